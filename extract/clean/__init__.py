@@ -1,0 +1,1 @@
+"""Cleaning steps shared by all readers: furniture, hyphenation, normalisation."""

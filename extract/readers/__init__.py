@@ -1,0 +1,1 @@
+"""One reader per source kind; each turns a file into a :class:`SourceDocument`."""
