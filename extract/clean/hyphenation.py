@@ -1,0 +1,257 @@
+"""Repair words broken at line ends, deciding each break by morphology.
+
+Text exported from PDFs keeps the physical lines of a paragraph. A line can
+end in three ways that matter here:
+
+* with a hyphen after a letter or digit (``tarvi-`` / ``taan``): a hyphenated
+  break, a real hyphen (``HUS-`` / ``yhtymän``, ``ilmasto-`` / ``ohjelma``) or
+  a suspended compound (``sosiaali-`` / ``ja``);
+* with a letter and no trailing whitespace before a line that starts in lower
+  case (``Hyvinvointi`` / ``alueelle``): perhaps a break inside a word whose
+  hyphen the export lost, perhaps a word boundary whose space it lost;
+* with trailing whitespace: always a word boundary.
+
+Which one it is is decided by the lexicons in :mod:`extract.morphology`
+(Voikko for Finnish, the spaCy lookups table for Swedish), never by a list of
+known words. For soft breaks a layout cue also counts: when the first line
+could have taken the whole next word and still stayed within the paragraph's
+longest line, a typesetter did not break that word.
+
+Input is expected to be normalised already (:mod:`extract.clean.normalize`);
+only whitespace and line-end hyphens are ever removed, never a letter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from extract.morphology import (
+    fi_is_complete_inflected_word,
+    fi_split_is_inside_part,
+    is_fi_word,
+    is_sv_word,
+    is_word,
+)
+
+_HYPHENS = "-\u2010"
+_SOFT_HYPHEN = "\u00ad"
+_VOWELS = frozenset("aeiouyäöå")
+# Conjunctions after which a line-end hyphen marks a suspended compound
+# ("sosiaali- ja terveyspalvelut", "familje- och ...").
+_CONJUNCTIONS = {
+    "fi": frozenset({"ja", "tai", "sekä", "eli", "taikka", "ynnä"}),
+    "sv": frozenset({"och", "eller", "samt"}),
+}
+_ALL_CONJUNCTIONS = frozenset().union(*_CONJUNCTIONS.values())
+# Characters that may stand just before a word (opening quotes and brackets).
+_OPENERS = frozenset("([{\"'“”‘’«»„‚")
+# A share of the longest line that a line plus the next word must stay under
+# to count as "would have fitted" (proportional fonts make counts inexact).
+_FIT_SHARE = 0.9
+
+_TRAILING_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[-\u2010](?=[^\W_]))*$")
+_LEADING_TOKEN = re.compile(r"[^\W_]+(?:[-\u2010][^\W_]+)*")
+_TRAILING_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+_URL_LIKE = re.compile(r"://|^www\.|@", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;•·–—]\s*)$")
+
+
+def _collapse(line: str) -> str:
+    """The line's words separated by single spaces, no edge whitespace."""
+    return " ".join(line.split())
+
+
+def _languages(lang: Optional[str]) -> tuple[str, ...]:
+    return (lang,) if lang else ("fi", "sv")
+
+
+def _pair_language(lang: Optional[str], *forms: str) -> Optional[str]:
+    """The language of a word pair: ``lang`` if given, else Finnish, then Swedish.
+
+    The first language whose lexicon knows any of ``forms`` (tried in order,
+    the joined candidates first) wins; None when neither knows any.
+    """
+    if lang:
+        return lang
+    for form in forms:
+        if form and is_fi_word(form):
+            return "fi"
+        if form and is_sv_word(form):
+            return "sv"
+    return None
+
+
+def _starts_sentence(before: str) -> bool:
+    """True when the text before a word ends a sentence (or is empty)."""
+    return bool(_SENTENCE_END.search(before))
+
+
+def _is_acronym_or_code(part: str) -> bool:
+    """``HUS``, ``TAHTI``, ``A``, ``2023``, ``covid19``: kept with their hyphen."""
+    last = re.split(r"[-\u2010]", part)[-1]
+    return any(ch.isdigit() for ch in last) or (last.isupper() and last.isalpha())
+
+
+def _vowel_clash(first: str, second: str) -> bool:
+    """Finnish writes a hyphen where a compound's parts meet at the same vowel."""
+    a, b = first[-1:].lower(), second[:1].lower()
+    return a == b and a in _VOWELS
+
+
+def _is_proper_name(first: str, before: str) -> bool:
+    """A capitalised word inside a sentence: a name, compounded with a hyphen (``Tahti-raportointi``)."""
+    return first[:1].isupper() and not first.isupper() and not _starts_sentence(before)
+
+
+def _join_hyphenated(head: str, tail: str, lang: Optional[str]) -> Optional[str]:
+    """Join ``head`` (ending in a hyphen) and ``tail``; None when no hyphen rule applies."""
+    body = head[:-1]
+    token = _TRAILING_TOKEN.search(body)
+    following = _LEADING_TOKEN.match(tail)
+    if token is None or following is None:
+        return None
+    first, second = token.group(), following.group()
+    before = body[: token.start()]
+    if following.end() == len(tail.split(" ", 1)[0]) and second.lower() in _ALL_CONJUNCTIONS:
+        return f"{head} {tail}"
+    joined, hyphenated = first + second, f"{first}-{second}"
+    language = _pair_language(lang, joined, hyphenated, first, second)
+    if _keeps_hyphen(first, second, before, joined, hyphenated, language):
+        return head + tail
+    return body + tail
+
+
+def _keeps_hyphen(
+    first: str, second: str, before: str, joined: str, hyphenated: str, lang: Optional[str]
+) -> bool:
+    """Whether a line-end hyphen between ``first`` and ``second`` is a real one."""
+    if _is_acronym_or_code(first) or not second[:1].islower():
+        return True
+    if lang != "sv" and _vowel_clash(first, second):
+        return True
+    if _is_proper_name(first, before):
+        return True
+    joined_known = any(is_word(joined, code) for code in _languages(lang))
+    if joined_known:
+        return False
+    if any(is_word(hyphenated, code) for code in _languages(lang)):
+        return True
+    # Neither form is known: a hyphen inside the next word ("make-" / "or-buy")
+    # says the whole is written with hyphens; otherwise lower case joins.
+    return "-" in second or not first.islower()
+
+
+def _soft_break_parts(head: str, tail: str) -> Optional[tuple[str, str]]:
+    """The word halves around a line end with no hyphen and no space, if plausible."""
+    if not tail[:1].islower() or not head[-1:].isalpha():
+        return None
+    token = _TRAILING_LETTERS.search(head)
+    following = _LEADING_LETTERS.match(tail)
+    if token is None or following is None:
+        return None
+    preceding = head[token.start() - 1 : token.start()]
+    if preceding and not preceding.isspace() and preceding not in _OPENERS:
+        return None
+    if _URL_LIKE.search(tail.split(" ", 1)[0]):
+        return None
+    return token.group(), following.group()
+
+
+def _would_have_fitted(line: str, tail: str, width: int) -> bool:
+    """True when the next word fits on ``line``: no reason to have broken it there."""
+    next_word = tail.split(" ", 1)[0]
+    return len(line) + 1 + len(next_word) <= _FIT_SHARE * width
+
+
+def _joins_soft_break(head: str, tail: str, line: str, width: int, lang: Optional[str]) -> bool:
+    """Whether a line end without hyphen or space lies inside a word."""
+    parts = _soft_break_parts(head, tail)
+    if parts is None:
+        return False
+    first, second = parts
+    joined = first + second
+    language = _pair_language(lang, joined)
+    if language not in ("fi", "sv") or not is_word(joined, language):
+        return False
+    if is_word(first, language) and _would_have_fitted(line, tail, width):
+        return False
+    if language == "sv":
+        return True
+    if fi_split_is_inside_part(joined, len(first)):
+        return True
+    return not fi_is_complete_inflected_word(first)
+
+
+def _join_pair(head: str, line: str, spaced: bool, tail: str, width: int, lang: Optional[str]) -> str:
+    """``head`` (the text so far, ending with physical ``line``) continued by ``tail``.
+
+    :param spaced: whether ``line`` had trailing whitespace.
+    :param width: the length of the paragraph's longest line.
+    """
+    if spaced:
+        return f"{head} {tail}"
+    if head.endswith(_SOFT_HYPHEN):
+        return head[:-1] + tail
+    if head[-1] in _HYPHENS and len(head) > 1 and head[-2].isalnum():
+        joined = _join_hyphenated(head, tail, lang)
+        if joined is not None:
+            return joined
+    if _joins_soft_break(head, tail, line, width, lang):
+        return head + tail
+    return f"{head} {tail}"
+
+
+def join_lines(lines: Sequence[str], lang: Optional[str] = None) -> str:
+    """Join the physical lines of one paragraph into one line of text.
+
+    Words broken at line ends are repaired (see the module docstring): a
+    hyphenated break is joined (``tarvi-`` + ``taan`` -> ``tarvitaan``) unless
+    the hyphen is real (``HUS-yhtymän``, ``ilmasto-ohjelma``) or marks a
+    suspended compound (``sosiaali- ja``); a break without hyphen or space is
+    joined only when the lexicon says the halves form one word and the first
+    half cannot stand alone (``Hyvinvointi`` + ``alueelle``). Every other line
+    end becomes a single space. Whitespace inside lines is collapsed and empty
+    lines are skipped.
+
+    Example: ``join_lines(["heitä hoitamaan tarvi-", "taan työssään"]) == "heitä hoitamaan tarvitaan työssään"``
+
+    :param lines: the lines in reading order; a line's trailing whitespace
+        tells that it ends at a word boundary.
+    :param lang: "fi" or "sv" when the paragraph's language is known; None
+        tries Finnish, then Swedish, for each break.
+    :returns: the paragraph as one line, no leading or trailing whitespace.
+    """
+    pieces = [(_collapse(line), line[-1:].isspace()) for line in lines]
+    pieces = [(text, spaced) for text, spaced in pieces if text]
+    if not pieces:
+        return ""
+    width = max(len(text) for text, _ in pieces)
+    result = pieces[0][0]
+    for (line, spaced), (text, _) in zip(pieces, pieces[1:]):
+        result = _join_pair(result, line, spaced, text, width, lang)
+    return result
+
+
+def dehyphenate(text: str, lang: Optional[str] = None) -> str:
+    """Repair line-end breaks in a multi-line text, paragraph by paragraph.
+
+    Paragraphs are separated by one or more empty (or blank) lines; each is
+    joined with :func:`join_lines` and the paragraphs are rejoined with a
+    single empty line between them.
+
+    Example: ``dehyphenate("ilmasto-\\nohjelma on\\n\\nvalmis") == "ilmasto-ohjelma on\\n\\nvalmis"``
+
+    :param text: lines separated by newlines.
+    :param lang: as for :func:`join_lines`.
+    :returns: one line per paragraph, paragraphs separated by ``"\\n\\n"``.
+    """
+    paragraphs: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip():
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    joined = (join_lines(lines, lang) for lines in paragraphs if lines)
+    return "\n\n".join(p for p in joined if p)

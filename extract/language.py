@@ -1,0 +1,154 @@
+"""The language of a piece of text: Finnish, Swedish, English or undecided.
+
+Two sources of evidence, cheapest first:
+
+1. the lexicons of :mod:`extract.morphology`: when most words of the text are
+   known to Voikko and not to the Swedish lexicon (or the other way round),
+   that decides. This is what makes short headings ("Arvomme", "Hur vi
+   förnyar oss") come out right, where character n-grams are unreliable;
+2. langdetect, restricted to the fi, sv and en profiles and seeded, for the
+   rest (longer text, English), accepted only when it is confident.
+
+Everything is deterministic: the same text gets the same answer in every call
+and every process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from extract.morphology import is_fi_informative_word, is_sv_word
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from langdetect.detector_factory import DetectorFactory
+
+LANGUAGES = ("fi", "sv", "en")
+UNDECIDED = "und"
+
+_MIN_LETTERS = 3
+_MIN_PROBABILITY = 0.80
+# Share of the words one lexicon alone must know, and how many times more words
+# it must know than the other lexicon alone, for the lexicons to decide.
+_LEXICON_SHARE = 0.5
+_LEXICON_MARGIN = 3
+# Words looked up per text; enough to decide, cheap on long paragraphs.
+_MAX_WORDS = 40
+# A line this short whose language differs from two agreeing neighbours is
+# taken to be misjudged (a name, a fragment) and joins them.
+_SHORT_LINE_WORDS = 2
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:fi|se|com|org|net)\b\S*", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _factory() -> "DetectorFactory":
+    """A langdetect factory holding only the fi, sv and en profiles, seed 0."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    profiles = [Path(PROFILES_DIRECTORY, code).read_text(encoding="utf-8") for code in LANGUAGES]
+    factory.load_json_profile(profiles)
+    factory.set_seed(0)
+    return factory
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` with URLs, e-mail addresses and numbers left out."""
+    return _WORD.findall(_URL.sub(" ", text))
+
+
+def _lexicon_vote(words: Sequence[str]) -> Optional[str]:
+    """"fi" or "sv" when one lexicon alone knows most of ``words``; else None."""
+    sample = words[:_MAX_WORDS]
+    fi = sv = 0
+    for word in sample:
+        in_fi, in_sv = is_fi_informative_word(word), is_sv_word(word)
+        fi += in_fi and not in_sv
+        sv += in_sv and not in_fi
+    winner, count, other = ("fi", fi, sv) if fi >= sv else ("sv", sv, fi)
+    if count >= _LEXICON_SHARE * len(sample) and count > _LEXICON_MARGIN * other:
+        return winner
+    return None
+
+
+def _langdetect_vote(text: str) -> Optional[str]:
+    """langdetect's answer when its top probability reaches the threshold; else None."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory().create()
+    detector.append(text)
+    try:
+        ranked = detector.get_probabilities()
+    except LangDetectException:
+        return None
+    if ranked and ranked[0].prob >= _MIN_PROBABILITY:
+        return ranked[0].lang
+    return None
+
+
+@lru_cache(maxsize=1 << 14)
+def detect_language(text: str) -> str:
+    """The language of ``text``: "fi", "sv", "en", or "und" when undecided.
+
+    Undecided: fewer than three letters outside URLs and numbers, a tie of
+    the lexicons with langdetect below 0.80 confidence, or nothing but
+    numbers and addresses.
+
+    Example: ``detect_language("Hur vi förnyar oss") == "sv"``;
+    ``detect_language("https://www.luvn.fi") == "und"``
+
+    :param text: a heading, line or paragraph.
+    :returns: one of ``"fi"``, ``"sv"``, ``"en"``, ``"und"``.
+    """
+    words = _words(text)
+    if sum(len(w) for w in words) < _MIN_LETTERS:
+        return UNDECIDED
+    return _lexicon_vote(words) or _langdetect_vote(" ".join(words)) or UNDECIDED
+
+
+def _smoothed(labels: list[str], lines: Sequence[str]) -> list[str]:
+    """Labels with short misfits taken into agreeing neighbours and undecided lines attached."""
+    decided = [i for i, label in enumerate(labels) if label != UNDECIDED]
+    labels = list(labels)
+    for before, here, after in zip(decided, decided[1:], decided[2:]):
+        short = len(_words(lines[here])) <= _SHORT_LINE_WORDS
+        if short and labels[before] == labels[after] != labels[here]:
+            labels[here] = labels[before]
+    if not decided:
+        return labels
+    current = labels[decided[0]]
+    for i, label in enumerate(labels):
+        if label == UNDECIDED:
+            labels[i] = current
+        else:
+            current = label
+    return labels
+
+
+def split_by_language(lines: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """Split a block into consecutive runs of lines that share one language.
+
+    Each line is judged with :func:`detect_language`. A line of at most two
+    words whose language differs from the two decided lines around it, when
+    those agree, is taken as theirs; undecided lines (blank lines, numbers,
+    URLs, names) join the run before them, or the first run when they lead.
+    Concatenating the runs' lines gives back ``lines`` unchanged.
+
+    Example: ``split_by_language(["Arvomme", "Våra värderingar"]) == [("fi", ["Arvomme"]), ("sv", ["Våra värderingar"])]``
+
+    :param lines: the lines of a block in reading order.
+    :returns: ``(language, lines)`` runs in order; a block with no decidable
+        line is one ``"und"`` run; an empty block gives ``[]``.
+    """
+    labels = _smoothed([detect_language(line) for line in lines], lines)
+    runs: list[tuple[str, list[str]]] = []
+    for label, line in zip(labels, lines):
+        if runs and runs[-1][0] == label:
+            runs[-1][1].append(line)
+        else:
+            runs.append((label, [line]))
+    return runs

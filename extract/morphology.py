@@ -1,0 +1,301 @@
+"""Thin cached wrappers around the Finnish and Swedish word knowledge we have.
+
+Finnish comes from Voikko (``pyvoikko``), a morphological analyser that knows
+inflection and compounding. Swedish comes from the spaCy lookups data: the
+``sv_lemma_lookup`` table (inflected form -> lemma) plus spaCy's Swedish stop
+words, which the lemma table lacks (``och``, ``hur``, ``att`` ...).
+
+Both resources load lazily on first use (Voikko takes about 1.5 s, the Swedish
+table about 0.5 s) and every lookup is cached, so callers may ask freely.
+
+Voikko accepts almost any concatenation of words as a compound, so "is this a
+word" is a weak signal for Finnish; :func:`fi_is_complete_inflected_word`
+gives the stronger one that line-break repair needs: a form that cannot be the
+first part of a compound ends a word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.resources
+import json
+from functools import lru_cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from pyvoikko.analysis import VoikkoAnalysis
+
+_CACHE_SIZE = 1 << 18
+
+# Word classes whose forms never start a compound: adverbs, conjunctions and
+# the negation verb ("ei", "en", ...).
+_NON_COMPOUNDING_CLASSES = frozenset({"seikkasana", "sidesana", "kieltosana"})
+# The only cases a compound's first part can stand in ("ilmasto|ohjelma",
+# "ilmaston|muutos"); every other case ends the word.
+_COMPOUNDING_CASES = frozenset({"nimento", "omanto"})
+# Readings Voikko gives to odd strings that say nothing about Finnish:
+# Roman numerals ("vi", "mm"), digits, bare abbreviations.
+_UNINFORMATIVE_CLASSES = frozenset({"lukusana", "lyhenne"})
+
+
+@lru_cache(maxsize=1)
+def _voikko() -> ModuleType:
+    """Import pyvoikko on first use (loading its transducer takes ~1.5 s)."""
+    import pyvoikko
+
+    return pyvoikko
+
+
+def _analyse_one(form: str) -> list["VoikkoAnalysis"]:
+    try:
+        return list(_voikko().analyse(form))
+    except Exception:  # a malformed string must not stop extraction
+        return []
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def fi_analyses(word: str) -> tuple["VoikkoAnalysis", ...]:
+    """All Voikko analyses of ``word``, lowercased form first, then as written.
+
+    Voikko is case-sensitive: common nouns are only found in lower case and
+    some proper nouns only as written, so both are tried and the results
+    merged (duplicates dropped). The analyses are Voikko's own named tuples;
+    treat them as read-only, they are shared through the cache.
+
+    Example: ``fi_analyses("Hyvinvointialueelle")[0].BASEFORM == "hyvinvointialue"``
+
+    :param word: one word, no surrounding spaces.
+    :returns: a tuple of ``pyvoikko.analysis.VoikkoAnalysis``; empty when
+        Voikko does not know the word.
+    """
+    word = word.strip()
+    if not word or any(ch.isspace() for ch in word):
+        return ()
+    forms = [word.lower()]
+    if word != forms[0]:
+        forms.append(word)
+    seen: set[str] = set()
+    result: list["VoikkoAnalysis"] = []
+    for form in forms:
+        for analysis in _analyse_one(form):
+            if analysis.FSTOUTPUT not in seen:
+                seen.add(analysis.FSTOUTPUT)
+                result.append(analysis)
+    return tuple(result)
+
+
+def _part_count(analysis: "VoikkoAnalysis") -> int:
+    return len(analysis.COMPOUND_PARTS) if analysis.COMPOUND_PARTS else 1
+
+
+def fi_plausible_analyses(word: str) -> tuple["VoikkoAnalysis", ...]:
+    """The analyses of ``word`` built from the fewest compound parts.
+
+    Voikko also offers far-fetched segmentations ("pitovoimaltaan" as
+    ``pito|voi|maltaan``, genitive of *mallas*); the reading with fewest parts
+    is the one a writer meant.
+
+    Example: ``{a.SIJAMUOTO for a in fi_plausible_analyses("pitovoimaltaan")} == {"ulkoeronto"}``
+
+    :param word: one word.
+    :returns: the subset of :func:`fi_analyses` with the minimal part count.
+    """
+    analyses = fi_analyses(word)
+    if not analyses:
+        return ()
+    fewest = min(_part_count(a) for a in analyses)
+    return tuple(a for a in analyses if _part_count(a) == fewest)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def is_fi_word(word: str) -> bool:
+    """True when Voikko knows ``word`` as a Finnish word (compounds included).
+
+    Example: ``is_fi_word("tarvitaan") is True``; ``is_fi_word("tarvi") is False``
+
+    :param word: one word.
+    """
+    return bool(fi_analyses(word))
+
+
+def is_fi_informative_word(word: str) -> bool:
+    """True when Voikko knows ``word`` other than as a numeral or abbreviation.
+
+    Used as language evidence: Voikko reads "vi" as a Roman numeral, which says
+    nothing about the text being Finnish.
+
+    Example: ``is_fi_informative_word("vi") is False``
+
+    :param word: one word.
+    """
+    return any(a.CLASS not in _UNINFORMATIVE_CLASSES for a in fi_analyses(word))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def fi_lemmas(word: str) -> tuple[str, ...]:
+    """The base forms Voikko gives for ``word``, lowercased, duplicates dropped.
+
+    Voikko marks morpheme boundaries in base forms with ``=`` and writes a
+    hyphenated compound's hyphen as ``--``; both are undone.
+
+    Example: ``fi_lemmas("hyvinvointialueelle") == ("hyvinvointialue",)``
+
+    :param word: one word.
+    :returns: lemmas in Voikko's order; empty when the word is unknown.
+    """
+    lemmas: list[str] = []
+    for analysis in fi_analyses(word):
+        lemma = analysis.BASEFORM.replace("=", "").replace("--", "-").lower()
+        if lemma and lemma not in lemmas:
+            lemmas.append(lemma)
+    return tuple(lemmas)
+
+
+def _cannot_start_compound(analysis: "VoikkoAnalysis") -> bool:
+    """True when this reading of a form cannot be the first part of a compound."""
+    if analysis.POSSESSIVE or analysis.FOCUS:
+        return True
+    if analysis.CLASS in _NON_COMPOUNDING_CLASSES:
+        return True
+    if analysis.CLASS == "teonsana" and analysis.MOOD is not None:
+        return True
+    if analysis.SIJAMUOTO is None:
+        return False
+    if analysis.SIJAMUOTO not in _COMPOUNDING_CASES:
+        return True
+    return analysis.NUMBER == "plural"
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def fi_is_complete_inflected_word(word: str) -> bool:
+    """True when ``word`` is a Finnish word that cannot begin a compound.
+
+    That holds when every plausible reading (see :func:`fi_plausible_analyses`)
+    is a case other than nominative or genitive singular, carries a possessive
+    suffix or a clitic (-kin, -kaan), is a finite or infinite verb form, an
+    adverb, a conjunction or the negation verb. Such a form ends a word, so a
+    line break after it is a word boundary even when the concatenation with
+    the next line is something Voikko would accept as a compound.
+
+    Example: ``fi_is_complete_inflected_word("pitovoimaltaan") is True``;
+    ``fi_is_complete_inflected_word("ilmaston") is False`` (genitive, as in
+    *ilmastonmuutos*).
+
+    :param word: one word.
+    :returns: False for unknown words and for any form that may start a compound.
+    """
+    plausible = fi_plausible_analyses(word)
+    return bool(plausible) and all(_cannot_start_compound(a) for a in plausible)
+
+
+def _part_boundaries(analysis: "VoikkoAnalysis", length: int) -> Optional[frozenset[int]]:
+    """Offsets where the compound parts of ``analysis`` meet, or None if unknown."""
+    parts = analysis.COMPOUND_PARTS or []
+    offsets: set[int] = set()
+    position = 0
+    for part in parts[:-1]:
+        position += len(part.FORM)
+        offsets.add(position)
+    if parts and position + len(parts[-1].FORM) != length:
+        return None
+    return frozenset(offsets)
+
+
+def fi_split_is_inside_part(word: str, index: int) -> bool:
+    """True when a plausible reading of ``word`` has no compound boundary at ``index``.
+
+    A line break at such an offset falls inside one lexical unit ("käynnis|tetään",
+    "hyvin|vointi"), so the two halves belong together whatever they would be
+    on their own.
+
+    Example: ``fi_split_is_inside_part("hyvinvointi", 5) is True``;
+    ``fi_split_is_inside_part("ilmastonmuutos", 8) is False``
+
+    :param word: the joined word.
+    :param index: the offset of the line break inside ``word`` (0 < index < len).
+    """
+    if not 0 < index < len(word):
+        return False
+    for analysis in fi_plausible_analyses(word):
+        boundaries = _part_boundaries(analysis, len(word))
+        if boundaries is not None and index not in boundaries:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _sv_lemma_table() -> dict[str, str]:
+    """The spaCy lookups ``sv_lemma_lookup`` table, loaded once."""
+    resource = importlib.resources.files("spacy_lookups_data") / "data" / "sv_lemma_lookup.json.gz"
+    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+        return json.load(text)
+
+
+@lru_cache(maxsize=1)
+def _sv_stop_words() -> frozenset[str]:
+    """spaCy's Swedish stop words: function words the lemma table lacks."""
+    from spacy.lang.sv.stop_words import STOP_WORDS
+
+    return frozenset(w.lower() for w in STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _sv_lexicon() -> frozenset[str]:
+    """Every lowercased key and value of the lemma table, plus the stop words."""
+    table = _sv_lemma_table()
+    words = {k.lower() for k in table}
+    words.update(v.lower() for v in table.values())
+    words.update(_sv_stop_words())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def is_sv_word(word: str) -> bool:
+    """True when the Swedish lexicon knows ``word`` (lowercased).
+
+    The lexicon is the spaCy ``sv_lemma_lookup`` table, keys and values, plus
+    spaCy's Swedish stop words. It lists words, not compounding rules, so a
+    rare compound ("hälsovårdsstiftelse") is unknown.
+
+    Example: ``is_sv_word("hanteras") is True``; ``is_sv_word("hyvinvointi") is False``
+
+    :param word: one word.
+    """
+    word = word.strip()
+    return bool(word) and word.lower() in _sv_lexicon()
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def sv_lemma(word: str) -> Optional[str]:
+    """The lemma of a Swedish word form, or None when the table does not know it.
+
+    A word that is itself a lemma (a value of the table) or a stop word is
+    returned lowercased.
+
+    Example: ``sv_lemma("hanteras") == "hantera"``
+
+    :param word: one word.
+    """
+    table = _sv_lemma_table()
+    for form in (word, word.lower()):
+        if form in table:
+            return table[form]
+    return word.lower() if is_sv_word(word) else None
+
+
+def is_word(word: str, lang: Optional[str] = None) -> bool:
+    """True when ``word`` is a word of ``lang`` ("fi", "sv"; None: either).
+
+    Example: ``is_word("hanteras", "sv") is True``; ``is_word("hanteras", "fi") is False``
+
+    :param word: one word.
+    :param lang: "fi", "sv" or None; any other code knows no words.
+    """
+    if lang == "fi":
+        return is_fi_word(word)
+    if lang == "sv":
+        return is_sv_word(word)
+    if lang is None:
+        return is_fi_word(word) or is_sv_word(word)
+    return False

@@ -1,0 +1,172 @@
+"""From cleaned blocks to units (one logical paragraph each) and a section tree.
+
+Units are the blocks with their lines joined (hyphenation repaired), the list
+number parsed and each classified as heading or body. Headings come from the
+reader when it knows them (font size, slide title) and otherwise from the
+shape of the text: a short line without sentence punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from extract.clean.hyphenation import join_lines
+from extract.clean.normalize import normalize_text
+from extract.language import detect_language
+from extract.records import Block, Section, SourceDocument
+
+HEADING_MAX_WORDS = 12
+_NUMBER = re.compile(r"^(\d{1,2}|[A-Z])[.)]$")
+_CHAPTER_PREFIX = re.compile(r"^(\d{1,2})\s+(?=\w)")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One logical paragraph, list item, heading or table of a document.
+
+    ``index`` is the unit's position in the document (stable for the same
+    input), ``first_on_page`` marks the first unit of a page.
+    """
+
+    index: int
+    text: str
+    role: str  # heading, paragraph, list_item, table, notes
+    level: Optional[int]
+    marker: Optional[str]
+    number: Optional[str]
+    page: Optional[int]
+    lang: str
+    first_on_page: bool
+    last_on_page: bool
+    chars_per_line: float = 0.0
+    rows: Optional[tuple[tuple[str, ...], ...]] = None
+
+    @property
+    def words(self) -> int:
+        """Number of whitespace-separated words."""
+        return len(self.text.split())
+
+
+def build_units(source: SourceDocument, languages: Sequence[str] = ()) -> list[Unit]:
+    """Join each block's lines and classify it; rotated text and furniture stay out.
+
+    :param source: a reader's output
+    :param languages: the languages the manifest expects (a hint for hyphenation)
+    """
+    units: list[Unit] = []
+    hint = languages[0] if len(languages) == 1 else None
+    for page in source.pages:
+        body = [b for b in page.blocks if b.role not in ("rotated", "furniture")]
+        for i, block in enumerate(body):
+            unit = _unit(len(units), block, hint, i == 0, i == len(body) - 1)
+            if unit is not None:
+                units.append(unit)
+    return units
+
+
+def _unit(index: int, block: Block, hint: Optional[str], first: bool, last: bool) -> Optional[Unit]:
+    if block.role == "table":
+        cells = " | ".join(normalize_text(c) for row in block.rows or () for c in row)
+        return Unit(index, cells, "table", None, None, None, block.page, detect_language(cells), first, last, rows=block.rows)
+    lines = [normalize_text(line) for line in block.lines]
+    text = join_lines(lines, hint).strip()
+    if not text:
+        return None
+    number = None
+    if block.marker:
+        found = _NUMBER.match(block.marker)
+        number = found.group(1) if found else None
+    role, level = _classify(block, text, first)
+    width = sum(len(line.strip()) for line in lines) / max(1, sum(1 for line in lines if line.strip()))
+    return Unit(index, text, role, level, block.marker, number, block.page, detect_language(text), first, last, width)
+
+
+def _classify(block: Block, text: str, first_on_page: bool) -> tuple[str, Optional[int]]:
+    if block.role in ("title", "heading"):
+        return "heading", block.level or (1 if block.role == "title" else 2)
+    if block.role in ("list_item", "notes"):
+        return block.role, None
+    if looks_like_heading(text):
+        return "heading", 1 if first_on_page else 2
+    return "paragraph", None
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line that does not end a sentence: "Arvomme", "Hur vi förnyar oss", "Tavoitteet:"."""
+    words = text.split()
+    if not words or len(words) > HEADING_MAX_WORDS:
+        return False
+    if text[-1] in ".!;,":
+        return False
+    first = words[0]
+    return first[:1].isupper() or first[:1].isdigit()
+
+
+def heading_text(text: str) -> str:
+    """A heading without a chapter number in front ("01 Perustehtävämme" → "Perustehtävämme")."""
+    return _CHAPTER_PREFIX.sub("", text).strip()
+
+
+def build_sections(document_id: str, units: Sequence[Unit], demoted: set[int]) -> tuple[list[Section], dict[int, str]]:
+    """The section tree: every heading unit opens a section holding what follows it.
+
+    Units whose index is in ``demoted`` are headings by shape that statement
+    typing recognised as items (e.g. the values under "Arvomme"); they stay
+    in their section's text instead of opening a new one.
+
+    Returns the sections and, per unit index, the id of its section.
+    """
+    sections: list[Section] = []
+    owner: dict[int, str] = {}
+    stack: list[tuple[int, str]] = []  # (level, section id)
+    open_units: list[Unit] = []
+    current: Optional[dict] = None
+
+    def close() -> None:
+        if current is None:
+            return
+        body = [u for u in open_units if u.index != current["unit"]]
+        pages = [u.page for u in open_units if u.page is not None]
+        text = "\n\n".join(u.text for u in body)
+        lang = detect_language(" ".join([current["heading"], text])) if (text or current["heading"]) else "und"
+        sections.append(
+            Section(
+                id=current["id"],
+                document_id=document_id,
+                parent_id=current["parent"],
+                ordinal=current["ordinal"],
+                level=current["level"],
+                heading=current["heading"],
+                text=text,
+                lang=lang,
+                page_start=min(pages) if pages else None,
+                page_end=max(pages) if pages else None,
+            )
+        )
+
+    for unit in units:
+        opens = unit.role == "heading" and unit.index not in demoted
+        if current is None or opens:
+            close()
+            level = unit.level or 1 if opens else 1
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            ordinal = len(sections) + 1
+            section_id = f"{document_id}/s{ordinal:04d}"
+            current = {
+                "id": section_id,
+                "parent": stack[-1][1] if stack else None,
+                "ordinal": ordinal,
+                "level": level,
+                "heading": heading_text(unit.text) if opens else "",
+                "unit": unit.index if opens else -1,
+            }
+            stack.append((level, section_id))
+            open_units = []
+        open_units.append(unit)
+        owner[unit.index] = current["id"]
+    close()
+    sections.sort(key=lambda s: s.ordinal)
+    return sections, owner

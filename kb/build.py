@@ -1,0 +1,163 @@
+"""Write the knowledge base with sqlite-utils: schema, rows, indexes, view — atomically.
+
+The database is written to a temporary file beside the target and moved over
+it with ``os.replace`` only when complete, so a failed or killed build leaves
+the previous database as it was. Leftover temporary files of killed builds
+are removed at the start of the next one. Rows are inserted in id order, so
+the same input gives the same table contents.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Sequence
+
+import sqlite_utils
+
+from extract.errors import StrategyKBError
+from extract.records import ExtractedDocument
+from link.records import Link
+
+TMP_MARK = ".tmp-build-"
+
+LINK_TEXTS_VIEW = """
+SELECT l.relation, l.score, l.method,
+       l.source_id, s.document_id AS source_document, s.kind AS source_kind,
+       s.lang AS source_lang, s.text AS source_text,
+       l.target_id, t.document_id AS target_document, t.kind AS target_kind,
+       t.lang AS target_lang, t.text AS target_text
+FROM links l
+LEFT JOIN goals s ON s.id = l.source_id
+LEFT JOIN goals t ON t.id = l.target_id
+"""
+
+
+def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path: str | Path) -> Path:
+    """Write all tables into ``db_path`` atomically and return the path.
+
+    >>> build(extract.run("corpus"), link.run(docs), "strategies.db")
+
+    :param documents: extraction results, one per manifest entry
+    :param links: links between statements
+    :param db_path: the database file to create or replace
+    :raises StrategyKBError: E201 when the database cannot be written
+    """
+    target = Path(db_path).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(target)
+    tmp = target.with_name(f".{target.name}{TMP_MARK}{os.getpid()}")
+    try:
+        db = sqlite_utils.Database(tmp, recreate=True)
+        _create_schema(db)
+        _insert(db, documents, links)
+        db.conn.commit()
+        db.conn.execute("VACUUM")
+        db.close()
+        os.replace(tmp, target)
+    except Exception as exc:  # any failure must leave the old database untouched
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, StrategyKBError):
+            raise
+        raise StrategyKBError("E201", f"database not written: {exc}", str(target)) from exc
+    return target
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Delete temporary files that killed builds left beside ``target``."""
+    stale = sorted(target.parent.glob(f".{target.name}{TMP_MARK}*"))
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
+def _create_schema(db: sqlite_utils.Database) -> None:
+    db["documents"].create(
+        {"id": str, "title": str, "organisation": str, "region": str, "period_start": int, "period_end": int,
+         "kind": str, "languages": str, "file": str, "sha256": str, "pages": int, "source_url": str, "error": str},
+        pk="id",
+    )
+    db["sections"].create(
+        {"id": str, "document_id": str, "parent_id": str, "ordinal": int, "level": int, "heading": str,
+         "text": str, "lang": str, "page_start": int, "page_end": int},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("parent_id", "sections", "id")],
+    )
+    db["goals"].create(
+        {"id": str, "document_id": str, "section_id": str, "parent_id": str, "ordinal": int, "kind": str,
+         "number": str, "text": str, "lang": str, "page": int},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("section_id", "sections", "id"), ("parent_id", "goals", "id")],
+    )
+    db["evaluations"].create(
+        {"goal_id": str, "achieved": str, "score": int, "assessment": str, "evaluation_set": str, "group_name": str},
+        pk="goal_id",
+        foreign_keys=[("goal_id", "goals", "id")],
+    )
+    db["targets"].create(
+        {"id": str, "goal_id": str, "metric": str, "comparison": str, "value": float, "unit": str, "text": str},
+        pk="id",
+        foreign_keys=[("goal_id", "goals", "id")],
+    )
+    db["links"].create(
+        {"id": str, "source_id": str, "target_id": str, "relation": str, "score": float, "method": str, "evidence": str},
+        pk="id",
+    )
+    db["findings"].create(
+        {"id": str, "document_id": str, "kind": str, "message": str, "page": int, "expected": str, "found": str},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["removed_text"].create(
+        {"id": str, "document_id": str, "page": int, "kind": str, "text": str},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    for table, columns in (
+        ("sections", ["document_id"]), ("sections", ["parent_id"]), ("goals", ["document_id"]),
+        ("goals", ["section_id"]), ("goals", ["parent_id"]), ("goals", ["kind"]), ("targets", ["goal_id"]),
+        ("links", ["source_id"]), ("links", ["target_id"]), ("links", ["relation"]), ("findings", ["document_id"]),
+        ("removed_text", ["document_id"]),
+    ):
+        db[table].create_index(columns)
+    db.create_view("link_texts", LINK_TEXTS_VIEW)
+
+
+def _insert(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument], links: Sequence[Link]) -> None:
+    docs = sorted(documents, key=lambda d: d.info.id)
+    db["documents"].insert_all(
+        {"id": d.info.id, "title": d.info.title, "organisation": d.info.organisation, "region": d.info.region,
+         "period_start": d.info.period_start, "period_end": d.info.period_end, "kind": d.info.kind,
+         "languages": json.dumps(list(d.info.languages)), "file": d.info.file, "sha256": d.sha256, "pages": d.pages,
+         "source_url": d.info.source_url, "error": d.error}
+        for d in docs
+    )
+    db["sections"].insert_all(
+        (vars(s) for d in docs for s in sorted(d.sections, key=lambda s: s.ordinal)), batch_size=500
+    )
+    db["goals"].insert_all((vars(s) for d in docs for s in sorted(d.statements, key=lambda s: s.ordinal)), batch_size=500)
+    db["evaluations"].insert_all(
+        {"goal_id": e.goal_id, "achieved": e.achieved, "score": e.score, "assessment": e.assessment,
+         "evaluation_set": e.evaluation_set, "group_name": e.group}
+        for d in docs for e in sorted(d.evaluations, key=lambda e: e.goal_id)
+    )
+    db["targets"].insert_all(
+        {"id": f"{t.goal_id}/t{i}", "goal_id": t.goal_id, "metric": t.metric, "comparison": t.comparison,
+         "value": t.value, "unit": t.unit, "text": t.text}
+        for d in docs for i, t in enumerate(d.targets, 1)
+    )
+    db["links"].insert_all(
+        {"id": l.id, "source_id": l.source_id, "target_id": l.target_id, "relation": l.relation, "score": l.score,
+         "method": l.method, "evidence": l.evidence_json()}
+        for l in sorted(links, key=lambda l: l.id)
+    )
+    db["findings"].insert_all(
+        {"id": f"{d.info.id}/f{i:03d}", "document_id": d.info.id, "kind": f.kind, "message": f.message, "page": f.page,
+         "expected": f.expected, "found": f.found}
+        for d in docs for i, f in enumerate(d.findings, 1)
+    )
+    db["removed_text"].insert_all(
+        {"id": f"{d.info.id}/r{i:04d}", "document_id": d.info.id, "page": r.page, "kind": r.kind, "text": r.text}
+        for d in docs for i, r in enumerate(d.removals, 1)
+    )

@@ -1,0 +1,269 @@
+"""Tests of :mod:`extract.readers.pdf` on small PDFs drawn by :mod:`tests.pdf_factory`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.errors import ExtractionError
+from extract.readers.pdf import PdfSettings, read_pdf
+from extract.records import Block, SourceDocument
+
+from pdf_factory import Box, Lines, Rotated, Table, Text, build_pdf, truncated_copy, unicode_fonts
+
+pytestmark = pytest.mark.skipif(unicode_fonts() is None, reason="no Unicode TTF font for test PDFs")
+
+
+def texts(doc: SourceDocument, page: int | None = None) -> list[str]:
+    """The raw text of every block (of one page), in order."""
+    return [b.raw_text for b in doc.blocks if page is None or b.page == page]
+
+
+def body(doc: SourceDocument) -> str:
+    """All non-rotated text of the document, one block per line."""
+    return "\n".join(b.raw_text for b in doc.blocks if b.role != "rotated")
+
+
+# --------------------------------------------------------------------------- layout
+
+
+LEFT_1 = ["Hyvinvointialue järjestää", "sosiaali- ja terveyspalvelut", "sekä pelastustoimen."]
+LEFT_2 = ["Palvelut tuotetaan lähellä", "asukkaita ja digitaalisesti."]
+RIGHT_1 = ["Strategia ohjaa talouden", "ja toiminnan suunnittelua", "vuosina 2025–2030."]
+RIGHT_2 = ["Arvoina ovat avoimuus,", "yhdenvertaisuus ja luottamus."]
+TITLE = "Hyvinvointialueen strategia 2025–2030"
+
+
+def test_two_columns_read_title_then_left_then_right(tmp_path: Path) -> None:
+    page = [
+        Text(72, 90, TITLE, size=20, bold=True),
+        Lines(72, 140, LEFT_1),
+        Lines(72, 200, LEFT_2),
+        Lines(320, 140, RIGHT_1),
+        Lines(320, 200, RIGHT_2),
+    ]
+    doc = read_pdf(build_pdf(tmp_path / "columns.pdf", [page]))
+    assert doc.source_kind == "pdf" and doc.page_count == 1
+    assert texts(doc) == [TITLE, *("\n".join(p) for p in (LEFT_1, LEFT_2, RIGHT_1, RIGHT_2))]
+    title = doc.blocks[0]
+    assert (title.role, title.level, title.bold, title.font_size) == ("heading", 1, True, 20.0)
+    assert [b.role for b in doc.blocks[1:]] == ["paragraph"] * 4
+    assert all(b.page == 1 and b.bbox is not None for b in doc.blocks)
+    assert doc.pages[0].width == pytest.approx(595.28) and doc.pages[0].height == pytest.approx(841.89)
+
+
+def test_side_box_lines_stay_out_of_the_body(tmp_path: Path) -> None:
+    body_lines = [f"Leipätekstin rivi numero {n} jatkuu" for n in range(1, 9)]
+    box_lines = ["Huomio: sivulaatikko", "kertoo lisää"]
+    page = [
+        Lines(72, 120, body_lines),
+        Box(330, 100, 190, 50),
+        Lines(338, 120, box_lines),
+    ]
+    doc = read_pdf(build_pdf(tmp_path / "box.pdf", [page]))
+    assert sorted(texts(doc)) == sorted(["\n".join(body_lines), "\n".join(box_lines)])
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def test_running_header_footer_and_page_numbers_are_removed(tmp_path: Path) -> None:
+    header = "Keski-Suomen hyvinvointialue – Strategia"
+    footer = "Aluevaltuusto 12.6.2025"
+    pages = [
+        [
+            Text(72, 40, header, size=9),
+            Lines(72, 120, [f"Sivun {n} leipäteksti kertoo", "strategian sisällöstä."]),
+            Text(72, 810, footer, size=9),
+            Text(515, 810, str(n), size=9),
+        ]
+        for n in range(1, 5)
+    ]
+    doc = read_pdf(build_pdf(tmp_path / "furniture.pdf", pages))
+    for n in range(1, 5):
+        assert texts(doc, n) == [f"Sivun {n} leipäteksti kertoo\nstrategian sisällöstä."]
+    removed = sorted((r.page, r.kind, r.text) for r in doc.removals)
+    expected = [(n, "running_title", header) for n in range(1, 5)]
+    expected += [(n, "running_title", footer) for n in range(1, 5)]
+    expected += [(n, "page_number", str(n)) for n in range(1, 5)]
+    assert removed == sorted(expected)
+
+
+# --------------------------------------------------------------------------- lines, rotation
+
+
+def test_hyphenated_finnish_lines_come_back_as_raw_lines(tmp_path: Path) -> None:
+    lines = ["Hyvinvointialueen palveluita tarvi-", "taan yhä enemmän, ja niiden", "järjestämistä on kehitettävä."]
+    doc = read_pdf(build_pdf(tmp_path / "fi.pdf", [[Lines(72, 100, lines)]]))
+    assert [b.lines for b in doc.blocks] == [tuple(lines)]
+    assert doc.blocks[0].role == "paragraph"
+
+
+def test_rotated_sidebar_is_its_own_block(tmp_path: Path) -> None:
+    paragraph = ["Alueen väestö ikääntyy nopeasti,", "mikä lisää palveluiden tarvetta."]
+    page = [Lines(72, 100, paragraph), Rotated(40, 700, "Luonnos – ei virallinen asiakirja")]
+    doc = read_pdf(build_pdf(tmp_path / "rotated.pdf", [page]))
+    assert [b.role for b in doc.blocks] == ["paragraph", "rotated"]
+    assert doc.blocks[0].lines == tuple(paragraph)
+    assert doc.blocks[1].lines == ("Luonnos – ei virallinen asiakirja",)
+    assert doc.blocks[1].page == 1 and doc.blocks[1].bbox is not None
+    assert "Luonnos" not in body(doc)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+HEADER = ("Tavoite", "Mittari", "Tila")
+
+
+def test_table_continuing_on_next_page_gives_two_tables(tmp_path: Path) -> None:
+    widths = [180, 160, 100]
+    first = [HEADER, ("Palvelut lähellä", "Käyntien määrä", "Kyllä"), ("Talous\ntasapainossa", "Alijäämä €", "Ei")]
+    second = [HEADER, ("Osaava henkilöstö", "Vaihtuvuus %", "Osittain")]
+    pages = [
+        [
+            Text(72, 80, "Tavoitteiden seuranta", size=14, bold=True),
+            Table(72, 100, first, widths),
+            Text(72, 260, "Taulukko jatkuu seuraavalla sivulla."),
+        ],
+        [Text(72, 80, "Tavoitteiden seuranta (jatkuu)"), Table(72, 100, second, widths)],
+    ]
+    doc = read_pdf(build_pdf(tmp_path / "table.pdf", pages))
+    tables = [b for b in doc.blocks if b.role == "table"]
+    assert [t.page for t in tables] == [1, 2]
+    assert tables[0].rows == tuple(first)
+    assert tables[1].rows == tuple(second)
+    assert tables[0].rows[0] == tables[1].rows[0]
+    assert tables[0].lines[2] == "Talous tasapainossa | Alijäämä € | Ei"
+    assert texts(doc, 1) == ["Tavoitteiden seuranta", tables[0].raw_text, "Taulukko jatkuu seuraavalla sivulla."]
+    assert texts(doc, 2) == ["Tavoitteiden seuranta (jatkuu)", tables[1].raw_text]
+
+
+# --------------------------------------------------------------------------- lists and headings
+
+
+def test_numbered_and_bulleted_lists_become_list_items(tmp_path: Path) -> None:
+    page = [
+        Text(72, 100, "Strategiset tavoitteet ovat:"),
+        Text(72, 125, "1. Palvelut ovat saavutettavia ja"),
+        Text(87, 139.3, "oikea-aikaisia."),
+        Text(72, 153.6, "2) Talous on tasapainossa."),
+        Text(72, 180, "Arvot:"),
+        Text(72, 205, "• Asiakaslähtöisyys"),
+        Text(72, 219.3, "– Yhdenvertaisuus"),
+        Text(72, 233.6, "A. Avoimuus"),
+    ]
+    doc = read_pdf(build_pdf(tmp_path / "lists.pdf", [page]))
+    got = [(b.role, b.marker, b.lines) for b in doc.blocks]
+    assert got == [
+        ("paragraph", None, ("Strategiset tavoitteet ovat:",)),
+        ("list_item", "1.", ("Palvelut ovat saavutettavia ja", "oikea-aikaisia.")),
+        ("list_item", "2)", ("Talous on tasapainossa.",)),
+        ("paragraph", None, ("Arvot:",)),
+        ("list_item", "•", ("Asiakaslähtöisyys",)),
+        ("list_item", "–", ("Yhdenvertaisuus",)),
+        ("list_item", "A.", ("Avoimuus",)),
+    ]
+
+
+def test_heading_levels_from_size_weight_and_numbering(tmp_path: Path) -> None:
+    filler = ["Tämä on tavallista leipätekstiä, jota on", "enemmän kuin otsikoita, joten sen koko on", "asiakirjan perusfonttikoko."]
+    page = [
+        Text(72, 80, "Strategia 2025", size=20, bold=True),
+        Text(72, 120, "Visio ja arvot", size=14),
+        Lines(72, 145, filler),
+        Text(72, 210, "Tavoitteet", bold=True),
+        Lines(72, 230, filler),
+        Text(72, 300, "1 Johdanto", size=14),
+        Text(72, 330, "2.1.3 Alatavoite", size=11, bold=True),
+        Lines(72, 350, filler),
+    ]
+    doc = read_pdf(build_pdf(tmp_path / "headings.pdf", [page]))
+    got = [(b.raw_text, b.role, b.level) for b in doc.blocks if b.role == "heading"]
+    assert got == [
+        ("Strategia 2025", "heading", 1),
+        ("Visio ja arvot", "heading", 2),
+        ("Tavoitteet", "heading", 3),
+        ("1 Johdanto", "heading", 1),
+        ("2.1.3 Alatavoite", "heading", 3),
+    ]
+    paragraphs = [b for b in doc.blocks if b.role == "paragraph"]
+    assert [b.lines for b in paragraphs] == [tuple(filler)] * 3
+    assert all(b.level is None and b.font_size == 11.0 and not b.bold for b in paragraphs)
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def test_max_pages_stops_early_with_a_warning(tmp_path: Path) -> None:
+    pages = [[Text(72, 100, f"Sivu {n} sisältö")] for n in range(1, 4)]
+    doc = read_pdf(build_pdf(tmp_path / "three.pdf", pages), {"max_pages": 2})
+    assert [p.number for p in doc.pages] == [1, 2]
+    assert doc.page_count == 3
+    assert texts(doc) == ["Sivu 1 sisältö", "Sivu 2 sisältö"]
+    assert doc.warnings == ((None, "read only the first 2 of 3 pages (max_pages)"),)
+
+
+def test_settings_resolve_accepts_none_dict_and_instance() -> None:
+    assert PdfSettings.resolve(None) == PdfSettings()
+    custom = PdfSettings(column_gap=20.0)
+    assert PdfSettings.resolve(custom) is custom
+    assert PdfSettings.resolve({"edge_band": 0.1}).edge_band == 0.1
+    with pytest.raises(ValueError, match="unknown PDF settings: colum_gap"):
+        PdfSettings.resolve({"colum_gap": 3})
+    with pytest.raises(ValueError):
+        PdfSettings(max_pages=0)
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def _code(path: Path) -> str:
+    with pytest.raises(ExtractionError) as caught:
+        read_pdf(path)
+    assert caught.value.path == str(path)
+    assert "\n" not in caught.value.reason
+    return caught.value.code
+
+
+def test_missing_file_is_e101(tmp_path: Path) -> None:
+    assert _code(tmp_path / "missing.pdf") == "E101"
+
+
+def test_truncated_pdf_is_e102(tmp_path: Path) -> None:
+    whole = build_pdf(tmp_path / "whole.pdf", [[Lines(72, 100, LEFT_1)]] * 3)
+    assert _code(truncated_copy(whole, tmp_path / "half.pdf")) == "E102"
+
+
+def test_non_pdf_named_pdf_is_e102(tmp_path: Path) -> None:
+    fake = tmp_path / "notes.pdf"
+    fake.write_text("Tämä ei ole PDF-tiedosto.\n", encoding="utf-8")
+    assert _code(fake) == "E102"
+
+
+def test_encrypted_pdf_is_e103_unless_the_user_password_is_empty(tmp_path: Path) -> None:
+    locked = build_pdf(tmp_path / "locked.pdf", [[Text(72, 100, "Salainen sisältö")]], user_password="secret")
+    assert _code(locked) == "E103"
+    open_one = build_pdf(tmp_path / "open.pdf", [[Text(72, 100, "Avoin sisältö")]], user_password="")
+    assert texts(read_pdf(open_one)) == ["Avoin sisältö"]
+
+
+def test_pages_without_text_layer_give_warnings(tmp_path: Path) -> None:
+    doc = read_pdf(build_pdf(tmp_path / "scan.pdf", [[], [Box(72, 72, 300, 400)]]))
+    assert doc.blocks == ()
+    assert doc.page_count == 2 and len(doc.pages) == 2
+    assert doc.warnings == ((1, "no text layer"), (2, "no text layer"))
+
+
+def test_only_the_textless_page_is_warned_about(tmp_path: Path) -> None:
+    doc = read_pdf(build_pdf(tmp_path / "mixed.pdf", [[Text(72, 100, "Sisältöä")], []]))
+    assert texts(doc) == ["Sisältöä"]
+    assert doc.warnings == ((2, "no text layer"),)
+
+
+def test_blocks_are_blocks_with_page_and_bbox(tmp_path: Path) -> None:
+    doc = read_pdf(build_pdf(tmp_path / "one.pdf", [[Text(72, 100, "Yksi")], [Text(72, 100, "Kaksi")]]))
+    assert [(type(b), b.page) for b in doc.blocks] == [(Block, 1), (Block, 2)]
+    x0, top, x1, bottom = doc.blocks[0].bbox
+    assert x0 == pytest.approx(72) and bottom > top and x1 > x0
