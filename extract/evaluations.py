@@ -24,7 +24,7 @@ from extract.lang import fi, sv
 from extract.records import Evaluation, Finding, Removal, Statement
 from extract.structure import Unit
 
-NARROW = 60.0  # chars per line: goal cells are a narrow column, assessments a wide one
+NARROW = 48.0  # chars per line: goal cells are a narrow column (≈20–40), assessments a wide one (≈60–95)
 _COUNTER = re.compile(r"\s+\d+\s*/\s*\d+$")
 _SUMMARY_ROW = re.compile(r"^(?P<name>.*?)\s*(?P<count>\d+)\s+(?P<avg>\d+[,.]\d+)\s+(?P<yes>\d+)\s+(?P<partial>\d+)$")
 
@@ -85,26 +85,34 @@ def _group_of(unit: Unit) -> Optional[str]:
     return text
 
 
-def parse_rows(units: Sequence[Unit], page_sets: dict[Optional[int], str]) -> list[Row]:
+def parse_rows(units: Sequence[Unit], set_names: set[str]) -> list[Row]:
     """All evaluated rows of a report, in order.
 
     :param units: the report's units
-    :param page_sets: page → the part of the report it belongs to (its running title)
+    :param set_names: names of the report's parts (its running titles, case-folded)
     """
     rows: list[Row] = []
     group: Optional[str] = None
+    current_set: Optional[str] = None
     pending: list[Unit] = []
     last_page = None
+
+    def carry_over() -> None:
+        # wide paragraphs left before a page break continue the last assessment
+        if rows:
+            rows[-1].assessment.extend(u.text for u in pending if u.role == "paragraph" and u.chars_per_line >= NARROW)
+
     for unit in units:
-        if unit.page != last_page and not _has_group_heading(units, unit.page):
-            group = None if unit.page is not None and _page_has_verdict(units, unit.page) else group
+        if unit.page != last_page and not _has_group_heading(units, unit.page) and _page_has_verdict(units, unit.page):
+            group = None
         last_page = unit.page
-        named = _group_of(unit)
-        if named:
-            group = named
-            pending = []
+        if match_key(unit.text) in set_names:
+            current_set = match_key(unit.text)
             continue
-        if _is_header(unit):
+        named = _group_of(unit)
+        if named or _is_header(unit):
+            carry_over()
+            group = named or group
             pending = []
             continue
         verdict = _verdict(unit.text) if unit.role in ("paragraph", "heading") else None
@@ -115,10 +123,9 @@ def parse_rows(units: Sequence[Unit], page_sets: dict[Optional[int], str]) -> li
         if rows and carried:
             rows[-1].assessment.extend(u.text for u in carried)
         achieved, score, first = verdict
-        rows.append(Row(goal, subgoals, unit, achieved, score, [first] if first else [], group, page_sets.get(unit.page)))
+        rows.append(Row(goal, subgoals, unit, achieved, score, [first] if first else [], group, current_set))
         pending = []
-    if rows and pending:
-        rows[-1].assessment.extend(u.text for u in pending if u.role != "heading" or u.words > 6)
+    carry_over()
     return rows
 
 
@@ -181,35 +188,40 @@ def to_records(
     return statements, evaluations
 
 
-def page_sets(removals: Sequence[Removal]) -> dict[Optional[int], str]:
-    """Page → the report part named by its running title (e.g. "palvelustrategia")."""
-    out: dict[Optional[int], str] = {}
-    for removal in removals:
-        if removal.kind == "running_title" and len(removal.text.split()) <= 3 and removal.text.isupper():
-            out.setdefault(removal.page, removal.text.casefold())
-    return out
+def set_names(removals: Sequence[Removal]) -> set[str]:
+    """Names of the report's parts: its short all-caps running titles (e.g. "palvelustrategia")."""
+    return {match_key(r.text) for r in removals if r.kind == "running_title" and len(r.text.split()) <= 3 and r.text.isupper()}
 
 
-def parse_summaries(units: Sequence[Unit], page_sets_: dict[Optional[int], str]) -> list[Summary]:
+def parse_summaries(units: Sequence[Unit], set_names_: set[str]) -> list[Summary]:
     """The report's summary table rows and stated goal counts."""
     out: list[Summary] = []
     in_table = False
     name_parts: list[str] = []
+    current_set: Optional[str] = None
+    stated: list[Summary] = []
     for unit in units:
         key = match_key(unit.text)
+        if key in set_names_:
+            current_set = key
+            for summary in stated:
+                summary.evaluation_set = summary.evaluation_set or current_set
+            continue
         if any(re.search(m.SUMMARY_HEADER, key) for m in (fi, sv)):
             in_table, name_parts = True, []
             continue
         for module in (fi, sv):
-            stated = re.search(module.STATED_COUNT, key)
-            if stated and unit.role == "paragraph" and not _verdict(unit.text):
-                out.append(Summary(None, page_sets_.get(unit.page), unit.page, int(stated.group(1)), extra={"text": unit.text}))
+            count = re.search(module.STATED_COUNT, key)
+            if count and unit.role == "paragraph" and not _verdict(unit.text):
+                # a stated count belongs to the part it introduces (its running title may follow it)
+                stated.append(Summary(None, None, unit.page, int(count.group(1)), extra={"text": unit.text}))
+                out.append(stated[-1])
         if not in_table:
             continue
         row = _SUMMARY_ROW.match(unit.text.strip())
         if row:
             name = " ".join(name_parts + [row.group("name")]).strip()
-            out.append(Summary(name, page_sets_.get(unit.page), unit.page, int(row.group("count")),
+            out.append(Summary(name, current_set, unit.page, int(row.group("count")),
                                float(row.group("avg").replace(",", ".")), int(row.group("yes")), int(row.group("partial"))))
             name_parts = []
         elif any(re.search(m.SCALE_CUE, key) for m in (fi, sv)):

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from extract.morphology import is_fi_informative_word, is_sv_word
+from extract.morphology import is_en_word, is_fi_informative_word, is_sv_word
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from langdetect.detector_factory import DetectorFactory
@@ -30,8 +30,8 @@ UNDECIDED = "und"
 
 _MIN_LETTERS = 3
 _MIN_PROBABILITY = 0.80
-# Share of the words one lexicon alone must know, and how many times more words
-# it must know than the other lexicon alone, for the lexicons to decide.
+# Share of the words the winning lexicon must know (alone or shared), and how
+# many times more words it must know alone than the runner-up, to decide.
 _LEXICON_SHARE = 0.5
 _LEXICON_MARGIN = 3
 # Words looked up per text; enough to decide, cheap on long paragraphs.
@@ -40,8 +40,10 @@ _MAX_WORDS = 40
 # taken to be misjudged (a name, a fragment) and joins them.
 _SHORT_LINE_WORDS = 2
 
+_LEXICONS = (("fi", is_fi_informative_word), ("sv", is_sv_word), ("en", is_en_word))
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:fi|se|com|org|net)\b\S*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SENTENCE_BREAK = re.compile(r"[.!?:;•·–—]")
 
 
 @lru_cache(maxsize=1)
@@ -61,17 +63,46 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(_URL.sub(" ", text))
 
 
+def _evidence_words(text: str) -> list[str]:
+    """The words whose language counts.
+
+    When the text has lower-case words, capitalised and upper-case words
+    inside a sentence are left out: they are names and acronyms ("Maaret
+    Laine, Kati Villgren och Timo", "HUS"), the same in every language.
+    """
+    text = _URL.sub(" ", text)
+    matches = list(_WORD.finditer(text))
+    if not any(m.group()[:1].islower() for m in matches):
+        return [m.group() for m in matches]
+    words: list[str] = []
+    previous_end = 0
+    for i, match in enumerate(matches):
+        initial = i == 0 or bool(_SENTENCE_BREAK.search(text, previous_end, match.start()))
+        if initial or match.group()[:1].islower():
+            words.append(match.group())
+        previous_end = match.end()
+    return words
+
+
 def _lexicon_vote(words: Sequence[str]) -> Optional[str]:
-    """"fi" or "sv" when one lexicon alone knows most of ``words``; else None."""
+    """The language whose lexicon alone knows clearly more of ``words``; else None.
+
+    A word counts for a language when only that language's lexicon knows it.
+    The winner needs over three times the runner-up's count and must know
+    (alone or shared) at least half of the words.
+    """
     sample = words[:_MAX_WORDS]
-    fi = sv = 0
+    exclusive = dict.fromkeys(LANGUAGES, 0)
+    covered = dict.fromkeys(LANGUAGES, 0)
     for word in sample:
-        in_fi, in_sv = is_fi_informative_word(word), is_sv_word(word)
-        fi += in_fi and not in_sv
-        sv += in_sv and not in_fi
-    winner, count, other = ("fi", fi, sv) if fi >= sv else ("sv", sv, fi)
-    if count >= _LEXICON_SHARE * len(sample) and count > _LEXICON_MARGIN * other:
-        return winner
+        known = [code for code, knows in _LEXICONS if knows(word)]
+        for code in known:
+            covered[code] += 1
+        if len(known) == 1:
+            exclusive[known[0]] += 1
+    best, runner_up = sorted(LANGUAGES, key=lambda code: -exclusive[code])[:2]
+    if exclusive[best] > _LEXICON_MARGIN * exclusive[runner_up] and covered[best] >= _LEXICON_SHARE * len(sample):
+        return best
     return None
 
 
@@ -107,7 +138,7 @@ def detect_language(text: str) -> str:
     words = _words(text)
     if sum(len(w) for w in words) < _MIN_LETTERS:
         return UNDECIDED
-    return _lexicon_vote(words) or _langdetect_vote(" ".join(words)) or UNDECIDED
+    return _lexicon_vote(_evidence_words(text)) or _langdetect_vote(" ".join(words)) or UNDECIDED
 
 
 def _smoothed(labels: list[str], lines: Sequence[str]) -> list[str]:

@@ -3,10 +3,12 @@
 Finnish comes from Voikko (``pyvoikko``), a morphological analyser that knows
 inflection and compounding. Swedish comes from the spaCy lookups data: the
 ``sv_lemma_lookup`` table (inflected form -> lemma) plus spaCy's Swedish stop
-words, which the lemma table lacks (``och``, ``hur``, ``att`` ...).
+words, which the lemma table lacks (``och``, ``hur``, ``att`` ...). A small
+English lexicon built the same way serves only as language evidence.
 
-Both resources load lazily on first use (Voikko takes about 1.5 s, the Swedish
-table about 0.5 s) and every lookup is cached, so callers may ask freely.
+Every resource loads lazily on first use (Voikko takes about 1.5 s, the
+Swedish lexicon about 1.5 s including spaCy's import) and every lookup is
+cached, so callers may ask freely.
 
 Voikko accepts almost any concatenation of words as a compound, so "is this a
 word" is a weak signal for Finnish; :func:`fi_is_complete_inflected_word`
@@ -34,9 +36,11 @@ _NON_COMPOUNDING_CLASSES = frozenset({"seikkasana", "sidesana", "kieltosana"})
 # The only cases a compound's first part can stand in ("ilmasto|ohjelma",
 # "ilmaston|muutos"); every other case ends the word.
 _COMPOUNDING_CASES = frozenset({"nimento", "omanto"})
-# Readings Voikko gives to odd strings that say nothing about Finnish:
-# Roman numerals ("vi", "mm"), digits, bare abbreviations.
-_UNINFORMATIVE_CLASSES = frozenset({"lukusana", "lyhenne"})
+# Readings that say nothing about a text being Finnish: Roman numerals ("vi"),
+# digits, bare abbreviations, and names (shared by texts in every language).
+_UNINFORMATIVE_CLASSES = frozenset(
+    {"lukusana", "lyhenne", "etunimi", "sukunimi", "paikannimi", "nimi"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -120,10 +124,10 @@ def is_fi_word(word: str) -> bool:
 
 
 def is_fi_informative_word(word: str) -> bool:
-    """True when Voikko knows ``word`` other than as a numeral or abbreviation.
+    """True when Voikko knows ``word`` other than as a numeral, abbreviation or name.
 
-    Used as language evidence: Voikko reads "vi" as a Roman numeral, which says
-    nothing about the text being Finnish.
+    Used as language evidence: Voikko reads "vi" as a Roman numeral and
+    "Mikaela" as a first name, neither of which says the text is Finnish.
 
     Example: ``is_fi_informative_word("vi") is False``
 
@@ -224,30 +228,42 @@ def fi_split_is_inside_part(word: str, index: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _sv_lemma_table() -> dict[str, str]:
-    """The spaCy lookups ``sv_lemma_lookup`` table, loaded once."""
-    resource = importlib.resources.files("spacy_lookups_data") / "data" / "sv_lemma_lookup.json.gz"
+def _lookups_table(name: str) -> dict[str, str]:
+    """One gzipped JSON table shipped in the ``spacy_lookups_data`` package."""
+    resource = importlib.resources.files("spacy_lookups_data") / "data" / name
     with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
         return json.load(text)
 
 
 @lru_cache(maxsize=1)
-def _sv_stop_words() -> frozenset[str]:
-    """spaCy's Swedish stop words: function words the lemma table lacks."""
-    from spacy.lang.sv.stop_words import STOP_WORDS
+def _sv_lemma_table() -> dict[str, str]:
+    """The spaCy lookups ``sv_lemma_lookup`` table (form -> lemma), loaded once."""
+    return _lookups_table("sv_lemma_lookup.json.gz")
 
-    return frozenset(w.lower() for w in STOP_WORDS)
+
+def _lexicon(table: dict[str, str], stop_words: frozenset[str]) -> frozenset[str]:
+    """Every lowercased key and value of a lemma table, plus stop words."""
+    words = {k.lower() for k in table}
+    words.update(v.lower() for v in table.values())
+    words.update(w.lower() for w in stop_words)
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
 def _sv_lexicon() -> frozenset[str]:
-    """Every lowercased key and value of the lemma table, plus the stop words."""
-    table = _sv_lemma_table()
-    words = {k.lower() for k in table}
-    words.update(v.lower() for v in table.values())
-    words.update(_sv_stop_words())
-    return frozenset(words)
+    """Swedish words: the lemma table's keys and values and spaCy's stop words
+    (function words such as "och", "hur" that the lemma table lacks)."""
+    from spacy.lang.sv.stop_words import STOP_WORDS
+
+    return _lexicon(_sv_lemma_table(), frozenset(STOP_WORDS))
+
+
+@lru_cache(maxsize=1)
+def _en_lexicon() -> frozenset[str]:
+    """English words: the ``en_lemma_lookup`` table's keys and values and spaCy's stop words."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return _lexicon(_lookups_table("en_lemma_lookup.json.gz"), frozenset(STOP_WORDS))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -282,6 +298,21 @@ def sv_lemma(word: str) -> Optional[str]:
         if form in table:
             return table[form]
     return word.lower() if is_sv_word(word) else None
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def is_en_word(word: str) -> bool:
+    """True when the small English lexicon knows ``word`` (lowercased).
+
+    Only language evidence: the spaCy ``en_lemma_lookup`` table (inflected
+    forms and their lemmas, so not every base form) plus English stop words.
+
+    Example: ``is_en_word("services") is True``; ``is_en_word("palvelut") is False``
+
+    :param word: one word.
+    """
+    word = word.strip()
+    return bool(word) and word.lower() in _en_lexicon()
 
 
 def is_word(word: str, lang: Optional[str] = None) -> bool:

@@ -73,7 +73,7 @@ def _extract_source(info: DocumentInfo, digest: str, source: SourceDocument) -> 
         findings.append(Finding(info.id, "no_text", "no text could be extracted", None))
     if info.kind == "evaluation":
         sections, owner = build_sections(info.id, units, set())
-        sets = ev.page_sets(source.removals)
+        sets = ev.set_names(source.removals)
         rows = ev.parse_rows(units, sets)
         summaries = ev.parse_summaries(units, sets)
         ev.assign_missing_groups(rows, summaries)

@@ -28,9 +28,12 @@ def body(doc: SourceDocument) -> str:
 # --------------------------------------------------------------------------- layout
 
 
-LEFT_1 = ["Hyvinvointialue järjestää", "sosiaali- ja terveyspalvelut", "sekä pelastustoimen."]
-LEFT_2 = ["Palvelut tuotetaan lähellä", "asukkaita ja digitaalisesti."]
-RIGHT_1 = ["Strategia ohjaa talouden", "ja toiminnan suunnittelua", "vuosina 2025–2030."]
+# The left column's longest line ends at x ≈ 270, the right column starts at
+# 284: a gutter of 14 pt, narrower than a wide word gap, so only the gutter
+# detection keeps the columns apart. The columns do not share baselines.
+LEFT_1 = ["Hyvinvointialue järjestää alueensa", "sosiaali- ja terveyspalvelut sekä", "pelastustoimen palvelut asukkaille."]
+LEFT_2 = ["Palvelut tuotetaan lähellä asukkaita", "ja yhä useammin digitaalisesti."]
+RIGHT_1 = ["Strategia ohjaa talouden ja", "toiminnan suunnittelua vuosina", "2025–2030 koko alueella."]
 RIGHT_2 = ["Arvoina ovat avoimuus,", "yhdenvertaisuus ja luottamus."]
 TITLE = "Hyvinvointialueen strategia 2025–2030"
 
@@ -40,8 +43,8 @@ def test_two_columns_read_title_then_left_then_right(tmp_path: Path) -> None:
         Text(72, 90, TITLE, size=20, bold=True),
         Lines(72, 140, LEFT_1),
         Lines(72, 200, LEFT_2),
-        Lines(320, 140, RIGHT_1),
-        Lines(320, 200, RIGHT_2),
+        Lines(284, 144, RIGHT_1, leading=1.45),
+        Lines(284, 210, RIGHT_2, leading=1.45),
     ]
     doc = read_pdf(build_pdf(tmp_path / "columns.pdf", [page]))
     assert doc.source_kind == "pdf" and doc.page_count == 1

@@ -52,7 +52,7 @@ class PdfSettings:
     18
 
     :param line_tolerance: words whose bottoms differ by at most this share a line
-    :param word_tolerance: the widest gap between two chars of one word (pdfplumber's ``x_tolerance``)
+    :param word_gap: the widest gap (em) between two chars of one word (pdfplumber's ``x_tolerance_ratio``)
     :param column_gap: the narrowest whitespace gutter between two columns
     :param gutter_share: a gutter must run beside at least this share of the text's height ...
     :param gutter_min_lines: ... and beside at least this many lines
@@ -70,7 +70,7 @@ class PdfSettings:
     """
 
     line_tolerance: float = 3.0
-    word_tolerance: float = 3.0
+    word_gap: float = 0.15
     column_gap: float = 12.0
     gutter_share: float = 0.3
     gutter_min_lines: int = 3
@@ -209,7 +209,7 @@ def _page_content(page: PlumberPage, number: int, settings: PdfSettings) -> _Pag
         lambda obj: obj["object_type"] != "char" or not any(_inside(obj, b) for b in boxes)
     )
     raw_words = body.extract_words(
-        x_tolerance=settings.word_tolerance,
+        x_tolerance_ratio=settings.word_gap,
         y_tolerance=settings.line_tolerance,
         keep_blank_chars=False,
         use_text_flow=False,
@@ -350,9 +350,12 @@ def _rows(words: Iterable[_Word], tolerance: float) -> list[list[_Word]]:
 
 
 def _free_spans(words: Sequence[_Word], x: float, half: float, top: float, bottom: float) -> Iterator[tuple[float, float]]:
-    """The vertical spans of ``[top, bottom]`` where no word touches the strip ``x ± half``."""
+    """The vertical spans of ``[top, bottom]`` where no word touches the strip ``x ± half``.
+
+    :param words: words sorted by their tops
+    """
     start = top
-    for word in sorted((w for w in words if w.x0 < x + half and w.x1 > x - half), key=lambda w: w.top):
+    for word in (w for w in words if w.x0 < x + half and w.x1 > x - half):
         if word.top > start:
             yield start, word.top
         start = max(start, word.bottom)
@@ -360,23 +363,25 @@ def _free_spans(words: Sequence[_Word], x: float, half: float, top: float, botto
         yield start, bottom
 
 
-def _separates(words: Sequence[_Word], x: float, half: float, need: float, settings: PdfSettings) -> bool:
+def _separates(
+    words: Sequence[_Word], x: float, half: float, extent: tuple[float, float], need: float, min_lines: int
+) -> bool:
     """True when an empty strip ``x ± half`` runs at least ``need`` high with lines on both sides.
 
-    :param words: the region's words
+    :param words: the region's words, sorted by their tops
     :param x: the strip's centre
     :param half: half the strip's width
+    :param extent: the top and bottom of the region's text
     :param need: the least height of the empty run
-    :param settings: the reader's settings (``gutter_min_lines``)
+    :param min_lines: the least number of lines on each side along the run
     """
-    top, bottom = min(w.top for w in words), max(w.bottom for w in words)
-    for start, end in _free_spans(words, x, half, top, bottom):
+    for start, end in _free_spans(words, x, half, *extent):
         if end - start < need:
             continue
         beside = [w for w in words if start <= (w.top + w.bottom) / 2 <= end]
         left = {round(w.bottom) for w in beside if w.x1 <= x - half}
         right = {round(w.bottom) for w in beside if w.x0 >= x + half}
-        if min(len(left), len(right)) >= settings.gutter_min_lines:
+        if min(len(left), len(right)) >= min_lines:
             return True
     return False
 
@@ -393,8 +398,10 @@ def _gutters(words: Sequence[_Word], settings: PdfSettings) -> list[tuple[float,
     """
     if not words:
         return []
+    words = sorted(words, key=lambda w: w.top)
     half = settings.column_gap / 2
-    span = max(w.bottom for w in words) - min(w.top for w in words)
+    extent = (words[0].top, max(w.bottom for w in words))
+    span = extent[1] - extent[0]
     need = settings.gutter_share * span
     left, right = int(min(w.x0 for w in words)) + 1, int(max(w.x1 for w in words))
     covered = [0.0] * (right - left + 1)
@@ -410,7 +417,8 @@ def _gutters(words: Sequence[_Word], settings: PdfSettings) -> list[tuple[float,
     found = [
         x
         for x in range(left, right)
-        if covered[x - left] <= span - need and _separates(words, x, half, need, settings)
+        if covered[x - left] <= span - need
+        and _separates(words, x, half, extent, need, settings.gutter_min_lines)
     ]
     runs: list[list[int]] = []
     for x in found:
