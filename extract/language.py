@@ -2,12 +2,13 @@
 
 Two sources of evidence, cheapest first:
 
-1. the lexicons of :mod:`extract.morphology`: when most words of the text are
-   known to Voikko and not to the Swedish lexicon (or the other way round),
-   that decides. This is what makes short headings ("Arvomme", "Hur vi
-   förnyar oss") come out right, where character n-grams are unreliable;
+1. the lexicons of :mod:`extract.morphology` (Voikko for Finnish, the spaCy
+   lookups tables for Swedish and English): when clearly more words are known
+   to one lexicon alone than to any other, that decides. This is what makes
+   short headings ("Arvomme", "Hur vi förnyar oss") come out right, where
+   character n-grams are unreliable;
 2. langdetect, restricted to the fi, sv and en profiles and seeded, for the
-   rest (longer text, English), accepted only when it is confident.
+   rest, accepted only for three or more words and when it is confident.
 
 Everything is deterministic: the same text gets the same answer in every call
 and every process.
@@ -20,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from extract.morphology import is_en_word, is_fi_informative_word, is_sv_word
+from extract.morphology import is_en_word, is_fi_informative_word, is_sv_compound, is_sv_word
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from langdetect.detector_factory import DetectorFactory
@@ -29,6 +30,8 @@ LANGUAGES = ("fi", "sv", "en")
 UNDECIDED = "und"
 
 _MIN_LETTERS = 3
+# Fewer words than this are too little for character statistics (langdetect).
+_MIN_NGRAM_WORDS = 3
 _MIN_PROBABILITY = 0.80
 # Share of the words the winning lexicon must know (alone or shared), and how
 # many times more words it must know alone than the runner-up, to decide.
@@ -40,10 +43,17 @@ _MAX_WORDS = 40
 # taken to be misjudged (a name, a fragment) and joins them.
 _SHORT_LINE_WORDS = 2
 
-_LEXICONS = (("fi", is_fi_informative_word), ("sv", is_sv_word), ("en", is_en_word))
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:fi|se|com|org|net)\b\S*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_BREAK = re.compile(r"[.!?:;•·–—]")
+
+
+def _is_sv_evidence(word: str) -> bool:
+    """A Swedish word or a compound of two (the lexicon lists few compounds)."""
+    return is_sv_word(word) or is_sv_compound(word)
+
+
+_LEXICONS = (("fi", is_fi_informative_word), ("sv", _is_sv_evidence), ("en", is_en_word))
 
 
 @lru_cache(maxsize=1)
@@ -125,9 +135,10 @@ def _langdetect_vote(text: str) -> Optional[str]:
 def detect_language(text: str) -> str:
     """The language of ``text``: "fi", "sv", "en", or "und" when undecided.
 
-    Undecided: fewer than three letters outside URLs and numbers, a tie of
-    the lexicons with langdetect below 0.80 confidence, or nothing but
-    numbers and addresses.
+    The lexicons decide first (see the module docstring); when they do not,
+    langdetect decides texts of three or more words if it is at least 0.80
+    sure. Undecided: fewer than three letters outside URLs and numbers, only
+    numbers and addresses, or neither source sure enough.
 
     Example: ``detect_language("Hur vi förnyar oss") == "sv"``;
     ``detect_language("https://www.luvn.fi") == "und"``
@@ -138,7 +149,10 @@ def detect_language(text: str) -> str:
     words = _words(text)
     if sum(len(w) for w in words) < _MIN_LETTERS:
         return UNDECIDED
-    return _lexicon_vote(_evidence_words(text)) or _langdetect_vote(" ".join(words)) or UNDECIDED
+    decided = _lexicon_vote(_evidence_words(text))
+    if decided is None and len(words) >= _MIN_NGRAM_WORDS:
+        decided = _langdetect_vote(" ".join(words))
+    return decided or UNDECIDED
 
 
 def _smoothed(labels: list[str], lines: Sequence[str]) -> list[str]:

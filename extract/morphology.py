@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from pyvoikko.analysis import VoikkoAnalysis
 
 _CACHE_SIZE = 1 << 18
+# Shortest head or tail accepted when splitting a Swedish compound.
+_MIN_SV_PART = 3
 
 # Word classes whose forms never start a compound: adverbs, conjunctions and
 # the negation verb ("ei", "en", ...).
@@ -280,6 +282,28 @@ def is_sv_word(word: str) -> bool:
     """
     word = word.strip()
     return bool(word) and word.lower() in _sv_lexicon()
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def is_sv_compound(word: str) -> bool:
+    """True when ``word`` splits into two Swedish words the lexicon knows.
+
+    Swedish writes compounds as one word and the lexicon lists few of them;
+    this accepts a head and a tail of at least three letters each, the head
+    optionally followed by the linking ``s`` ("funktionshinder|servicen",
+    "hälsovårds|stiftelse"). Only language evidence, not a spelling check.
+
+    Example: ``is_sv_compound("funktionshinderservicen") is True``
+
+    :param word: one word.
+    """
+    word = word.strip().lower()
+    lexicon = _sv_lexicon()
+    for cut in range(_MIN_SV_PART, len(word) - _MIN_SV_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if tail in lexicon and (head in lexicon or (head.endswith("s") and head[:-1] in lexicon)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -568,7 +568,7 @@ def _continues(draft: _Draft, line: _Line, spacing: float, settings: PdfSettings
 def _drafts(lines: Sequence[_Line], settings: PdfSettings) -> list[_Draft]:
     """Stack lines into blocks; a line with a list marker always starts a block.
 
-    A line joins the nearest block above it that it overlaps horizontally, so a
+    A line joins the latest block it overlaps horizontally and continues, so a
     side column's lines never join body paragraphs.
 
     :param lines: a region's lines, top to bottom
@@ -578,19 +578,25 @@ def _drafts(lines: Sequence[_Line], settings: PdfSettings) -> list[_Draft]:
     drafts: list[_Draft] = []
     for line in lines:
         marker, rest = _split_marker(line.text)
-        above = None if marker else _block_above(drafts, line)
-        if above is not None and _continues(above, line, spacing, settings):
+        above = None if marker else _block_above(drafts, line, spacing, settings)
+        if above is not None:
             above.lines.append(line)
         else:
             drafts.append(_Draft([line], marker, rest))
     return drafts
 
 
-def _block_above(drafts: Sequence[_Draft], line: _Line) -> Optional[_Draft]:
-    """The latest block whose last line overlaps ``line`` horizontally, or ``None``."""
+def _block_above(drafts: Sequence[_Draft], line: _Line, spacing: float, settings: PdfSettings) -> Optional[_Draft]:
+    """The latest block whose last line overlaps ``line`` horizontally and that ``line`` continues.
+
+    :param drafts: the blocks so far, in the order they were started
+    :param line: the line to place
+    :param spacing: the region's usual line gap in em
+    :param settings: the reader's settings
+    """
     for draft in reversed(drafts):
         last = draft.lines[-1]
-        if _overlap(last.x0, last.x1, line.x0, line.x1) > 0:
+        if _overlap(last.x0, last.x1, line.x0, line.x1) > 0 and _continues(draft, line, spacing, settings):
             return draft
     return None
 
