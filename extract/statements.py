@@ -84,7 +84,7 @@ def type_statements(units: Sequence[Unit]) -> tuple[list[Typed], set[int]]:
     guidelines = [t for t in found if t.kind == "guideline"]
     found.extend(_spread_aims(units, guidelines, {t.unit.index for t in found}))
     found = _dedupe(sorted(found, key=lambda t: (t.unit.index, t.text)))
-    return _with_parents(units, found), demoted
+    return _with_parents(units, _as_printed_in_sentence_case(units, found)), demoted
 
 
 def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[str, list[Unit]]]:
@@ -227,6 +227,25 @@ def _dedupe(found: list[Typed]) -> list[Typed]:
         seen.add(key)
         out.append(typed)
     return out
+
+
+def _as_printed_in_sentence_case(units: Sequence[Unit], found: list[Typed]) -> list[Typed]:
+    """A statement set with a capitalised first word ("EDISTÄMME asukkaidemme …") takes the
+    wording of the same sentence printed elsewhere in normal case, when there is one."""
+    shouting = [t for t in found if _shouts(t.text)]
+    if not shouting:
+        return found
+    plain = {match_key(u.text): u.text for u in units if not _shouts(u.text)}
+    return [
+        Typed(t.unit, t.kind, plain[match_key(t.text)], t.number, t.parent_key, t.rule)
+        if _shouts(t.text) and match_key(t.text) in plain else t
+        for t in found
+    ]
+
+
+def _shouts(text: str) -> bool:
+    first = text.split()[0] if text.split() else ""
+    return len(first) > 1 and first.isupper() and len(text.split()) > 1 and not text.isupper()
 
 
 def _with_parents(units: Sequence[Unit], found: list[Typed]) -> list[Typed]:

@@ -56,16 +56,27 @@ def test_two_columns_read_title_then_left_then_right(tmp_path: Path) -> None:
     assert doc.pages[0].width == pytest.approx(595.28) and doc.pages[0].height == pytest.approx(841.89)
 
 
-def test_side_box_lines_stay_out_of_the_body(tmp_path: Path) -> None:
+def test_framed_side_box_lines_stay_out_of_the_body(tmp_path: Path) -> None:
+    # Body lines end at x ≈ 254 and the box text starts at 268: a gap narrower
+    # than a column gutter, so only the shaded rectangle keeps them apart.
     body_lines = [f"Leipätekstin rivi numero {n} jatkuu" for n in range(1, 9)]
     box_lines = ["Huomio: sivulaatikko", "kertoo lisää"]
     page = [
         Lines(72, 120, body_lines),
-        Box(330, 100, 190, 50),
-        Lines(338, 120, box_lines),
+        Box(262, 106, 190, 36),
+        Lines(268, 120, box_lines),
     ]
     doc = read_pdf(build_pdf(tmp_path / "box.pdf", [page]))
-    assert sorted(texts(doc)) == sorted(["\n".join(body_lines), "\n".join(box_lines)])
+    assert sorted(b.lines for b in doc.blocks) == sorted([tuple(body_lines), tuple(box_lines)])
+
+
+def test_unframed_side_column_is_read_after_the_body(tmp_path: Path) -> None:
+    body_lines = [f"Leipätekstin rivi numero {n} jatkuu" for n in range(1, 11)]
+    side_lines = ["Sivupalstan huomio", "kulkee leipätekstin", "rinnalla omana", "palstanaan."]
+    page = [Lines(72, 120, body_lines), Lines(300, 150, side_lines, size=9, leading=1.5)]
+    doc = read_pdf(build_pdf(tmp_path / "side.pdf", [page]))
+    assert [b.lines for b in doc.blocks] == [tuple(body_lines), tuple(side_lines)]
+    assert [b.font_size for b in doc.blocks] == [11.0, 9.0]
 
 
 # --------------------------------------------------------------------------- furniture
@@ -156,6 +167,8 @@ def test_numbered_and_bulleted_lists_become_list_items(tmp_path: Path) -> None:
         Text(72, 205, "• Asiakaslähtöisyys"),
         Text(72, 219.3, "– Yhdenvertaisuus"),
         Text(72, 233.6, "A. Avoimuus"),
+        Text(72, 247.9, "▪"),
+        Text(110, 247.9, "Luottamus (sarkain merkin jälkeen)"),
     ]
     doc = read_pdf(build_pdf(tmp_path / "lists.pdf", [page]))
     got = [(b.role, b.marker, b.lines) for b in doc.blocks]
@@ -167,6 +180,7 @@ def test_numbered_and_bulleted_lists_become_list_items(tmp_path: Path) -> None:
         ("list_item", "•", ("Asiakaslähtöisyys",)),
         ("list_item", "–", ("Yhdenvertaisuus",)),
         ("list_item", "A.", ("Avoimuus",)),
+        ("list_item", "▪", ("Luottamus (sarkain merkin jälkeen)",)),
     ]
 
 

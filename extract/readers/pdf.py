@@ -34,14 +34,21 @@ from extract.errors import ExtractionError
 from extract.records import Block, Page, Removal, SourceDocument
 
 BBox = tuple[float, float, float, float]
+Gutter = tuple[float, float]  # the x range of a whitespace gutter between columns
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
-# A bullet glyph (dashes only when a space follows), or "1." "2)" "A." "b)" and a space.
-_MARKER = re.compile(r"^(?:([•▪●◦■□○‣∙·\uf0b7])\s*|([-–])\s+|(\d{1,2}[.)]|[A-Za-z][.)])\s+)(?=\S)")
+_BULLETS = "•▪●◦■□○‣∙·\uf0b7"
+_DASHES = "-–"
+_NUMBER_MARKER = r"\d{1,2}[.)]|[A-Za-z][.)]"  # "1." "2)" "A." "b)"
+# A list marker starting a line: a bullet glyph, a dash or a number marker and a space.
+_MARKER = re.compile(rf"^(?:([{_BULLETS}])\s*|([{_DASHES}])\s+|({_NUMBER_MARKER})\s+)(?=\S)")
+# A word that is nothing but a list marker.
+_MARKER_WORD = re.compile(rf"[{_DASHES}{_BULLETS}]|{_NUMBER_MARKER}")
 # "1 ", "1.2 ", "3.1.4. " at the start of a heading.
 _NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _MAX_SIZE_LEVEL = 3
 _ROTATION_EPSILON = 1e-6
+_TOUCHING = 0.1  # em: words closer than this were split by a font change, not by a space
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,7 @@ class PdfSettings:
             raise ValueError(f"edge_band must be in [0, 0.5), not {self.edge_band}")
 
     @classmethod
-    def resolve(cls, settings: Union[PdfSettings, Mapping[str, Any], None] = None) -> PdfSettings:
+    def resolve(cls, settings: PdfSettings | Mapping[str, Any] | None = None) -> PdfSettings:
         """Settings from ``None`` (the defaults), a mapping of overrides, or an instance.
 
         >>> PdfSettings.resolve(None) == PdfSettings()
@@ -130,6 +137,11 @@ class _Word:
     size: float
     bold: bool
 
+    @property
+    def box(self) -> BBox:
+        """The word's ``(x0, top, x1, bottom)``."""
+        return self.x0, self.top, self.x1, self.bottom
+
 
 @dataclass(frozen=True)
 class _PageContent:
@@ -159,11 +171,15 @@ def _is_bold(fontname: str) -> bool:
     return bool(_BOLD_FONT.search(fontname or ""))
 
 
-def _inside(obj: Mapping[str, Any], bbox: BBox) -> bool:
-    """True when an object's centre lies in ``bbox``."""
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
-    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+def _box_of(obj: Mapping[str, Any]) -> BBox:
+    """The ``(x0, top, x1, bottom)`` of a pdfplumber object."""
+    return obj["x0"], obj["top"], obj["x1"], obj["bottom"]
+
+
+def _centre_in(box: BBox, area: BBox) -> bool:
+    """True when the centre of ``box`` lies in ``area``."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return area[0] <= x <= area[2] and area[1] <= y <= area[3]
 
 
 def _most_common_size(chars: Iterable[Mapping[str, Any]]) -> Optional[float]:
@@ -180,7 +196,7 @@ def _table_block(table: Any, chars: Sequence[Mapping[str, Any]], number: int) ->
     :param number: the page number
     """
     rows = tuple(tuple(cell or "" for cell in row) for row in table.extract())
-    inside = [c for c in chars if _inside(c, table.bbox)]
+    inside = [c for c in chars if _centre_in(_box_of(c), table.bbox)]
     return Block(
         lines=tuple(" | ".join(cell.replace("\n", " ") for cell in row) for row in rows),
         page=number,
@@ -206,7 +222,7 @@ def _page_content(page: PlumberPage, number: int, settings: PdfSettings) -> _Pag
     tables = [t for t in upright.find_tables() if len(t.cells) > 1]
     boxes = [t.bbox for t in tables]
     body = upright.filter(
-        lambda obj: obj["object_type"] != "char" or not any(_inside(obj, b) for b in boxes)
+        lambda obj: obj["object_type"] != "char" or not any(_centre_in(_box_of(obj), b) for b in boxes)
     )
     raw_words = body.extract_words(
         x_tolerance_ratio=settings.word_gap,
@@ -227,7 +243,7 @@ def _page_content(page: PlumberPage, number: int, settings: PdfSettings) -> _Pag
         words=words,
         rotated=[c for c in page.chars if _is_rotated(c)],
         tables=[_table_block(t, upright.chars, number) for t in tables],
-        rects=[(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects],
+        rects=[_box_of(r) for r in page.rects],
     )
 
 
@@ -319,7 +335,8 @@ def _make_line(words: Sequence[_Word]) -> _Line:
     """
     text = words[0].text
     for left, right in zip(words, words[1:]):
-        text += (" " if right.x0 - left.x1 > 0.1 * min(left.size, right.size) else "") + right.text
+        apart = right.x0 - left.x1 > _TOUCHING * min(left.size, right.size)
+        text += (" " if apart else "") + right.text
     sizes: Counter[float] = Counter()
     bold_chars = 0
     for word in words:
@@ -349,7 +366,9 @@ def _rows(words: Iterable[_Word], tolerance: float) -> list[list[_Word]]:
     return [sorted(row, key=lambda w: w.x0) for row in rows]
 
 
-def _free_spans(words: Sequence[_Word], x: float, half: float, top: float, bottom: float) -> Iterator[tuple[float, float]]:
+def _free_spans(
+    words: Sequence[_Word], x: float, half: float, top: float, bottom: float
+) -> Iterator[tuple[float, float]]:
     """The vertical spans of ``[top, bottom]`` where no word touches the strip ``x ± half``.
 
     :param words: words sorted by their tops
@@ -386,7 +405,7 @@ def _separates(
     return False
 
 
-def _gutters(words: Sequence[_Word], settings: PdfSettings) -> list[tuple[float, float]]:
+def _gutters(words: Sequence[_Word], settings: PdfSettings) -> list[Gutter]:
     """The x ranges ``(start, end)`` of column gutters among a region's words.
 
     A gutter is an x where a strip ``column_gap`` wide stays free of words for
@@ -429,13 +448,17 @@ def _gutters(words: Sequence[_Word], settings: PdfSettings) -> list[tuple[float,
     return [(float(run[0]), float(run[-1])) for run in runs]
 
 
-def _split_row(row: Sequence[_Word], gutters: Sequence[tuple[float, float]], settings: PdfSettings) -> list[_Line]:
-    """Cut a row into lines at gaps that reach into a gutter or that are wider than ``split_gap`` em."""
+def _split_row(row: Sequence[_Word], gutters: Sequence[Gutter], settings: PdfSettings) -> list[_Line]:
+    """Cut a row into lines at gaps that reach into a gutter or that are wider than ``split_gap`` em.
+
+    A list marker is never cut from its text by a wide gap (a bullet followed by a tab).
+    """
     pieces: list[list[_Word]] = [[row[0]]]
     right = row[0].x1
     for word in row[1:]:
         gap = word.x0 - right
-        wide = gap > max(settings.column_gap, settings.split_gap * word.size)
+        after_marker = len(pieces[-1]) == 1 and _MARKER_WORD.fullmatch(pieces[-1][0].text)
+        wide = not after_marker and gap > max(settings.column_gap, settings.split_gap * word.size)
         at_gutter = gap >= settings.column_gap and any(_overlap(right, word.x0, *g) > 0 for g in gutters)
         if wide or at_gutter:
             pieces.append([word])
@@ -445,7 +468,7 @@ def _split_row(row: Sequence[_Word], gutters: Sequence[tuple[float, float]], set
     return [_make_line(piece) for piece in pieces]
 
 
-def _lines(words: Sequence[_Word], gutters: Sequence[tuple[float, float]], settings: PdfSettings) -> list[_Line]:
+def _lines(words: Sequence[_Word], gutters: Sequence[Gutter], settings: PdfSettings) -> list[_Line]:
     """The lines of a region's words, top to bottom and left to right."""
     lines = [
         line
@@ -586,7 +609,9 @@ def _drafts(lines: Sequence[_Line], settings: PdfSettings) -> list[_Draft]:
     return drafts
 
 
-def _block_above(drafts: Sequence[_Draft], line: _Line, spacing: float, settings: PdfSettings) -> Optional[_Draft]:
+def _block_above(
+    drafts: Sequence[_Draft], line: _Line, spacing: float, settings: PdfSettings
+) -> Optional[_Draft]:
     """The latest block whose last line overlaps ``line`` horizontally and that ``line`` continues.
 
     :param drafts: the blocks so far, in the order they were started
@@ -618,18 +643,13 @@ def _side_boxes(content: _PageContent, settings: PdfSettings) -> list[BBox]:
         and r[3] - r[1] >= settings.min_box_side
         and (r[2] - r[0]) * (r[3] - r[1]) < page_area / 2
         and not any(_boxes_meet(r, t.bbox) for t in content.tables if t.bbox)
-        and any(_inside(_word_box(w), r) for w in content.words)
+        and any(_centre_in(w.box, r) for w in content.words)
     ]
     kept: list[BBox] = []
     for box in sorted(candidates, key=lambda r: (r[2] - r[0]) * (r[3] - r[1]), reverse=True):
         if not any(_contains(outer, box) for outer in kept):
             kept.append(box)
     return kept
-
-
-def _word_box(word: _Word) -> dict[str, float]:
-    """A word's box as the mapping :func:`_inside` reads."""
-    return {"x0": word.x0, "x1": word.x1, "top": word.top, "bottom": word.bottom}
 
 
 def _boxes_meet(a: BBox, b: BBox) -> bool:
@@ -660,12 +680,12 @@ class _Unit:
     bbox: BBox
 
 
-def _spans(bbox: BBox, gutters: Sequence[tuple[float, float]]) -> bool:
+def _spans(bbox: BBox, gutters: Sequence[Gutter]) -> bool:
     """True when a box reaches across a gutter, from its left to its right."""
     return any(bbox[0] < start and bbox[2] > end for start, end in gutters)
 
 
-def _reading_order(units: Sequence[_Unit], gutters: Sequence[tuple[float, float]]) -> list[_Unit]:
+def _reading_order(units: Sequence[_Unit], gutters: Sequence[Gutter]) -> list[_Unit]:
     """Units in reading order.
 
     Full-width units (those crossing a gutter, e.g. titles) are read top-down
@@ -708,7 +728,7 @@ def _page_items(content: _PageContent, settings: PdfSettings) -> list[_Item]:
     boxed: dict[int, list[_Word]] = {i: [] for i in range(len(boxes))}
     body: list[_Word] = []
     for word in content.words:
-        home = next((i for i, box in enumerate(boxes) if _inside(_word_box(word), box)), None)
+        home = next((i for i, box in enumerate(boxes) if _centre_in(word.box, box)), None)
         (body if home is None else boxed[home]).append(word)
     gutters = _gutters(body, settings)
     units = [_Unit([d], d.bbox) for d in _drafts(_lines(body, gutters, settings), settings)]
@@ -823,7 +843,9 @@ def _at_edge(block: Block, height: Optional[float], band: float) -> bool:
     return block.bbox[3] <= band * height or block.bbox[1] >= (1 - band) * height
 
 
-def _document_pages(contents: Sequence[_PageContent], settings: PdfSettings) -> tuple[list[Page], list[Removal]]:
+def _document_pages(
+    contents: Sequence[_PageContent], settings: PdfSettings
+) -> tuple[list[Page], list[Removal]]:
     """Pages of finished blocks, furniture removed, from the parsed pages.
 
     :param contents: the parsed pages
@@ -833,10 +855,13 @@ def _document_pages(contents: Sequence[_PageContent], settings: PdfSettings) -> 
     styles = _styles([i for page in items for i in page if isinstance(i, _Draft)], settings)
     pages = []
     for content, page_items in zip(contents, items):
-        blocks = [i if isinstance(i, Block) else _block(i, content.number, styles, settings) for i in page_items]
+        blocks = [
+            item if isinstance(item, Block) else _block(item, content.number, styles, settings)
+            for item in page_items
+        ]
         rotated = _rotated_block(content.rotated, content.number)
         blocks += [rotated] if rotated else []
-        pages.append(Page(number=content.number, blocks=tuple(blocks), width=content.width, height=content.height))
+        pages.append(Page(content.number, tuple(blocks), width=content.width, height=content.height))
     return remove_furniture(
         pages,
         lambda page, _index, block: _at_edge(block, page.height, settings.edge_band),
@@ -861,8 +886,9 @@ def _library_failure(exc: BaseException) -> BaseException:
 def _library_errors(path: Path, where: str) -> Iterator[None]:
     """Turn any exception pdfplumber or pdfminer raises into an :class:`ExtractionError`.
 
-    Only library calls run inside this guard, so a broad ``except`` hides no
-    bug of this module. Encryption problems are E103, everything else E102.
+    Only parsing runs inside this guard (pdfplumber calls and the copying of
+    their results), so the broad ``except`` hides no bug of the layout
+    analysis. Encryption problems are E103, everything else E102.
 
     :param path: the file being read
     :param where: what was being done, for the reason ("opening", "page 3")
@@ -872,7 +898,8 @@ def _library_errors(path: Path, where: str) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types on bad input
         failure = _library_failure(exc)
         if isinstance(failure, PDFEncryptionError):
-            raise ExtractionError("E103", f"encrypted PDF (no empty user password): {_one_line(failure)}", str(path)) from exc
+            reason = f"encrypted PDF (no empty user password): {_one_line(failure)}"
+            raise ExtractionError("E103", reason, str(path)) from exc
         raise ExtractionError("E102", f"unreadable PDF ({where}): {_one_line(failure)}", str(path)) from exc
 
 
@@ -884,7 +911,7 @@ def _check_file(path: Path) -> None:
         raise ExtractionError("E102", "not a regular file", str(path))
 
 
-def read_pdf(path: Union[str, Path], settings: Union[PdfSettings, Mapping[str, Any], None] = None) -> SourceDocument:
+def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None = None) -> SourceDocument:
     """Read a PDF's text layer: one :class:`Page` per page, blocks in reading order.
 
     Headings carry a ``level``, list items their ``marker``, tables their
@@ -915,7 +942,9 @@ def read_pdf(path: Union[str, Path], settings: Union[PdfSettings, Mapping[str, A
         for number, page in enumerate(chosen, start=1):
             with _library_errors(path, f"page {number}"):
                 contents.append(_page_content(page, number, settings))
-    warnings: list[tuple[Optional[int], str]] = [(c.number, "no text layer") for c in contents if not c.has_text]
+    warnings: list[tuple[Optional[int], str]] = [
+        (content.number, "no text layer") for content in contents if not content.has_text
+    ]
     if len(chosen) < len(all_pages):
         warnings.append((None, f"read only the first {len(chosen)} of {len(all_pages)} pages (max_pages)"))
     pages, removals = _document_pages(contents, settings)

@@ -113,18 +113,27 @@ def _take_rotated_runs(lines: list[str]) -> tuple[list[str], list[tuple[int, str
     runs: list[tuple[int, str]] = []
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and 0 < len(lines[j].strip()) <= _ROTATED_LINE_MAX and not _BARE_NUMBER.match(lines[j]):
-            j += 1
-        if j - i >= _ROTATED_RUN_MIN:
-            text = re.sub(r"\s+", " ", "".join(lines[i:j])).strip()
-            runs.append((len(kept), text))
+        j, short = i, []
+        while j < len(lines):
+            if _is_letter_fragment(lines[j]):
+                short.append(lines[j])
+                j += 1
+            elif not lines[j].strip() and j + 1 < len(lines) and _is_letter_fragment(lines[j + 1]) and short:
+                j += 1  # single blank lines between the fragments belong to the run
+            else:
+                break
+        if len(short) >= _ROTATED_RUN_MIN:
+            runs.append((len(kept), re.sub(r"\s+", " ", "".join(short)).strip()))
             kept.append("")
             i = j
         else:
             kept.append(lines[i])
             i += 1
     return kept, runs
+
+
+def _is_letter_fragment(line: str) -> bool:
+    return 0 < len(line.strip()) <= _ROTATED_LINE_MAX and not _BARE_NUMBER.match(line)
 
 
 def _split_pages(lines: list[str]) -> tuple[list[_Chunk], list[tuple[int, str]]]:
