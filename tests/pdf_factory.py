@@ -86,6 +86,15 @@ class Lines:
 
 
 @dataclass(frozen=True)
+class Runs:
+    """Pieces set one after another from (x, y): each ``(text, size, rise)``; a rise lifts a superscript."""
+
+    x: float
+    y: float
+    parts: Sequence[tuple[str, float, float]]
+
+
+@dataclass(frozen=True)
 class Rotated:
     """Text turned ``angle`` degrees counter-clockwise around its start (x, y)."""
 
@@ -120,7 +129,7 @@ class Table:
     padding: float = 4.0
 
 
-Item = Union[Text, Lines, Rotated, Box, Table]
+Item = Union[Text, Lines, Runs, Rotated, Box, Table]
 
 
 class _Drawer:
@@ -141,6 +150,12 @@ class _Drawer:
         elif isinstance(item, Lines):
             for line in item.items():
                 self.draw(line)
+        elif isinstance(item, Runs):
+            x = item.x
+            for text, size, rise in item.parts:
+                self.font(size, False)
+                self.pdf.text(x, item.y - rise, text)
+                x += self.pdf.get_string_width(text)
         elif isinstance(item, Rotated):
             self.font(item.size, False)
             with self.pdf.rotation(item.angle, item.x, item.y):

@@ -10,7 +10,7 @@ from extract.errors import ExtractionError
 from extract.readers.pdf import PdfSettings, read_pdf
 from extract.records import Block, SourceDocument
 
-from pdf_factory import Box, Lines, Rotated, Table, Text, build_pdf, truncated_copy, unicode_fonts
+from pdf_factory import Box, Lines, Rotated, Runs, Table, Text, build_pdf, truncated_copy, unicode_fonts
 
 pytestmark = pytest.mark.skipif(unicode_fonts() is None, reason="no Unicode TTF font for test PDFs")
 
@@ -31,7 +31,11 @@ def body(doc: SourceDocument) -> str:
 # The left column's longest line ends at x ≈ 270, the right column starts at
 # 284: a gutter of 14 pt, narrower than a wide word gap, so only the gutter
 # detection keeps the columns apart. The columns do not share baselines.
-LEFT_1 = ["Hyvinvointialue järjestää alueensa", "sosiaali- ja terveyspalvelut sekä", "pelastustoimen palvelut asukkaille."]
+LEFT_1 = [
+    "Hyvinvointialue järjestää alueensa",
+    "sosiaali- ja terveyspalvelut sekä",
+    "pelastustoimen palvelut asukkaille.",
+]
 LEFT_2 = ["Palvelut tuotetaan lähellä asukkaita", "ja yhä useammin digitaalisesti."]
 RIGHT_1 = ["Strategia ohjaa talouden ja", "toiminnan suunnittelua vuosina", "2025–2030 koko alueella."]
 RIGHT_2 = ["Arvoina ovat avoimuus,", "yhdenvertaisuus ja luottamus."]
@@ -108,10 +112,23 @@ def test_running_header_footer_and_page_numbers_are_removed(tmp_path: Path) -> N
 
 
 def test_hyphenated_finnish_lines_come_back_as_raw_lines(tmp_path: Path) -> None:
-    lines = ["Hyvinvointialueen palveluita tarvi-", "taan yhä enemmän, ja niiden", "järjestämistä on kehitettävä."]
+    lines = [
+        "Hyvinvointialueen palveluita tarvi-",
+        "taan yhä enemmän, ja niiden",
+        "järjestämistä on kehitettävä.",
+    ]
     doc = read_pdf(build_pdf(tmp_path / "fi.pdf", [[Lines(72, 100, lines)]]))
     assert [b.lines for b in doc.blocks] == [tuple(lines)]
     assert doc.blocks[0].role == "paragraph"
+
+
+def test_superscript_stays_in_its_line(tmp_path: Path) -> None:
+    page = [
+        Runs(72, 100, [("Palvelutarve kasvaa", 11, 0), ("1", 7, 3.5), (" edelleen ja", 11, 0)]),
+        Text(72, 114.3, "kustannukset nousevat."),
+    ]
+    doc = read_pdf(build_pdf(tmp_path / "sup.pdf", [page]))
+    assert [b.lines for b in doc.blocks] == [("Palvelutarve kasvaa1 edelleen ja", "kustannukset nousevat.")]
 
 
 def test_rotated_sidebar_is_its_own_block(tmp_path: Path) -> None:
@@ -133,7 +150,11 @@ HEADER = ("Tavoite", "Mittari", "Tila")
 
 def test_table_continuing_on_next_page_gives_two_tables(tmp_path: Path) -> None:
     widths = [180, 160, 100]
-    first = [HEADER, ("Palvelut lähellä", "Käyntien määrä", "Kyllä"), ("Talous\ntasapainossa", "Alijäämä €", "Ei")]
+    first = [
+        HEADER,
+        ("Palvelut lähellä", "Käyntien määrä", "Kyllä"),
+        ("Talous\ntasapainossa", "Alijäämä €", "Ei"),
+    ]
     second = [HEADER, ("Osaava henkilöstö", "Vaihtuvuus %", "Osittain")]
     pages = [
         [
@@ -150,8 +171,24 @@ def test_table_continuing_on_next_page_gives_two_tables(tmp_path: Path) -> None:
     assert tables[1].rows == tuple(second)
     assert tables[0].rows[0] == tables[1].rows[0]
     assert tables[0].lines[2] == "Talous tasapainossa | Alijäämä € | Ei"
-    assert texts(doc, 1) == ["Tavoitteiden seuranta", tables[0].raw_text, "Taulukko jatkuu seuraavalla sivulla."]
+    continues = "Taulukko jatkuu seuraavalla sivulla."
+    assert texts(doc, 1) == ["Tavoitteiden seuranta", tables[0].raw_text, continues]
     assert texts(doc, 2) == ["Tavoitteiden seuranta (jatkuu)", tables[1].raw_text]
+
+
+def test_merged_table_cell_gives_empty_strings(tmp_path: Path) -> None:
+    page = [
+        Box(72, 100, 300, 24, fill=None),
+        Text(78, 116, "Strateginen linjaus"),
+        Box(72, 124, 150, 24, fill=None),
+        Box(222, 124, 150, 24, fill=None),
+        Text(78, 140, "Tavoite"),
+        Text(228, 140, "Arvio"),
+    ]
+    doc = read_pdf(build_pdf(tmp_path / "merged.pdf", [page]))
+    assert [(b.role, b.rows) for b in doc.blocks] == [
+        ("table", (("Strateginen linjaus", ""), ("Tavoite", "Arvio")))
+    ]
 
 
 # --------------------------------------------------------------------------- lists and headings
@@ -185,7 +222,11 @@ def test_numbered_and_bulleted_lists_become_list_items(tmp_path: Path) -> None:
 
 
 def test_heading_levels_from_size_weight_and_numbering(tmp_path: Path) -> None:
-    filler = ["Tämä on tavallista leipätekstiä, jota on", "enemmän kuin otsikoita, joten sen koko on", "asiakirjan perusfonttikoko."]
+    filler = [
+        "Tämä on tavallista leipätekstiä, jota on",
+        "enemmän kuin otsikoita, joten sen koko on",
+        "asiakirjan perusfonttikoko.",
+    ]
     page = [
         Text(72, 80, "Strategia 2025", size=20, bold=True),
         Text(72, 120, "Visio ja arvot", size=14),
@@ -260,7 +301,8 @@ def test_non_pdf_named_pdf_is_e102(tmp_path: Path) -> None:
 
 
 def test_encrypted_pdf_is_e103_unless_the_user_password_is_empty(tmp_path: Path) -> None:
-    locked = build_pdf(tmp_path / "locked.pdf", [[Text(72, 100, "Salainen sisältö")]], user_password="secret")
+    secret = [[Text(72, 100, "Salainen sisältö")]]
+    locked = build_pdf(tmp_path / "locked.pdf", secret, user_password="secret")
     assert _code(locked) == "E103"
     open_one = build_pdf(tmp_path / "open.pdf", [[Text(72, 100, "Avoin sisältö")]], user_password="")
     assert texts(read_pdf(open_one)) == ["Avoin sisältö"]

@@ -49,6 +49,7 @@ _NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _MAX_SIZE_LEVEL = 3
 _ROTATION_EPSILON = 1e-6
 _TOUCHING = 0.1  # em: words closer than this were split by a font change, not by a space
+_SCRIPT_RATIO = 0.85  # words below this share of their line's size may be raised or lowered
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,11 @@ def _is_rotated(char: Mapping[str, Any]) -> bool:
 
 
 def _is_bold(fontname: str) -> bool:
-    """True for a bold, black, heavy or semi-bold font name."""
+    """True for a bold, black, heavy or semi-bold font name.
+
+    >>> _is_bold("MPDFAA+DejaVuSans-Bold"), _is_bold("ArialMT")
+    (True, False)
+    """
     return bool(_BOLD_FONT.search(fontname or ""))
 
 
@@ -177,7 +182,11 @@ def _box_of(obj: Mapping[str, Any]) -> BBox:
 
 
 def _centre_in(box: BBox, area: BBox) -> bool:
-    """True when the centre of ``box`` lies in ``area``."""
+    """True when the centre of ``box`` lies in ``area``.
+
+    >>> _centre_in((10, 10, 20, 20), (0, 0, 16, 16))
+    True
+    """
     x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return area[0] <= x <= area[2] and area[1] <= y <= area[3]
 
@@ -356,14 +365,45 @@ def _make_line(words: Sequence[_Word]) -> _Line:
 
 
 def _rows(words: Iterable[_Word], tolerance: float) -> list[list[_Word]]:
-    """Words grouped by baseline (their bottoms within ``tolerance``), each row left to right."""
+    """Words grouped by baseline (their bottoms within ``tolerance``), each row left to right.
+
+    Superscripts and subscripts, whose bottoms stand apart, join the row they sit in.
+    """
     rows: list[list[_Word]] = []
     for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
         if rows and word.bottom - rows[-1][0].bottom <= tolerance:
             rows[-1].append(word)
         else:
             rows.append([word])
-    return [sorted(row, key=lambda w: w.x0) for row in rows]
+    return [sorted(row, key=lambda w: w.x0) for row in _fold_small_rows(rows, tolerance)]
+
+
+def _sits_in(small: Sequence[_Word], host: Sequence[_Word], tolerance: float) -> bool:
+    """True when ``small`` is set smaller than ``host`` and lies within its height (a superscript)."""
+    top = min(w.top for w in host) - tolerance
+    bottom = max(w.bottom for w in host) + tolerance
+    return max(w.size for w in small) < _SCRIPT_RATIO * max(w.size for w in host) and all(
+        top <= w.top and w.bottom <= bottom for w in small
+    )
+
+
+def _fold_small_rows(rows: Sequence[list[_Word]], tolerance: float) -> list[list[_Word]]:
+    """Merge each row of small raised or lowered words into the row above or below it sits in.
+
+    :param rows: rows sorted by their bottoms
+    :param tolerance: the slack around the host row's height
+    """
+    folded: list[list[_Word]] = []
+    carried: list[_Word] = []
+    for i, row in enumerate(rows):
+        row, carried = carried + row, []
+        if folded and _sits_in(row, folded[-1], tolerance):
+            folded[-1].extend(row)
+        elif i + 1 < len(rows) and _sits_in(row, rows[i + 1], tolerance):
+            carried = row
+        else:
+            folded.append(row)
+    return folded
 
 
 def _free_spans(
@@ -560,7 +600,11 @@ def _line_spacing(lines: Sequence[_Line], settings: PdfSettings) -> float:
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
-    """The length two intervals share (negative when they are apart)."""
+    """The length two intervals share (negative when they are apart).
+
+    >>> _overlap(0, 10, 5, 20), _overlap(0, 10, 12, 20)
+    (5, -2)
+    """
     return min(a1, b1) - max(a0, b0)
 
 
@@ -700,9 +744,11 @@ def _reading_order(units: Sequence[_Unit], gutters: Sequence[Gutter]) -> list[_U
     columned = [u for u in units if not _spans(u.bbox, gutters)]
 
     def band(unit: _Unit) -> int:
+        """How many full-width units start above the unit."""
         return sum(1 for s in spanning if s.bbox[1] <= unit.bbox[1])
 
     def column(unit: _Unit) -> int:
+        """How many gutters lie left of the unit's centre."""
         centre = (unit.bbox[0] + unit.bbox[2]) / 2
         return sum(1 for start, end in gutters if (start + end) / 2 < centre)
 
@@ -753,7 +799,11 @@ class _Styles:
 
 
 def _size_key(size: float) -> float:
-    """A font size rounded to half a point, so 13.98 and 14.0 rank as one heading size."""
+    """A font size rounded to half a point, so 13.98 and 14.0 rank as one heading size.
+
+    >>> _size_key(13.98), _size_key(10.7)
+    (14.0, 10.5)
+    """
     return round(size * 2) / 2
 
 
@@ -837,7 +887,11 @@ def _block(draft: _Draft, number: int, styles: _Styles, settings: PdfSettings) -
 
 
 def _at_edge(block: Block, height: Optional[float], band: float) -> bool:
-    """True when a block lies wholly in the top or bottom ``band`` share of the page."""
+    """True when a block lies wholly in the top or bottom ``band`` share of the page.
+
+    >>> _at_edge(Block(lines=("Sivu 3",), page=3, bbox=(500, 800, 520, 810)), 842.0, 0.08)
+    True
+    """
     if block.bbox is None or not height:
         return False
     return block.bbox[3] <= band * height or block.bbox[1] >= (1 - band) * height
