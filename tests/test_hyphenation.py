@@ -106,6 +106,7 @@ def test_hyphenation_joins_word_split_across_lines(lines: list[str], expected: s
         (["eri-", "ikäisten"], "eri-ikäisten"),
         (["palvelutuotannon Tahti-", "raportointi"], "palvelutuotannon Tahti-raportointi"),  # name
         (["(”make-", "or-buy”)"], "(”make-or-buy”)"),  # the next word is hyphenated itself
+        (["katso https://www.luvn.fi/fi/palvelu-", "rakenne "], "katso https://www.luvn.fi/fi/palvelu-rakenne"),  # address
     ],
 )
 def test_hyphenation_keeps_real_hyphen(lines: list[str], expected: str) -> None:

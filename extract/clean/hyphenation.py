@@ -55,7 +55,7 @@ _LEADING_TOKEN = re.compile(r"[^\W_]+(?:[-\u2010][^\W_]+)*")
 _TRAILING_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")
 _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 _URL_LIKE = re.compile(r"://|^www\.|@", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;•·–—]\s*)$")
+_SENTENCE_ENDS = frozenset(".!?:;•·–—")
 
 
 def _collapse(line: str) -> str:
@@ -64,6 +64,7 @@ def _collapse(line: str) -> str:
 
 
 def _languages(lang: Optional[str]) -> tuple[str, ...]:
+    """The lexicons to consult: ``lang`` alone when given, else Finnish and Swedish."""
     return (lang,) if lang else ("fi", "sv")
 
 
@@ -85,7 +86,23 @@ def _pair_language(lang: Optional[str], *forms: str) -> Optional[str]:
 
 def _starts_sentence(before: str) -> bool:
     """True when the text before a word ends a sentence (or is empty)."""
-    return bool(_SENTENCE_END.search(before))
+    before = before.rstrip()
+    return not before or before[-1] in _SENTENCE_ENDS
+
+
+def _last_word(text: str, pattern: re.Pattern[str]) -> Optional[tuple[str, str]]:
+    """``(text before it, word)`` for the word ``pattern`` finds at the end of ``text``.
+
+    Only the last space-separated token is searched, so long paragraphs cost
+    nothing extra.
+    """
+    match = pattern.search(text, text.rfind(" ") + 1)
+    return None if match is None else (text[: match.start()], match.group())
+
+
+def _is_address(token: str) -> bool:
+    """A URL or e-mail address, in which a hyphen is never a hyphenation."""
+    return bool(_URL_LIKE.search(token))
 
 
 def _is_acronym_or_code(part: str) -> bool:
@@ -108,12 +125,13 @@ def _is_proper_name(first: str, before: str) -> bool:
 def _join_hyphenated(head: str, tail: str, lang: Optional[str]) -> Optional[str]:
     """Join ``head`` (ending in a hyphen) and ``tail``; None when no hyphen rule applies."""
     body = head[:-1]
-    token = _TRAILING_TOKEN.search(body)
+    if _is_address(body[body.rfind(" ") + 1 :]):
+        return head + tail
+    last = _last_word(body, _TRAILING_TOKEN)
     following = _LEADING_TOKEN.match(tail)
-    if token is None or following is None:
+    if last is None or following is None:
         return None
-    first, second = token.group(), following.group()
-    before = body[: token.start()]
+    (before, first), second = last, following.group()
     if following.end() == len(tail.split(" ", 1)[0]) and second.lower() in _ALL_CONJUNCTIONS:
         return f"{head} {tail}"
     joined, hyphenated = first + second, f"{first}-{second}"
@@ -147,16 +165,16 @@ def _soft_break_parts(head: str, tail: str) -> Optional[tuple[str, str]]:
     """The word halves around a line end with no hyphen and no space, if plausible."""
     if not tail[:1].islower() or not head[-1:].isalpha():
         return None
-    token = _TRAILING_LETTERS.search(head)
+    last = _last_word(head, _TRAILING_LETTERS)
     following = _LEADING_LETTERS.match(tail)
-    if token is None or following is None:
+    if last is None or following is None:
         return None
-    preceding = head[token.start() - 1 : token.start()]
-    if preceding and not preceding.isspace() and preceding not in _OPENERS:
+    before, first = last
+    if before[-1:] and not before[-1:].isspace() and before[-1:] not in _OPENERS:
         return None
-    if _URL_LIKE.search(tail.split(" ", 1)[0]):
+    if _is_address(tail.split(" ", 1)[0]):
         return None
-    return token.group(), following.group()
+    return first, following.group()
 
 
 def _would_have_fitted(line: str, tail: str, width: int) -> bool:
