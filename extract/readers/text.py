@@ -71,7 +71,7 @@ def read_text(path: str | Path) -> SourceDocument:
             i = pages.index(target)
             pages[i] = Page(target.number, target.blocks + (Block(lines=(run,), page=page, role="rotated"),))
     pages, removals = remove_furniture(pages, _is_edge_block)
-    removals = [Removal(page=p, kind="footer", text=t) for p, t in _footer_pages(footers, chunks, numbers)] + removals
+    removals = [Removal(page=p, kind="footer", text=t) for p, t in _footer_pages(footers, numbers)] + removals
     has_evidence = len(chunks) > 1 or any(c.footer_page for c in chunks)
     page_count = max((n for n in numbers if n), default=None) if has_evidence else None
     return SourceDocument(
@@ -221,7 +221,7 @@ def _number_pages(chunks: list[_Chunk]) -> tuple[list[Optional[int]], list[tuple
     return numbers, warnings
 
 
-def _footer_pages(footers, chunks, numbers) -> list[tuple[Optional[int], str]]:
+def _footer_pages(footers, numbers) -> list[tuple[Optional[int], str]]:
     return [(numbers[i] if i < len(numbers) else None, text) for i, text in footers]
 
 
