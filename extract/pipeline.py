@@ -19,7 +19,7 @@ from extract.errors import ExtractionError, StrategyKBError
 from extract.manifest import load_manifest, resolve_file
 from extract.records import DocumentInfo, ExtractedDocument, Finding, SourceDocument, Statement
 from extract.statements import to_statements, type_statements
-from extract.structure import build_sections, build_units
+from extract.structure import build_passages, build_sections, build_units
 from extract.targets import parse_targets
 
 Progress = Callable[[DocumentInfo, Optional[ExtractedDocument]], None]
@@ -90,6 +90,7 @@ def _extract_source(info: DocumentInfo, digest: str, source: SourceDocument) -> 
         sha256=digest,
         pages=source.page_count,
         sections=tuple(sections),
+        passages=tuple(build_passages(info.id, units, owner)),
         statements=tuple(statements),
         targets=tuple(targets),
         evaluations=tuple(evaluations),

@@ -199,6 +199,31 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """One unit of a document's text as printed: a heading, paragraph, list item, table or note.
+
+    Passages are the finest units that parallel-text alignment pairs (a slide
+    title with its translation, a bullet with its translated bullet). ``id``
+    is ``"<document_id>/p<ordinal>"``; ``role`` is heading, paragraph, item,
+    table or notes; ``number`` is the printed list number, if any.
+    """
+
+    id: str
+    document_id: str
+    section_id: Optional[str]
+    ordinal: int
+    role: str
+    level: Optional[int]
+    number: Optional[str]
+    text: str
+    lang: str
+    page: Optional[int]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _nfc(self.text))
+
+
+@dataclass(frozen=True)
 class Statement:
     """A typed statement (a row of the ``goals`` table).
 
@@ -276,6 +301,7 @@ class ExtractedDocument:
     sha256: str
     pages: Optional[int]
     sections: tuple[Section, ...] = ()
+    passages: tuple[Passage, ...] = ()
     statements: tuple[Statement, ...] = ()
     targets: tuple[Target, ...] = ()
     evaluations: tuple[Evaluation, ...] = ()
@@ -284,5 +310,5 @@ class ExtractedDocument:
     error: Optional[str] = None
 
     def __post_init__(self) -> None:
-        for name in ("sections", "statements", "targets", "evaluations", "findings", "removals"):
+        for name in ("sections", "passages", "statements", "targets", "evaluations", "findings", "removals"):
             object.__setattr__(self, name, tuple(getattr(self, name)))

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from extract.clean.hyphenation import join_lines
 from extract.clean.normalize import normalize_text
 from extract.language import detect_language
-from extract.records import Block, Section, SourceDocument
+from extract.records import Block, Passage, Section, SourceDocument
 
 HEADING_MAX_WORDS = 12
 _NUMBER = re.compile(r"^(\d{1,2}|[A-Z])[.)]$")
@@ -170,3 +170,30 @@ def build_sections(document_id: str, units: Sequence[Unit], demoted: set[int]) -
     close()
     sections.sort(key=lambda s: s.ordinal)
     return sections, owner
+
+
+_PASSAGE_ROLES = {"list_item": "item"}
+
+
+def build_passages(document_id: str, units: Sequence[Unit], owner: dict[int, str]) -> list[Passage]:
+    """Every unit as a :class:`Passage` with its section, page, list number and language.
+
+    :param document_id: the document's id (prefix of the passage ids)
+    :param units: the document's units in reading order
+    :param owner: per unit index, the id of its section (from :func:`build_sections`)
+    """
+    return [
+        Passage(
+            id=f"{document_id}/p{ordinal:04d}",
+            document_id=document_id,
+            section_id=owner.get(unit.index),
+            ordinal=ordinal,
+            role=_PASSAGE_ROLES.get(unit.role, unit.role),
+            level=unit.level,
+            number=unit.number,
+            text=unit.text,
+            lang=unit.lang,
+            page=unit.page,
+        )
+        for ordinal, unit in enumerate(units, 1)
+    ]

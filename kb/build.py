@@ -22,15 +22,24 @@ from link.records import Link
 
 TMP_MARK = ".tmp-build-"
 
+# Links join statements (goals), sections and passages; the view resolves either end in any of them.
 LINK_TEXTS_VIEW = """
+WITH units AS (
+    SELECT id, document_id, kind, lang, text, page FROM goals
+    UNION ALL
+    SELECT id, document_id, 'section', lang, trim(heading || char(10) || text), page_start FROM sections
+    UNION ALL
+    SELECT id, document_id, role, lang, text, page FROM passages
+)
 SELECT l.relation, l.score, l.method,
        l.source_id, s.document_id AS source_document, s.kind AS source_kind,
-       s.lang AS source_lang, s.text AS source_text,
+       s.lang AS source_lang, s.text AS source_text, s.page AS source_page,
        l.target_id, t.document_id AS target_document, t.kind AS target_kind,
-       t.lang AS target_lang, t.text AS target_text
+       t.lang AS target_lang, t.text AS target_text, t.page AS target_page,
+       l.evidence
 FROM links l
-LEFT JOIN goals s ON s.id = l.source_id
-LEFT JOIN goals t ON t.id = l.target_id
+LEFT JOIN units s ON s.id = l.source_id
+LEFT JOIN units t ON t.id = l.target_id
 """
 
 
@@ -84,6 +93,12 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id"), ("parent_id", "sections", "id")],
     )
+    db["passages"].create(
+        {"id": str, "document_id": str, "section_id": str, "ordinal": int, "role": str, "level": int,
+         "number": str, "text": str, "lang": str, "page": int},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("section_id", "sections", "id")],
+    )
     db["goals"].create(
         {"id": str, "document_id": str, "section_id": str, "parent_id": str, "ordinal": int, "kind": str,
          "number": str, "text": str, "lang": str, "page": int},
@@ -115,7 +130,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         foreign_keys=[("document_id", "documents", "id")],
     )
     for table, columns in (
-        ("sections", ["document_id"]), ("sections", ["parent_id"]), ("goals", ["document_id"]),
+        ("sections", ["document_id"]), ("sections", ["parent_id"]), ("passages", ["document_id"]), ("passages", ["section_id"]), ("goals", ["document_id"]),
         ("goals", ["section_id"]), ("goals", ["parent_id"]), ("goals", ["kind"]), ("targets", ["goal_id"]),
         ("links", ["source_id"]), ("links", ["target_id"]), ("links", ["relation"]), ("findings", ["document_id"]),
         ("removed_text", ["document_id"]),
@@ -135,6 +150,9 @@ def _insert(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument], l
     )
     db["sections"].insert_all(
         (vars(s) for d in docs for s in sorted(d.sections, key=lambda s: s.ordinal)), batch_size=500
+    )
+    db["passages"].insert_all(
+        (vars(p) for d in docs for p in sorted(d.passages, key=lambda p: p.ordinal)), batch_size=500
     )
     db["goals"].insert_all((vars(s) for d in docs for s in sorted(d.statements, key=lambda s: s.ordinal)), batch_size=500)
     db["evaluations"].insert_all(

@@ -1,0 +1,137 @@
+"""spaCy pipelines for Finnish and Swedish: tokens, sentences and lemmas.
+
+Each language gets a blank spaCy pipeline (its tokenizer, stop words and
+punctuation rules) with two components of our own:
+
+- ``fi_voikko_lemmatizer``: lemmas from Voikko (``hyvinvointialueen`` →
+  ``hyvinvointialue``); ``token._.lemmas`` keeps every reading, ``lemma_`` the
+  first;
+- ``sv_lookup_lemmatizer``: lemmas from spaCy's ``sv_lemma_lookup`` table, with
+  a compound's tail looked up when the whole word is unknown
+  (``välfärdsområdets`` → ``välfärdsområde``);
+
+plus spaCy's rule-based ``sentencizer``. Everything downstream that needs
+words (parallel text, lineage, full-text search) asks :func:`lemmas` or
+:func:`lemma_text`, so indexing and querying use the same analysis.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from extract.morphology import fi_lemmas, sv_lemma, _sv_lemma_table
+
+LANGUAGES = ("fi", "sv")
+_MIN_SV_TAIL = 3
+
+if not Token.has_extension("lemmas"):
+    Token.set_extension("lemmas", default=())
+
+
+def _plain(token: Token) -> str:
+    return token.text.lower()
+
+
+@lru_cache(maxsize=1 << 18)
+def sv_lemma_of(word: str) -> str:
+    """A Swedish word's lemma: the lookup table's, else the compound tail's, else the word.
+
+    Example: ``sv_lemma_of("tjänsterna") == "tjänst"``
+
+    :param word: one word (any case).
+    """
+    lemma = sv_lemma(word)
+    if lemma:
+        return lemma.lower()
+    lower = word.lower()
+    table = _sv_lemma_table()
+    for cut in range(_MIN_SV_TAIL, len(lower) - _MIN_SV_TAIL + 1):
+        tail = lower[cut:]
+        if tail in table:
+            return lower[:cut] + table[tail].lower()
+    return lower
+
+
+@Language.component("fi_voikko_lemmatizer")
+def fi_voikko_lemmatizer(doc: Doc) -> Doc:
+    """Set ``lemma_`` and ``_.lemmas`` of Finnish tokens from Voikko."""
+    for token in doc:
+        readings = fi_lemmas(token.text) if token.is_alpha or "-" in token.text else ()
+        token._.lemmas = readings or (_plain(token),)
+        token.lemma_ = token._.lemmas[0]
+    return doc
+
+
+@Language.component("sv_lookup_lemmatizer")
+def sv_lookup_lemmatizer(doc: Doc) -> Doc:
+    """Set ``lemma_`` and ``_.lemmas`` of Swedish tokens from the lookup table."""
+    for token in doc:
+        lemma = sv_lemma_of(token.text) if token.is_alpha else _plain(token)
+        token._.lemmas = (lemma,)
+        token.lemma_ = lemma
+    return doc
+
+
+@lru_cache(maxsize=None)
+def pipeline(lang: str) -> Language:
+    """The blank spaCy pipeline of ``lang`` ("fi" or "sv") with lemmatizer and sentencizer.
+
+    :raises ValueError: for a language other than "fi" and "sv"
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"no pipeline for language {lang!r}; known: {', '.join(LANGUAGES)}")
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fi_voikko_lemmatizer" if lang == "fi" else "sv_lookup_lemmatizer")
+    return nlp
+
+
+def _language(lang: str) -> str:
+    return lang if lang in LANGUAGES else "fi"
+
+
+@lru_cache(maxsize=1 << 16)
+def analyse(text: str, lang: str) -> Doc:
+    """The processed spaCy ``Doc`` of ``text`` (cached; unknown languages read as Finnish)."""
+    return pipeline(_language(lang))(text)
+
+
+def content_tokens(doc: Doc) -> Iterable[Token]:
+    """Tokens that carry meaning: words and numbers, not stop words or punctuation."""
+    return (t for t in doc if (t.is_alpha and not t.is_stop and len(t.text) > 1) or t.like_num)
+
+
+def lemmas(text: str, lang: str) -> tuple[str, ...]:
+    """The content lemmas of ``text`` in order (stop words and punctuation dropped).
+
+    Example: ``lemmas("Palvelujen saatavuus paranee", "fi") == ("palvelu", "saatavuus", "parata")``
+
+    :param text: any text.
+    :param lang: "fi" or "sv" (others are read as Finnish).
+    """
+    return tuple(t.lemma_ for t in content_tokens(analyse(text, lang)))
+
+
+def lemma_text(text: str, lang: str) -> str:
+    """Every reading of every word of ``text`` as one space-separated string, for a search index.
+
+    All of Voikko's readings are kept (an ambiguous form is found by each of its
+    lemmas); stop words stay out.
+
+    :param text: any text.
+    :param lang: "fi" or "sv" (others are read as Finnish).
+    """
+    out: list[str] = []
+    for token in content_tokens(analyse(text, lang)):
+        out.extend(token._.lemmas)
+    return " ".join(out)
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    """``text`` split into sentences by the pipeline's sentencizer."""
+    return [s.text.strip() for s in analyse(text, lang).sents if s.text.strip()]
