@@ -19,6 +19,8 @@ CODES = {
     "E104": "unsupported file type",
     "E105": "no text layer",
     "E106": "text encoding could not be decided",
+    "E107": "time limit exceeded",
+    "E108": "extraction failed unexpectedly",
     "E201": "database could not be written",
 }
 

@@ -1,9 +1,11 @@
 """The corpus manifest (``corpus.toml``): read, validate, refuse bad entries.
 
-A manifest problem that makes the whole corpus untrustworthy (unreadable
-TOML, duplicate ids, a path escaping the corpus folder) stops the build before
-anything is written. An entry whose own file is missing is reported per
-document by the extraction stage, so the other documents are still built.
+A manifest problem (unreadable TOML, duplicate ids, a missing field or file,
+an unknown kind, a path escaping the corpus folder) stops the build before
+anything is written: the manifest does not describe the corpus, so no
+database built from it can be trusted. A file that exists but cannot be read
+is reported per document by the extraction stage, so the other documents are
+still built.
 """
 
 from __future__ import annotations
@@ -80,6 +82,8 @@ def _validate_entry(corpus: Path, path: Path, index: int, entry: Any) -> Documen
         raise ManifestError(
             "E002", f"{where}: file type {Path(entry['file']).suffix!r} is not one of {SUFFIXES}", str(path)
         )
+    if not (corpus / entry["file"]).is_file():
+        raise ManifestError("E101", f"{where}: file not found", str(corpus / entry["file"]))
     known = set(REQUIRED) | {"source_url", "original_file"}
     unknown = sorted(set(entry) - known)
     if unknown:

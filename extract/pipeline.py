@@ -6,36 +6,69 @@ steps: units and sections (:mod:`extract.structure`), typed statements
 (:mod:`extract.evaluations`), measurable targets, findings. A document that
 cannot be read becomes an :class:`ExtractedDocument` with ``error`` set and a
 finding, so the rest of the corpus is still built.
+
+``run`` extracts a whole corpus within :class:`Limits`: each document in a
+worker process (:mod:`extract.workers`) under a time limit and a page limit,
+results in manifest order, unchanged documents taken from an
+:class:`~extract.cache.ExtractionCache` when one is given.
 """
 
 from __future__ import annotations
 
-import hashlib
+from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from extract import evaluations as ev
+from extract.cache import ExtractionCache, file_sha256
 from extract.errors import ExtractionError, StrategyKBError
 from extract.manifest import load_manifest, resolve_file
 from extract.records import DocumentInfo, ExtractedDocument, Finding, SourceDocument, Statement
 from extract.statements import to_statements, type_statements
 from extract.structure import build_passages, build_sections, build_units
 from extract.targets import parse_targets
+from extract.workers import Done, Outcome, TimedOut, default_jobs, run_tasks
 
 Progress = Callable[[DocumentInfo, Optional[ExtractedDocument]], None]
 
 
-def read_source(path: Path) -> SourceDocument:
-    """Read a file with the reader for its type (.pdf, .pptx, .txt)."""
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on the work of :func:`run`.
+
+    :param time_limit: seconds one document may take; its worker is then killed (E107)
+    :param max_pages: pages (slides) read per document, the rest left out with a warning; ``None``: all
+    :param jobs: worker processes extracting documents at the same time
+    """
+
+    time_limit: float = 300.0
+    max_pages: Optional[int] = 2000
+    jobs: int = field(default_factory=default_jobs)
+
+    def __post_init__(self) -> None:
+        if self.time_limit <= 0 or self.jobs < 1 or (self.max_pages is not None and self.max_pages < 1):
+            raise ValueError(f"time_limit must be positive, jobs and max_pages at least 1: {self}")
+
+
+def read_source(path: Path, max_pages: Optional[int] = None) -> SourceDocument:
+    """Read a file with the reader for its type (.pdf, .pptx, .txt).
+
+    :param path: the file
+    :param max_pages: read at most this many pages of a PDF or slides of a deck
+    :raises ExtractionError: E102 for an empty file, E104 for another type, or the reader's error
+    """
     suffix = path.suffix.lower()
+    if path.is_file() and path.stat().st_size == 0:
+        raise ExtractionError("E102", "empty file (0 bytes)", str(path))
     if suffix == ".pdf":
         from extract.readers.pdf import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(path, {"max_pages": max_pages})
     if suffix == ".pptx":
         from extract.readers.pptx import read_pptx
 
-        return read_pptx(path)
+        return read_pptx(path, max_pages)
     if suffix == ".txt":
         from extract.readers.text import read_text
 
@@ -43,7 +76,7 @@ def read_source(path: Path) -> SourceDocument:
     raise ExtractionError("E104", f"unsupported file type {suffix!r}", str(path))
 
 
-def extract_document(corpus_dir: str | Path, info: DocumentInfo) -> ExtractedDocument:
+def extract_document(corpus_dir: str | Path, info: DocumentInfo, max_pages: Optional[int] = None) -> ExtractedDocument:
     """Extract one manifest entry; never raises for a bad file (the error is recorded).
 
     >>> doc = extract_document("corpus", load_manifest("corpus")[3])
@@ -52,18 +85,22 @@ def extract_document(corpus_dir: str | Path, info: DocumentInfo) -> ExtractedDoc
 
     :param corpus_dir: the corpus folder
     :param info: the manifest entry
+    :param max_pages: read at most this many pages (slides); ``None``: all
     """
     path = resolve_file(corpus_dir, info)
+    digest = file_sha256(path)
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        digest = ""
-    try:
-        source = read_source(path)
+        source = read_source(path, max_pages)
     except StrategyKBError as exc:
-        finding = Finding(info.id, "unreadable", exc.one_line())
-        return ExtractedDocument(info, digest, None, findings=(finding,), error=exc.one_line())
+        return failed_document(info, digest, exc)
     return _extract_source(info, digest, source)
+
+
+def failed_document(info: DocumentInfo, digest: str, error: StrategyKBError) -> ExtractedDocument:
+    """The result of a document that could not be extracted: ``error`` set and one ``unreadable`` finding."""
+    return ExtractedDocument(
+        info, digest, None, findings=(Finding(info.id, "unreadable", error.one_line()),), error=error.one_line()
+    )
 
 
 def _extract_source(info: DocumentInfo, digest: str, source: SourceDocument) -> ExtractedDocument:
@@ -107,20 +144,55 @@ def _language_findings(info: DocumentInfo, statements: Sequence[Statement]) -> l
     ]
 
 
-def run(corpus_dir: str | Path, progress: Optional[Progress] = None) -> list[ExtractedDocument]:
+def run(
+    corpus_dir: str | Path,
+    progress: Optional[Progress] = None,
+    limits: Optional[Limits] = None,
+    cache: Optional[ExtractionCache] = None,
+) -> list[ExtractedDocument]:
     """Extract every document of the corpus manifest, in manifest order.
 
+    Documents are extracted in ``limits.jobs`` worker processes; one that runs
+    over ``limits.time_limit`` is stopped and recorded as failed (E107), one
+    whose extraction raises as failed with E108. Results found in ``cache``
+    are reused and new ones stored there (not the failures of E107 and E108,
+    which depend on the machine rather than the file).
+
     :param corpus_dir: folder with ``corpus.toml``
-    :param progress: called before (with ``None``) and after each document
+    :param progress: called before (with ``None``) and after each document, in manifest order
+    :param limits: time and page limit and worker count (default :class:`Limits`)
+    :param cache: where to look up and store results (default: no cache)
     :raises ManifestError: when the manifest itself is unusable
     """
     infos = load_manifest(corpus_dir)
+    limits = limits or Limits()
+    digests = [file_sha256(resolve_file(corpus_dir, info)) if cache else "" for info in infos]
+    keys = [cache.key(info, digest, limits.max_pages) if cache else "" for info, digest in zip(infos, digests)]
+    found = [cache.get(key) if cache else None for key in keys]
+    tasks = [(str(corpus_dir), info, limits.max_pages) for info, doc in zip(infos, found) if doc is None]
     out = []
-    for info in infos:
-        if progress:
-            progress(info, None)
-        doc = extract_document(corpus_dir, info)
-        if progress:
-            progress(info, doc)
-        out.append(doc)
+    with closing(run_tasks(extract_document, tasks, limits.jobs, limits.time_limit, ["extract.preload"])) as outcomes:
+        for info, digest, key, doc in zip(infos, digests, keys, found):
+            if progress:
+                progress(info, None)
+            if doc is None:
+                outcome = next(outcomes)
+                doc = _from_outcome(corpus_dir, info, outcome)
+                if cache and isinstance(outcome, Done) and doc.sha256 == digest:  # not if the file changed meanwhile
+                    cache.put(key, doc)
+            if progress:
+                progress(info, doc)
+            out.append(doc)
     return out
+
+
+def _from_outcome(corpus_dir: str | Path, info: DocumentInfo, outcome: Outcome) -> ExtractedDocument:
+    """A worker's outcome as an extraction result; a time-out or crash becomes a failed document."""
+    if isinstance(outcome, Done):
+        return outcome.value
+    path = resolve_file(corpus_dir, info)
+    if isinstance(outcome, TimedOut):
+        error = ExtractionError("E107", f"time limit exceeded ({outcome.seconds:g} s); extraction stopped", str(path))
+    else:
+        error = ExtractionError("E108", f"extraction failed unexpectedly: {outcome.reason}", str(path))
+    return failed_document(info, file_sha256(path), error)

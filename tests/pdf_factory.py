@@ -189,6 +189,7 @@ def build_pdf(
     pages: Sequence[Sequence[Item]],
     size: tuple[float, float] = A4,
     user_password: Optional[str] = None,
+    compress: bool = True,
 ) -> Path:
     """Write a PDF with one page per item list and return its path.
 
@@ -198,12 +199,14 @@ def build_pdf(
     :param pages: the items of each page, drawn in order
     :param size: page width and height in points
     :param user_password: encrypt the file with this user password ("" opens without one)
+    :param compress: deflate the content streams (off: operators stay readable, e.g. for mutation fuzzing)
     """
     fonts = unicode_fonts()
     if fonts is None:
         raise RuntimeError("no Unicode TTF font found for test PDFs")
     pdf = FPDF(unit="pt", format=size)
     pdf.set_auto_page_break(False)
+    pdf.set_compression(compress)
     pdf.add_font("body", "", str(fonts[0]))
     pdf.add_font("body", "B", str(fonts[1]))
     if user_password is not None:

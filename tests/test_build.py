@@ -109,17 +109,15 @@ title = "Testi"
 """
 
 
-def test_missing_file_fails_alone_and_is_recorded(tmp_path):
+def test_missing_file_refuses_the_manifest_before_anything_is_written(tmp_path):
     good = (CORPUS / "luvn-strategia-2023-2025.txt").read_bytes()
     entries = ENTRY.format(id="good", file="good.txt", kind="strategy") + ENTRY.format(id="gone", file="gone.txt", kind="strategy")
     corpus = _corpus_with(tmp_path, entries, {"good.txt": good})
     db = tmp_path / "kb.db"
     result = CliRunner().invoke(main, ["build", "--corpus", str(corpus), "--db", str(db)])
-    assert result.exit_code == 1
-    assert "error [E101]" in result.output and "gone.txt" in result.output
-    assert _rows(db, "SELECT id, error IS NOT NULL FROM documents ORDER BY id") == [("gone", 1), ("good", 0)]
-    assert _rows(db, "SELECT count(*) FROM findings WHERE document_id = 'gone' AND kind = 'unreadable'") == [(1,)]
-    assert _rows(db, "SELECT count(*) FROM goals WHERE document_id = 'good' AND kind = 'goal'") == [(22,)]
+    assert result.exit_code == 2
+    assert "error [E101]" in result.output and "gone.txt" in result.output and "file not found" in result.output
+    assert not db.exists()
 
 
 @pytest.mark.parametrize(

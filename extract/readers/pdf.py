@@ -18,6 +18,7 @@ Coordinates are PDF points from the page's top-left corner; a ``bbox`` is
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from contextlib import contextmanager
@@ -27,10 +28,12 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.pdfpage import PDFPage
 from pdfplumber.page import Page as PlumberPage
 
 from extract.clean.furniture import remove_furniture
 from extract.errors import ExtractionError
+from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
 from extract.records import Block, Page, Removal, SourceDocument
 
 BBox = tuple[float, float, float, float]
@@ -50,6 +53,7 @@ _MAX_SIZE_LEVEL = 3
 _ROTATION_EPSILON = 1e-6
 _TOUCHING = 0.1  # em: words closer than this were split by a font change, not by a space
 _SCRIPT_RATIO = 0.85  # words below this share of their line's size may be raised or lowered
+_MAX_PAGE_SIDE = 14400.0  # points: 200 inches, the largest page side PDF allows
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class PdfSettings:
     :param furniture_min_pages: furniture must repeat on at least this many pages ...
     :param furniture_min_share: ... and on at least this share of the pages
     :param max_pages: read at most this many pages (``None``: all)
+    :param ocr_resolution: dots per inch a scanned page is rendered at for OCR
     """
 
     line_tolerance: float = 3.0
@@ -93,6 +98,7 @@ class PdfSettings:
     furniture_min_pages: int = 3
     furniture_min_share: float = 0.25
     max_pages: Optional[int] = None
+    ocr_resolution: int = 300
 
     def __post_init__(self) -> None:
         if self.max_pages is not None and self.max_pages < 1:
@@ -146,12 +152,18 @@ class _Word:
 
 @dataclass(frozen=True)
 class _PageContent:
-    """What pdfplumber found on one page, before any layout analysis."""
+    """What pdfplumber found on one page, before any layout analysis.
+
+    ``note`` says why the page has no text layer ("no text layer", or how its
+    scanned image was dealt with); ``None`` for a page with text. ``off_page``
+    counts the chars left out because they lie far outside the page.
+    """
 
     number: int
     width: float
     height: float
-    has_text: bool
+    note: Optional[str]
+    off_page: int
     words: list[_Word]
     rotated: list[dict[str, Any]]
     tables: list[Block]
@@ -226,7 +238,10 @@ def _page_content(page: PlumberPage, number: int, settings: PdfSettings) -> _Pag
     :param page: the pdfplumber page
     :param number: its 1-based number
     :param settings: the reader's settings
+    :raises ValueError: when the page's size is no usable size
     """
+    whole = page
+    page = _within_reach(page)
     upright = page.filter(lambda obj: obj["object_type"] != "char" or not _is_rotated(obj))
     tables = [t for t in upright.find_tables() if len(t.cells) > 1]
     boxes = [t.bbox for t in tables]
@@ -244,16 +259,64 @@ def _page_content(page: PlumberPage, number: int, settings: PdfSettings) -> _Pag
         _Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], _is_bold(w["fontname"]))
         for w in raw_words
     ]
+    note = None
+    if not page.chars:
+        note, words = _scanned_page(page, settings)
     return _PageContent(
         number=number,
         width=float(page.width),
         height=float(page.height),
-        has_text=bool(page.chars),
+        note=note,
+        off_page=len(whole.chars) - len(page.chars),
         words=words,
         rotated=[c for c in page.chars if _is_rotated(c)],
         tables=[_table_block(t, upright.chars, number) for t in tables],
         rects=[_box_of(r) for r in page.rects],
     )
+
+
+def _within_reach(page: PlumberPage) -> PlumberPage:
+    """The page without objects that lie beyond one page size past its edges or have non-finite coordinates.
+
+    Such objects are invisible, and their coordinates would make the layout
+    analysis (which works in whole points across the text's width) unbounded.
+
+    :raises ValueError: for a page that is not finite, not positive, or larger than PDF allows
+    """
+    width, height = float(page.width), float(page.height)
+    if not (0 < width <= _MAX_PAGE_SIDE and 0 < height <= _MAX_PAGE_SIDE):
+        raise ValueError(f"page size {width:g} × {height:g} pt is not a usable page size")
+
+    def reachable(obj: Mapping[str, Any]) -> bool:
+        x0, top, x1, bottom = (float(v) for v in _box_of(obj))
+        size = float(obj.get("size", 1.0))
+        return (
+            all(math.isfinite(v) for v in (x0, top, x1, bottom, size))
+            and -width <= x0 <= x1 <= 2 * width
+            and -height <= top <= bottom <= 2 * height
+        )
+
+    return page.filter(reachable)
+
+
+def _scanned_page(page: PlumberPage, settings: PdfSettings) -> tuple[str, list[_Word]]:
+    """A page without text layer: its note and, when it holds an image and Tesseract is installed, its OCR'd words.
+
+    :param page: the pdfplumber page (no chars)
+    :param settings: the reader's settings (``ocr_resolution``)
+    """
+    if not page.images:
+        return "no text layer", []
+    engine = ocr_engine()
+    if engine is None:
+        return f"no text layer: scanned page not read (OCR needs tesseract with {LANGUAGES})", []
+    scale = 72.0 / settings.ocr_resolution
+    words = [
+        _Word(w.text, w.left * scale, w.right * scale, (w.baseline - w.size) * scale, w.baseline * scale,
+              w.size * scale, False)
+        for w in ocr_words(page.to_image(resolution=settings.ocr_resolution).original)
+    ]
+    return f"no text layer: {len(words)} words read by OCR ({engine})", words
 
 
 # --------------------------------------------------------------------------- rotated text
@@ -437,12 +500,39 @@ def _separates(
     for start, end in _free_spans(words, x, half, *extent):
         if end - start < need:
             continue
-        beside = [w for w in words if start <= (w.top + w.bottom) / 2 <= end]
-        left = {round(w.bottom) for w in beside if w.x1 <= x - half}
-        right = {round(w.bottom) for w in beside if w.x0 >= x + half}
-        if min(len(left), len(right)) >= min_lines:
+        # The right side first: beside a ragged right edge it is empty, and the left side is not looked at.
+        right = {round(w.bottom) for w in words if w.x0 >= x + half and start <= (w.top + w.bottom) / 2 <= end}
+        if len(right) < min_lines:
+            continue
+        left = {round(w.bottom) for w in words if w.x1 <= x - half and start <= (w.top + w.bottom) / 2 <= end}
+        if len(left) >= min_lines:
             return True
     return False
+
+
+def _longest_free_runs(
+    words: Sequence[_Word], left: int, right: int, half: float, extent: tuple[float, float]
+) -> list[float]:
+    """For each x in ``left..right``, the longest of :func:`_free_spans` of the strip ``x ± half``.
+
+    One pass over the words instead of one per x: each word closes the
+    current free run of every strip it touches.
+
+    :param words: words sorted by their tops
+    :param extent: the top and bottom of the region's text
+    """
+    top, bottom = extent
+    start = [top] * (right - left + 1)
+    longest = [0.0] * (right - left + 1)
+    for word in words:
+        first = max(left, math.floor(word.x0 - half) + 1) - left
+        last = min(right, math.ceil(word.x1 + half) - 1) - left
+        for i in range(first, last + 1):
+            if word.top - start[i] > longest[i]:
+                longest[i] = word.top - start[i]
+            if word.bottom > start[i]:
+                start[i] = word.bottom
+    return [max(run, bottom - end) for run, end in zip(longest, start)]
 
 
 def _gutters(words: Sequence[_Word], settings: PdfSettings) -> list[Gutter]:
@@ -453,7 +543,8 @@ def _gutters(words: Sequence[_Word], settings: PdfSettings) -> list[Gutter]:
     ``gutter_min_lines`` lines on its left and on its right along that run. A
     full-width title crosses the gutter; the run below it still counts.
     Columns need not share baselines. Positions where rows of text cover too
-    much of the height are ruled out first, which keeps the exact test rare.
+    much of the height, or where no free run is long enough, are ruled out
+    first, which keeps the exact test rare.
     """
     if not words:
         return []
@@ -473,10 +564,12 @@ def _gutters(words: Sequence[_Word], settings: PdfSettings) -> list[Gutter]:
         }
         for x in xs:
             covered[x - left] += height
+    free = _longest_free_runs(words, left, right, half, extent)
     found = [
         x
         for x in range(left, right)
         if covered[x - left] <= span - need
+        and free[x - left] >= need
         and _separates(words, x, half, extent, need, settings.gutter_min_lines)
     ]
     runs: list[list[int]] = []
@@ -971,7 +1064,10 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
     Headings carry a ``level``, list items their ``marker``, tables their
     ``rows``; text at an angle is one ``rotated`` block per page; running
     headers, footers and page numbers are moved to ``removals``. A page without
-    any text gives the warning ``(page, "no text layer")``.
+    any text gives the warning ``(page, "no text layer")``; a scanned page (an
+    image, no text) is read by OCR when Tesseract with Finnish and Swedish is
+    installed (:mod:`extract.readers.ocr`), else warned about. A page that
+    cannot be parsed is skipped with the warning ``(page, "page skipped: …")``.
 
     Example::
 
@@ -981,24 +1077,32 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
     :param path: the PDF file
     :param settings: :class:`PdfSettings`, a dict of overrides, or ``None`` for the defaults
     :raises ExtractionError: E101 when the file is missing, E102 when it is not a
-        readable PDF (corrupt, truncated, not a PDF), E103 when it needs a password
+        readable PDF (corrupt, truncated, not a PDF, no page readable), E103 when it
+        needs a password
     """
     path = Path(path)
     settings = PdfSettings.resolve(settings)
     _check_file(path)
     with _library_errors(path, "opening"):
         pdf = pdfplumber.open(path, password="")
-    with pdf:
+    try:
         with _library_errors(path, "page tree"):
-            all_pages = pdf.pages
+            all_pages = list(PDFPage.create_pages(pdf.doc))
         chosen = all_pages[: settings.max_pages] if settings.max_pages else all_pages
-        contents = []
-        for number, page in enumerate(chosen, start=1):
-            with _library_errors(path, f"page {number}"):
-                contents.append(_page_content(page, number, settings))
+        contents, failures = _read_pages(path, pdf, chosen, settings)
+    finally:
+        pdf.stream.close()  # not pdf.close(): it walks every page again, which may be what is broken
+    if failures and not contents:
+        raise next(iter(failures.values()))
     warnings: list[tuple[Optional[int], str]] = [
-        (content.number, "no text layer") for content in contents if not content.has_text
+        (content.number, content.note) for content in contents if content.note
     ]
+    warnings += [
+        (content.number, f"{content.off_page} characters far outside the page left out")
+        for content in contents if content.off_page
+    ]
+    warnings += [(number, f"page skipped: {failure.reason}") for number, failure in failures.items()]
+    warnings.sort(key=lambda w: w[0] or 0)
     if len(chosen) < len(all_pages):
         warnings.append((None, f"read only the first {len(chosen)} of {len(all_pages)} pages (max_pages)"))
     pages, removals = _document_pages(contents, settings)
@@ -1010,3 +1114,32 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
         removals=tuple(removals),
         warnings=tuple(warnings),
     )
+
+
+def _read_pages(
+    path: Path, pdf: pdfplumber.PDF, pages: Sequence[PDFPage], settings: PdfSettings
+) -> tuple[list[_PageContent], dict[int, ExtractionError]]:
+    """Parse each page; a page that cannot be parsed (even its size or rotation) is skipped, its error kept.
+
+    Each page's cached objects are released once it is parsed, so a long
+    document does not hold every page in memory.
+
+    :param path: the file, for error messages
+    :param pdf: the open document
+    :param pages: pdfminer's pages to read
+    :param settings: the reader's settings
+    """
+    contents: list[_PageContent] = []
+    failures: dict[int, ExtractionError] = {}
+    for number, page_obj in enumerate(pages, start=1):
+        page = None
+        try:
+            with _library_errors(path, f"page {number}"):
+                page = PlumberPage(pdf, page_obj, page_number=number)
+                contents.append(_page_content(page, number, settings))
+        except ExtractionError as exc:
+            failures[number] = exc
+        finally:
+            if page is not None:
+                page.close()
+    return contents, failures

@@ -760,7 +760,7 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {message}"
 
 
-def read_pptx(path: str | Path) -> SourceDocument:
+def read_pptx(path: str | Path, max_pages: Optional[int] = None) -> SourceDocument:
     """Read a .pptx deck: one page per slide, blocks in reading order.
 
     Example::
@@ -770,6 +770,7 @@ def read_pptx(path: str | Path) -> SourceDocument:
         doc.pages[0].blocks[0]  # Block(lines=("Strategia 2026–2029",), role="title", ...)
 
     :param path: the .pptx file.
+    :param max_pages: read at most this many slides (``None``: all); fewer give a warning.
     :raises ExtractionError: E101 when the file is missing, E102 when it is not
         a readable .pptx (not a zip, no presentation part, corrupt XML,
         truncated), E103 when it is encrypted.
@@ -777,7 +778,7 @@ def read_pptx(path: str | Path) -> SourceDocument:
     path = Path(path)
     _check_file(path)
     try:
-        return _read(path)
+        return _read(path, max_pages)
     except zipfile.BadZipFile as exc:
         reason = f"damaged zip ({_one_line(exc)})"
     except PackageNotFoundError as exc:
@@ -791,18 +792,23 @@ def read_pptx(path: str | Path) -> SourceDocument:
     raise ExtractionError("E102", reason, str(path))
 
 
-def _read(path: Path) -> SourceDocument:
+def _read(path: Path, max_pages: Optional[int]) -> SourceDocument:
     """The document of a deck that :func:`_check_file` accepted; may raise library errors.
 
     :param path: the .pptx file.
+    :param max_pages: read at most this many slides (``None``: all).
     """
     presentation = Presentation(str(path))
     width, height = (
         None if emu is None else emu / EMU_PER_POINT
         for emu in (presentation.slide_width, presentation.slide_height)
     )
-    pages = [
-        _slide_page(slide, number, width, height)
-        for number, slide in enumerate(presentation.slides, start=1)
+    slides = list(presentation.slides)
+    chosen = slides[:max_pages] if max_pages else slides
+    pages = [_slide_page(slide, number, width, height) for number, slide in enumerate(chosen, start=1)]
+    warnings = [] if len(chosen) == len(slides) else [
+        (None, f"read only the first {len(chosen)} of {len(slides)} slides (max_pages)")
     ]
-    return SourceDocument(path=str(path), source_kind="pptx", pages=tuple(pages), page_count=len(pages))
+    return SourceDocument(
+        path=str(path), source_kind="pptx", pages=tuple(pages), page_count=len(slides), warnings=tuple(warnings)
+    )

@@ -1,0 +1,152 @@
+"""A cache of extraction results, so that a rebuild does not extract unchanged documents again.
+
+An entry's key is made of the source file's sha256, its manifest entry, the
+page limit and a code version: a hash of every file of the ``extract``
+package, the versions of the libraries that read and analyse the files, and
+the OCR engine. Changing any of them changes the key, so a stale result is
+never returned. Entries live in a subfolder per code version, and opening
+the cache deletes the subfolders of other versions, so it holds no more than
+one result per document and setting. Entries are JSON (loading one runs no
+code, unlike pickle), written to a temporary file and moved into place, so a
+killed build leaves no half-written entry; temporaries of killed builds are
+removed when the cache is opened. A cache that cannot be read or written is
+only slower.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import importlib.metadata
+import json
+import os
+import re
+import shutil
+import types
+import typing
+from pathlib import Path
+from typing import Any, Optional
+
+from extract.readers.ocr import ocr_engine
+from extract.records import ExtractedDocument
+
+CACHE_DIR_NAME = ".strategy-kb-cache"
+_TMP_MARK = ".tmp-"
+_VERSION_DIR = re.compile(r"[0-9a-f]{16}")  # only such folders are removed, whatever else the folder holds
+_LIBRARIES = (
+    "pdfplumber", "pdfminer.six", "pypdfium2", "python-pptx", "pyvoikko", "spacy", "spacy-lookups-data", "langdetect",
+)
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, or ``""`` when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with Path(path).open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of what decides an extraction result besides the file: the code, libraries and OCR engine."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in _LIBRARIES:
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}={version}\n".encode())
+    digest.update(f"ocr={ocr_engine()}".encode())
+    return digest.hexdigest()
+
+
+def to_json(doc: ExtractedDocument) -> dict[str, Any]:
+    """An extraction result as plain JSON data."""
+    return dataclasses.asdict(doc)
+
+
+def from_json(data: dict[str, Any]) -> ExtractedDocument:
+    """The extraction result :func:`to_json` made, its records rebuilt from the type hints.
+
+    :raises TypeError, KeyError: when the data does not fit the records
+    """
+    return _revive(ExtractedDocument, data)
+
+
+def _revive(hint: Any, value: Any) -> Any:
+    """``value`` (JSON data) as the type ``hint``: dataclasses, ``tuple[X, ...]`` and ``Optional`` rebuilt."""
+    if value is None:
+        return None
+    if dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        return hint(**{name: _revive(hints[name], item) for name, item in value.items()})
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    origin = typing.get_origin(hint)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return tuple(_revive(args[0], item) for item in value)
+    if origin is tuple:
+        return tuple(_revive(a, item) for a, item in zip(args, value))
+    if origin in (typing.Union, types.UnionType) and len(args) == 1:
+        return _revive(args[0], value)
+    return value
+
+
+class ExtractionCache:
+    """Extraction results in a folder, one JSON file per key; counts its hits and stores.
+
+    :param folder: the cache folder (created on the first store)
+    """
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.entries = self.folder / code_version()[:16]
+        self.hits = 0
+        self.stores = 0
+        for other in self.folder.glob("*"):
+            if other.is_dir() and other != self.entries and _VERSION_DIR.fullmatch(other.name):
+                shutil.rmtree(other, ignore_errors=True)
+        for stale in self.entries.glob(f".*{_TMP_MARK}*"):
+            stale.unlink(missing_ok=True)
+
+    @staticmethod
+    def key(info: DocumentInfo, sha256: str, max_pages: Optional[int]) -> str:
+        """The key of a document's result: its file's hash, manifest entry, page limit and the code version."""
+        payload = {"info": dataclasses.asdict(info), "sha256": sha256, "max_pages": max_pages, "code": code_version()}
+        return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+    def path(self, key: str) -> Path:
+        """The file an entry is stored in."""
+        return self.entries / f"{key}.json"
+
+    def get(self, key: str) -> Optional[ExtractedDocument]:
+        """The stored result, or ``None``; an entry that cannot be read is deleted."""
+        path = self.path(key)
+        try:
+            doc = from_json(json.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, KeyError):
+            path.unlink(missing_ok=True)
+            return None
+        self.hits += 1
+        return doc
+
+    def put(self, key: str, doc: ExtractedDocument) -> None:
+        """Store a result atomically; a failure to write leaves the cache as it was."""
+        tmp = self.entries / f".{key}{_TMP_MARK}{os.getpid()}"
+        try:
+            self.entries.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(to_json(doc), ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, self.path(key))
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            return
+        self.stores += 1
