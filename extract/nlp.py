@@ -5,10 +5,11 @@ punctuation rules) with two components of our own:
 
 - ``fi_voikko_lemmatizer``: lemmas from Voikko (``hyvinvointialueen`` →
   ``hyvinvointialue``); ``token._.lemmas`` keeps every reading, ``lemma_`` the
-  first;
+  first, ``token._.parts`` a compound's parts (``hyvinvointi``, ``alue``);
 - ``sv_lookup_lemmatizer``: lemmas from spaCy's ``sv_lemma_lookup`` table, with
   a compound's tail looked up when the whole word is unknown
-  (``välfärdsområdets`` → ``välfärdsområde``);
+  (``välfärdsområdets`` → ``välfärdsområde``), and the parts of a compound
+  in ``token._.parts`` (``välfärd``, ``område``);
 
 plus spaCy's rule-based ``sentencizer``. Everything downstream that needs
 words (parallel text, lineage, full-text search) asks :func:`lemmas` or
@@ -24,13 +25,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.morphology import fi_lemmas, sv_lemma, _sv_lemma_table
+from extract.morphology import _sv_lemma_table, fi_compound_parts, fi_lemmas, sv_compound_parts, sv_lemma
 
 LANGUAGES = ("fi", "sv")
 _MIN_SV_TAIL = 3
 
-if not Token.has_extension("lemmas"):
-    Token.set_extension("lemmas", default=())
+for _name in ("lemmas", "parts"):
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, default=())
 
 
 def _plain(token: Token) -> str:
@@ -64,6 +66,7 @@ def fi_voikko_lemmatizer(doc: Doc) -> Doc:
         readings = fi_lemmas(token.text) if token.is_alpha or "-" in token.text else ()
         token._.lemmas = readings or (_plain(token),)
         token.lemma_ = token._.lemmas[0]
+        token._.parts = fi_compound_parts(token.text) if readings else ()
     return doc
 
 
@@ -74,6 +77,7 @@ def sv_lookup_lemmatizer(doc: Doc) -> Doc:
         lemma = sv_lemma_of(token.text) if token.is_alpha else _plain(token)
         token._.lemmas = (lemma,)
         token.lemma_ = lemma
+        token._.parts = sv_compound_parts(lemma) if token.is_alpha else ()
     return doc
 
 

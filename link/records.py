@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 
 @dataclass(frozen=True)
@@ -30,3 +30,22 @@ class Link:
     def evidence_json(self) -> str:
         """Evidence as canonical JSON (sorted keys), so identical input gives identical bytes."""
         return json.dumps(self.evidence, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A Finnish–Swedish word pair of the glossary: learned from aligned units or given by a user."""
+
+    fi: str
+    sv: str
+    pairs: int  # aligned unit pairs in which both words occur unaligned (0 for a user's pair)
+    dice: float
+    source: str = "learned"  # learned, or user (accepted in glossary.toml)
+
+
+class Linked(list):
+    """The links of a run, sorted by id (a plain list of :class:`Link`), and the glossary learned on the way."""
+
+    def __init__(self, links: Iterable[Link] = (), glossary: Iterable[GlossaryEntry] = ()) -> None:
+        super().__init__(sorted(links, key=lambda link: link.id))
+        self.glossary: tuple[GlossaryEntry, ...] = tuple(glossary)

@@ -23,6 +23,7 @@ from typing import Optional
 from extract.clean.furniture import remove_furniture
 from extract.errors import ExtractionError
 from extract.lang import fi, sv
+from extract.morphology import is_word
 from extract.records import Block, Page, Removal, SourceDocument
 
 _PAGE_START = re.compile(r"^ (?=\S)")
@@ -33,14 +34,18 @@ _GLUED_DATE_FOOTER = re.compile(
 )
 _BARE_NUMBER = re.compile(r"^\s*([1-9]\d{0,2})\s*$")
 _MARKER = re.compile(r"^\s*(?P<marker>[•▪●◦‣–-]|\d{1,2}[.)]|[A-Z][.)]|\d\))(?:\t|\s+)(?=\S)")
+_GLUE = re.compile(r"(?<=[a-zåäö]{2})(?=[A-ZÅÄÖ][a-zåäö])")
 _ROTATED_LINE_MAX = 3
 _ROTATED_RUN_MIN = 5
 
 
 @dataclass(frozen=True)
 class _Chunk:
+    """The lines of one page, the page number its footer gives, and ``(kind, text)`` of lines taken out."""
+
     lines: tuple[str, ...]
     footer_page: Optional[int]
+    removed: tuple[tuple[str, str], ...] = ()
 
 
 def read_text(path: str | Path) -> SourceDocument:
@@ -71,7 +76,11 @@ def read_text(path: str | Path) -> SourceDocument:
             i = pages.index(target)
             pages[i] = Page(target.number, target.blocks + (Block(lines=(run,), page=page, role="rotated"),))
     pages, removals = remove_furniture(pages, _is_edge_block)
-    removals = [Removal(page=p, kind="footer", text=t) for p, t in _footer_pages(footers, numbers)] + removals
+    removals = (
+        [Removal(page=p, kind="footer", text=t) for p, t in _footer_pages(footers, numbers)]
+        + [Removal(page=n, kind=k, text=t) for chunk, n in zip(chunks, numbers) for k, t in chunk.removed]
+        + removals
+    )
     has_evidence = len(chunks) > 1 or any(c.footer_page for c in chunks)
     page_count = max((n for n in numbers if n), default=None) if has_evidence else None
     return SourceDocument(
@@ -179,6 +188,7 @@ def _strip_bare_page_numbers(chunks: list[_Chunk]) -> list[_Chunk]:
     for chunk in chunks:
         lines = list(chunk.lines)
         page = chunk.footer_page
+        removed: list[tuple[str, str]] = []
         content = [i for i, l in enumerate(lines) if l.strip()]
         for pos, i in enumerate(content):
             number = _BARE_NUMBER.match(lines[i])
@@ -187,9 +197,11 @@ def _strip_bare_page_numbers(chunks: list[_Chunk]) -> list[_Chunk]:
             neighbours = [content[p] for p in (pos - 1, pos + 1) if 0 <= p < len(content)]
             if any(counts.get(lines[n].strip().casefold(), 0) >= 2 for n in neighbours):
                 page = page or int(number.group(1))
-                for n in [i] + [n for n in neighbours if counts.get(lines[n].strip().casefold(), 0) >= 2]:
+                titles = [n for n in neighbours if counts.get(lines[n].strip().casefold(), 0) >= 2]
+                removed += [("page_number", lines[i].strip())] + [("running_title", lines[n].strip()) for n in titles]
+                for n in [i] + titles:
                     lines[n] = ""
-        out.append(_Chunk(tuple(lines), page))
+        out.append(_Chunk(tuple(lines), page, tuple(removed)))
     return out
 
 
@@ -239,10 +251,29 @@ def _is_edge_block(page: Page, index: int, block: Block) -> bool:
     return index < 2 or index >= len(page.blocks) - 2
 
 
+def _unglue(line: str) -> list[str]:
+    """Split a line where the export glued two text boxes together ("Tryggare liv hemmaEn husläkare").
+
+    A lower-case letter directly followed by a capitalised word is a seam
+    when a word on either side is known to the Finnish or Swedish lexicon.
+    The pieces end without trailing space, so they stay separate units.
+    """
+    pieces: list[str] = []
+    start = 0
+    for seam in _GLUE.finditer(line):
+        left = re.findall(r"\w+$", line[start : seam.start()])
+        right = re.match(r"\w+", line[seam.start() :])
+        if left and right and (is_word(left[0]) or is_word(right.group())):
+            pieces.append(line[start : seam.start()])
+            start = seam.start()
+    return pieces + [line[start:]]
+
+
 def _blocks(lines: tuple[str, ...], page: Optional[int]) -> list[Block]:
     """Paragraphs (blank-line separated), with list items split at their markers."""
     blocks: list[Block] = []
     paragraph: list[str] = []
+    lines = tuple(piece for line in lines for piece in _unglue(line))
     for line in lines + ("",):
         if line.strip():
             paragraph.append(line)

@@ -1,0 +1,490 @@
+"""Finnish/Swedish parallel text: ``translation_of`` and ``same_as`` links, and a learned glossary.
+
+Units are the passages (headings, paragraphs, items), statements and
+sections of every document. Three passes find their counterparts:
+
+1. **Inside a bilingual document** (alternating slides, side-by-side
+   columns): the units are grouped by page and language; Finnish and Swedish
+   groups within :data:`PAGE_WINDOW` pages are paired one-to-one by the
+   translation score of their whole text; inside a pair of groups, units are
+   paired one-to-one by translation score plus a small bonus for the same
+   relative position and role (so swapped items still find each other), then
+   gaps between paired units are filled in order, as a monotone aligner would
+   (a short heading the lexicon cannot carry, "Miten uudistumme" ↔ "Hur vi
+   förnyar oss", pairs because its neighbours do).
+2. **Across documents** of the same region and period: candidates come from
+   an inverted index of Swedish word keys looked up with the Finnish words'
+   translations (never all pairs); the best-scoring pairs are taken
+   one-to-one over the whole corpus.
+3. **The same text twice** (``same_as``): same-language units of two
+   documents of one region whose words and characters nearly coincide; a
+   translation into one copy is carried over to the other (method
+   ``parallel:via-same_as``).
+
+The glossary is learned between two rounds: words that stay unaligned in
+confidently paired units but keep co-occurring (Dice ≥ :data:`GLOSSARY_DICE`
+over at least :data:`GLOSSARY_MIN_PAIRS` pairs) become word pairs of the
+lexicon for the second round, and a table of the knowledge base.
+
+``translation_of`` links point from the Swedish unit (source) to the Finnish
+one (target). Every link carries its score, method and evidence.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional, Sequence
+
+from extract.clean.normalize import match_key
+from extract.records import ExtractedDocument
+from link.bilingual import Bitext, Lexicon, bitext, default_lexicon, length_similarity, stem, translation_score
+from link.glossary import Correction
+from link.records import GlossaryEntry, Link
+
+LANGS = ("fi", "sv")
+PAGE_WINDOW = 3
+GROUP_THRESHOLD = 0.3
+UNIT_THRESHOLD = 0.3
+CROSS_THRESHOLD = 0.55
+POSITION_BONUS = 0.15
+ROLE_BONUS = 0.05
+GAP_MIN_LENGTH = 0.3
+SPLIT_MIN_SHARE = 0.5
+GAP_MIN_SCORE = 0.25  # a heading may pair on position alone, other units need some words
+PAGE_DISTANCE_PENALTY = 0.02
+CANDIDATES = 8
+SAME_AS_RATIO = 0.9
+SAME_AS_MIN_CHARS = 25
+GLOSSARY_SOURCE_SCORE = 0.55
+GLOSSARY_MIN_PAIRS = 3
+GLOSSARY_DICE = 0.6
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of text that can have a translation: a passage, statement or section."""
+
+    id: str
+    document_id: str
+    level: str  # passage, statement, section
+    role: str
+    lang: str
+    text: str
+    page: Optional[int]
+    order: int
+
+    @property
+    def group(self) -> tuple[str, Any, str]:
+        """(document, page or section, language): the units one slide or column holds."""
+        return (self.document_id, self.page if self.page is not None else -1, self.lang)
+
+
+def units_of(doc: ExtractedDocument) -> list[Unit]:
+    """The document's passages, statements and sections as units, in reading order.
+
+    A unit whose language was undecided takes the majority language of its
+    page (a bare heading on a Swedish slide is Swedish).
+    """
+    raw: list[tuple[str, str, str, str, str, Optional[int]]] = []
+    raw += [(p.id, "passage", p.role, p.lang, p.text, p.page) for p in doc.passages if p.role != "table"]
+    raw += [(s.id, "statement", s.kind, s.lang, s.text, s.page) for s in doc.statements]
+    raw += [(s.id, "section", "section", s.lang, "\n".join(t for t in (s.heading, s.text) if t), s.page_start)
+            for s in doc.sections]
+    majority = _page_languages(doc)
+    single = doc.info.languages[0] if len(doc.info.languages) == 1 else None
+    units = []
+    for order, (uid, level, role, lang, text, page) in enumerate(raw):
+        if lang not in LANGS:
+            lang = single or majority.get(page, lang)
+        if lang in LANGS and text.strip():
+            units.append(Unit(uid, doc.info.id, level, role, lang, text, page, order))
+    return units
+
+
+def _page_languages(doc: ExtractedDocument) -> dict[Optional[int], str]:
+    chars: dict[Optional[int], Counter] = defaultdict(Counter)
+    for p in doc.passages:
+        if p.lang in LANGS:
+            chars[p.page][p.lang] += len(p.text)
+    return {page: counts.most_common(1)[0][0] for page, counts in chars.items()}
+
+
+def _bi(unit: Unit) -> Bitext:
+    return bitext(unit.text, unit.lang)
+
+
+def _link(sv: Unit, fi: Unit, score: float, method: str, evidence: dict[str, Any]) -> Link:
+    return Link(sv.id, fi.id, "translation_of", round(min(1.0, score), 4), method, evidence)
+
+
+def _greedy(scored: Iterable[tuple[float, str, str, Any]], threshold: float) -> list[tuple[float, str, str, Any]]:
+    """One-to-one pairs by descending score (ties by ids), at or above ``threshold``."""
+    taken_a: set[str] = set()
+    taken_b: set[str] = set()
+    out = []
+    for item in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        score, a, b, _ = item
+        if score < threshold or a in taken_a or b in taken_b:
+            continue
+        taken_a.add(a)
+        taken_b.add(b)
+        out.append(item)
+    return out
+
+
+# 1. inside a document -------------------------------------------------------------------------
+
+
+def _group_text(units: Sequence[Unit]) -> str:
+    return "\n".join(u.text for u in units if u.level == "passage")
+
+
+def _pair_groups(groups: dict[tuple, list[Unit]], lexicon: Lexicon) -> list[tuple[list[Unit], list[Unit], float]]:
+    """Finnish and Swedish groups of one document paired one-to-one by their text's translation score."""
+    fi_groups = [k for k in groups if k[2] == "fi"]
+    sv_groups = [k for k in groups if k[2] == "sv"]
+    scored = []
+    for f in fi_groups:
+        for s in sv_groups:
+            if abs(f[1] - s[1]) > PAGE_WINDOW:
+                continue
+            score, _ = translation_score(bitext(_group_text(groups[f]), "fi"), bitext(_group_text(groups[s]), "sv"), lexicon)
+            # near-identical slides compete: the one closest before its translation wins
+            distance = s[1] - f[1]
+            score -= PAGE_DISTANCE_PENALTY * (abs(distance) + (0.5 if distance < 0 else 0))
+            scored.append((score, repr(f), repr(s), (f, s)))
+    return [(groups[f], groups[s], score) for score, _, _, (f, s) in _greedy(scored, GROUP_THRESHOLD)]
+
+
+def _position(unit: Unit, units: Sequence[Unit]) -> float:
+    return units.index(unit) / max(1, len(units) - 1)
+
+
+def _align_group_pair(fi_units: list[Unit], sv_units: list[Unit], group_score: float, lexicon: Lexicon) -> list[Link]:
+    """One-to-one pairs inside a pair of groups: by score first, then by order in the gaps."""
+    scored = []
+    for f in fi_units:
+        for s in sv_units:
+            if f.level != s.level:
+                continue
+            score, evidence = translation_score(_bi(f), _bi(s), lexicon)
+            bonus = POSITION_BONUS * (1 - abs(_position(f, fi_units) - _position(s, sv_units)))
+            bonus += ROLE_BONUS if f.role == s.role else 0.0
+            evidence = dict(evidence, position_bonus=round(bonus, 3))
+            scored.append((score + bonus, f.id, s.id, (f, s, score, evidence)))
+    pairs = [(f, s, score, ev) for _, _, _, (f, s, score, ev) in _greedy(scored, UNIT_THRESHOLD + POSITION_BONUS / 2)]
+    links = [_link(s, f, score, "parallel:within-document", ev) for f, s, score, ev in pairs]
+    one_to_one = [(f, s) for f, s, _, _ in pairs]
+    neighbours = _fill_by_neighbours(fi_units, sv_units, one_to_one, group_score, lexicon)
+    by_id = {u.id: u for u in (*fi_units, *sv_units)}
+    one_to_one += [(by_id[l.target_id], by_id[l.source_id]) for l in neighbours]
+    return links + neighbours + _splits_and_merges(fi_units, sv_units, one_to_one, lexicon)
+
+
+def _fill_by_neighbours(fi_units: list[Unit], sv_units: list[Unit], pairs: list[tuple[Unit, Unit]],
+                        group_score: float, lexicon: Lexicon) -> list[Link]:
+    """Pair an unpaired unit with the unpaired unit beside its paired neighbour's partner.
+
+    The neighbour's partner is looked at on the same side first (order kept),
+    then on the other (a slide whose export reversed the order). A heading may
+    pair on position alone; other units need :data:`GAP_MIN_SCORE`. Repeats
+    until nothing changes, so a run of short units between anchors fills up.
+    """
+    links = []
+    for level in ("passage", "statement", "section"):
+        fis = [u for u in fi_units if u.level == level]
+        svs = [u for u in sv_units if u.level == level]
+        partner = {f.id: svs.index(s) for f, s in pairs if f.level == level}
+        taken = set(partner.values())
+        changed = True
+        while changed:
+            changed = False
+            for i, f in enumerate(fis):
+                if f.id in partner:
+                    continue
+                for j in (i - 1, i + 1):
+                    if not (0 <= j < len(fis) and fis[j].id in partner):
+                        continue
+                    k = partner[fis[j].id]
+                    options = [svs[m] for m in (k + i - j, k - i + j) if 0 <= m < len(svs) and m not in taken]
+                    found = next((s for s in options if _fits(f, s, lexicon)), None)
+                    if found is None:
+                        continue
+                    score, evidence = translation_score(_bi(f), _bi(found), lexicon)
+                    evidence = dict(evidence, neighbour=fis[j].id, group_score=round(group_score, 3))
+                    links.append(_link(found, f, (score + group_score) / 2, "parallel:within-document-neighbour", evidence))
+                    partner[f.id] = svs.index(found)
+                    taken.add(partner[f.id])
+                    changed = True
+                    break
+    return links
+
+
+def _splits_and_merges(fi_units: list[Unit], sv_units: list[Unit], pairs: list[tuple[Unit, Unit]],
+                       lexicon: Lexicon) -> list[Link]:
+    """1:2 and 2:1: an unpaired unit that translates the rest of a paired unit.
+
+    An unpaired unit ``u`` joins the pair (``v``, ``p``) on the other side when
+    at least half of its words align into ``v`` and ``v`` reads better against
+    ``p`` and ``u`` together than against ``p`` alone (the translator split
+    one item into two, or merged two into one).
+    """
+    partner = {v.id: p for f, s in pairs for v, p in ((f, s), (s, f))}
+    links = []
+    for u in [*fi_units, *sv_units]:
+        if u.id in partner or u.level == "section":
+            continue
+        others = sv_units if u.lang == "fi" else fi_units
+        best: Optional[tuple[float, Unit, dict]] = None
+        for v in others:
+            p = partner.get(v.id)
+            if p is None or v.level != u.level:
+                continue
+            score, evidence = _oriented_score(u, v, lexicon)
+            own = evidence["aligned"][0 if u.lang == "fi" else 1] / max(1, evidence["words"][0 if u.lang == "fi" else 1])
+            if own < SPLIT_MIN_SHARE:
+                continue
+            joined = Unit(p.id, p.document_id, p.level, p.role, p.lang, f"{p.text}\n{u.text}", p.page, p.order)
+            gain = _oriented_score(v, joined, lexicon)[0] - _oriented_score(v, p, lexicon)[0]
+            if gain > 0 and (best is None or gain > best[0]):
+                best = (gain, v, dict(evidence, joined_with=p.id, gain=round(gain, 3)))
+        if best:
+            gain, v, evidence = best
+            sv, fi = (u, v) if u.lang == "sv" else (v, u)
+            links.append(_link(sv, fi, translation_score(_bi(fi), _bi(sv), lexicon)[0], "parallel:within-document-1:2",
+                               evidence))
+    return links
+
+
+def _oriented_score(a: Unit, b: Unit, lexicon: Lexicon) -> tuple[float, dict[str, Any]]:
+    """translation_score of two units in either language order."""
+    fi, sv = (a, b) if a.lang == "fi" else (b, a)
+    return translation_score(_bi(fi), _bi(sv), lexicon)
+
+
+def _fits(f: Unit, s: Unit, lexicon: Lexicon) -> bool:
+    """May ``s`` translate ``f`` by position: same role, plausible length, some shared words unless a heading."""
+    if f.role != s.role or length_similarity(len(f.text), len(s.text)) < GAP_MIN_LENGTH:
+        return False
+    return f.role == "heading" or translation_score(_bi(f), _bi(s), lexicon)[0] >= GAP_MIN_SCORE
+
+
+def within_documents(units: Sequence[Unit], lexicon: Lexicon) -> list[Link]:
+    """``translation_of`` links between Finnish and Swedish units of the same document."""
+    by_doc: dict[str, dict[tuple, list[Unit]]] = defaultdict(lambda: defaultdict(list))
+    for unit in units:
+        by_doc[unit.document_id][unit.group].append(unit)
+    links: list[Link] = []
+    for doc_id in sorted(by_doc):
+        groups = by_doc[doc_id]
+        if not any(k[2] == "fi" for k in groups) or not any(k[2] == "sv" for k in groups):
+            continue
+        for fi_units, sv_units, score in _pair_groups(groups, lexicon):
+            links += _align_group_pair(fi_units, sv_units, score, lexicon)
+    return links
+
+
+# 2. across documents --------------------------------------------------------------------------
+
+
+def comparable_pairs(docs: Sequence[ExtractedDocument]) -> set[tuple[str, str]]:
+    """Ordered pairs of distinct documents that may translate each other: same region, overlapping period."""
+    out = set()
+    for a in docs:
+        for b in docs:
+            ia, ib = a.info, b.info
+            if ia.id == ib.id or ia.region != ib.region:
+                continue
+            spans = (ia.period_start, ia.period_end, ib.period_start, ib.period_end)
+            overlap = ia.period == ib.period if None in spans else (
+                ia.period_start <= ib.period_end and ib.period_start <= ia.period_end)
+            if overlap:
+                out.add((ia.id, ib.id))
+    return out
+
+
+def _index(units: Iterable[Unit]) -> dict[str, list[Unit]]:
+    index: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        for key in _bi(unit).keys:
+            index[key].append(unit)
+            if (s := stem(key)):
+                index["~" + s].append(unit)
+    return index
+
+
+def _candidates(keys: Iterable[str], index: dict[str, list[Unit]], accept) -> list[Unit]:
+    """The units sharing most keys with ``keys`` (at most :data:`CANDIDATES`)."""
+    counts: Counter = Counter()
+    for key in set(keys):
+        posting = index.get(key, ())
+        if len(posting) > 200:  # a word on every page says nothing about which page
+            continue
+        for unit in posting:
+            if accept(unit):
+                counts[unit] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].id))
+    return [u for u, _ in ranked[:CANDIDATES]]
+
+
+def _translated_keys(unit: Unit, lexicon: Lexicon) -> set[str]:
+    keys = set(_bi(unit).keys)
+    for key in list(keys):
+        for sv in lexicon.fi_sv.get(key, ()):
+            keys.add(sv)
+            if (s := stem(sv)):
+                keys.add("~" + s)
+    return keys
+
+
+def across_documents(docs: Sequence[ExtractedDocument], units: Sequence[Unit], lexicon: Lexicon) -> list[Link]:
+    """``translation_of`` between a Finnish unit of one document and a Swedish unit of another.
+
+    Only between comparable documents; one-to-one for each pair of
+    documents (a Finnish slide may have its translation on the next slide and
+    in the Swedish strategy too).
+    """
+    comparable = comparable_pairs(docs)
+    with_partner = {a for a, _ in comparable}
+    sv_units = [u for u in units if u.lang == "sv" and u.level != "section" and u.document_id in with_partner]
+    index = _index(sv_units)
+    scored = []
+    for f in units:
+        if f.lang != "fi" or f.level == "section" or f.document_id not in with_partner:
+            continue
+        accept = lambda s, f=f: s.level == f.level and (f.document_id, s.document_id) in comparable
+        for s in _candidates(_translated_keys(f, lexicon), index, accept):
+            score, evidence = translation_score(_bi(f), _bi(s), lexicon)
+            scored.append((score, f"{f.id}|{s.document_id}", f"{s.id}|{f.document_id}", (f, s, evidence)))
+    return [_link(s, f, score, "parallel:across-documents", ev)
+            for score, _, _, (f, s, ev) in _greedy(scored, CROSS_THRESHOLD)]
+
+
+# 3. the same text twice ----------------------------------------------------------------------
+
+
+def same_text(docs: Sequence[ExtractedDocument], units: Sequence[Unit]) -> list[Link]:
+    """``same_as`` links: units of two documents of one region with (nearly) the same text.
+
+    "Nearly" is a character similarity (difflib ratio of the normalised
+    texts) of at least :data:`SAME_AS_RATIO`: a missing space or a typo
+    passes, a changed word in a short sentence does not.
+    """
+    region = {d.info.id: d.info.region for d in docs}
+    eligible = [u for u in units if u.level != "section" and len(u.text) >= SAME_AS_MIN_CHARS]
+    index = _index(eligible)
+    scored = []
+    for a in eligible:
+        accept = lambda b, a=a: (b.document_id > a.document_id and b.lang == a.lang and b.level == a.level
+                                 and region[a.document_id] == region[b.document_id])
+        key_a = match_key(a.text)
+        for b in _candidates(_bi(a).keys, index, accept):
+            matcher = difflib.SequenceMatcher(None, key_a, match_key(b.text), autojunk=False)
+            if matcher.real_quick_ratio() < SAME_AS_RATIO or matcher.quick_ratio() < SAME_AS_RATIO:
+                continue
+            scored.append((matcher.ratio(), a.id, b.id, (a, b)))
+    return [
+        Link(b.id, a.id, "same_as", round(ratio, 4), "parallel:same-text",
+             {"char_similarity": round(ratio, 3), "lang": a.lang})
+        for ratio, _, _, (a, b) in _greedy(scored, SAME_AS_RATIO)
+    ]
+
+
+def via_same_as(translations: Sequence[Link], same: Sequence[Link], by_id: dict[str, Unit],
+                comparable: set[tuple[str, str]]) -> list[Link]:
+    """Carry a translation over to the other copy of a text that appears twice.
+
+    Only between comparable documents (same region, overlapping period): a
+    2023 text repeated in 2026 is a continuation, not a translation.
+    """
+    copies: dict[str, list[Link]] = defaultdict(list)
+    for link in same:
+        copies[link.source_id].append(link)
+        copies[link.target_id].append(link)
+    out = []
+    for t in translations:
+        for end, other in ((t.source_id, t.target_id), (t.target_id, t.source_id)):
+            for s in copies.get(end, ()):
+                twin = s.target_id if s.source_id == end else s.source_id
+                sv, fi = (twin, other) if end == t.source_id else (other, twin)
+                docs = (by_id[sv].document_id, by_id[fi].document_id)
+                if by_id[sv].lang == "sv" and by_id[fi].lang == "fi" and (docs in comparable or docs[0] == docs[1]):
+                    out.append(Link(sv, fi, "translation_of", round(min(t.score, s.score), 4), "parallel:via-same_as",
+                                    {"translation": t.id, "same_as": s.id}))
+    return out
+
+
+# glossary and the whole run ------------------------------------------------------------------
+
+
+def learn_glossary(links: Sequence[Link], by_id: dict[str, Unit], lexicon: Lexicon) -> list[GlossaryEntry]:
+    """Word pairs that stay unaligned in confident pairs but keep occurring together.
+
+    Counts, over passage pairs scored at least :data:`GLOSSARY_SOURCE_SCORE`,
+    how often a Finnish and a Swedish lemma are both left unaligned; keeps a
+    pair when each is the other's best partner (competitive linking), it
+    occurred in :data:`GLOSSARY_MIN_PAIRS` pairs and its Dice coefficient
+    reaches :data:`GLOSSARY_DICE`.
+    """
+    together: Counter = Counter()
+    fi_count: Counter = Counter()
+    sv_count: Counter = Counter()
+    seen: set[str] = set()  # a Finnish text counts once, however many units, copies or translations carry it
+    for link in links:
+        if link.relation != "translation_of" or link.score < GLOSSARY_SOURCE_SCORE:
+            continue
+        text = match_key(by_id[link.target_id].text)
+        if text in seen:
+            continue
+        seen.add(text)
+        aligned = link.evidence.get("aligned_words", [])
+        aligned_fi = {p[0] for p in aligned}
+        aligned_sv = {p[1] for p in aligned}
+        fi_left = {w.lemma for w in _bi(by_id[link.target_id]).words if not w.anchor and w.form not in aligned_fi}
+        sv_left = {w.lemma for w in _bi(by_id[link.source_id]).words if not w.anchor and not w.keys & aligned_sv}
+        fi_count.update(fi_left)
+        sv_count.update(sv_left)
+        together.update((f, s) for f in fi_left for s in sv_left)
+    dice = {(f, s): 2 * n / (fi_count[f] + sv_count[s]) for (f, s), n in together.items() if n >= GLOSSARY_MIN_PAIRS}
+    best_fi: dict[str, tuple[float, str]] = {}
+    best_sv: dict[str, tuple[float, str]] = {}
+    for (f, s), d in sorted(dice.items()):
+        best_fi[f] = max(best_fi.get(f, (0.0, "")), (d, s))
+        best_sv[s] = max(best_sv.get(s, (0.0, "")), (d, f))
+    return [
+        GlossaryEntry(f, s, together[(f, s)], round(d, 3), "learned")
+        for (f, s), d in sorted(dice.items())
+        if d >= GLOSSARY_DICE and best_fi[f][1] == s and best_sv[s][1] == f and s not in lexicon.fi_sv.get(f, ())
+    ]
+
+
+def _one_round(docs: Sequence[ExtractedDocument], units: Sequence[Unit], lexicon: Lexicon) -> list[Link]:
+    return within_documents(units, lexicon) + across_documents(docs, units, lexicon)
+
+
+def align(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] = ()) -> tuple[list[Link], list[GlossaryEntry]]:
+    """All ``translation_of`` and ``same_as`` links of the corpus and the glossary used for them.
+
+    Two rounds: the seed lexicon (with the user's accepted pairs, without the
+    rejected ones) makes links that teach the glossary; the second round uses
+    both. The glossary returned holds the learned pairs and the accepted ones.
+
+    :param docs: extracted documents
+    :param corrections: verdicts from ``glossary.toml`` (:mod:`link.glossary`)
+    """
+    units = [u for d in sorted(docs, key=lambda d: d.info.id) for u in units_of(d)]
+    by_id = {u.id: u for u in units}
+    accepted = [c for c in corrections if c.verdict == "accept"]
+    rejected = {p for c in corrections if c.verdict == "reject" for p in c.pairs()}
+    seed = Lexicon([p for c in accepted for p in sorted(c.pairs())], rejected) if corrections else default_lexicon()
+    learned = [e for e in learn_glossary(_one_round(docs, units, seed), by_id, seed) if (e.fi, e.sv) not in rejected]
+    glossary = sorted([GlossaryEntry(c.fi, c.sv, 0, 1.0, "user") for c in accepted] + learned, key=lambda e: (e.fi, e.sv))
+    lexicon = seed.with_glossary((e.fi, e.sv) for e in learned)
+    translations = _one_round(docs, units, lexicon)
+    same = same_text(docs, units)
+    carried = via_same_as(translations, same, by_id, comparable_pairs(docs))
+    known = {(l.source_id, l.target_id) for l in translations}
+    links = translations + same + [l for l in carried if (l.source_id, l.target_id) not in known]
+    return sorted({l.id: l for l in links}.values(), key=lambda l: l.id), glossary
