@@ -1,0 +1,313 @@
+"""``continues``: statements of an earlier strategy ↔ their successors in the next one of the same region.
+
+Documents pair up as (earlier, later) when they belong to the same region,
+neither is an evaluation report, and the earlier period ends the year before
+(or earlier than) the later one starts; a later document takes only its
+nearest predecessors. For every such pair and every language of each side:
+
+1. candidates come from the lemma index (:mod:`link.matching`): Finnish →
+   Finnish and Swedish → Swedish by IDF-weighted overlap of lemmas, Finnish →
+   Swedish by the bilingual similarity (which must reach
+   :data:`CROSS_THRESHOLD`, or :data:`MISSION_CROSS_THRESHOLD` between
+   missions); each score is multiplied by how
+   compatible the two statement kinds are (a guideline may have been typed as
+   a value, a goal may live on as a change promise), and shared numbers add a
+   little;
+2. a first selection keeps each statement's best pairs above
+   :data:`THRESHOLD`; a Finnish link then also reaches the translations of
+   its target (``translation_of`` / ``same_as`` links, up to two steps), so a
+   2023 Finnish goal continues in the deck's Swedish slide and the Swedish
+   strategy, scored by the weakest step (translations found only between the
+   passages printing two statements count, and so do statements of one
+   region printing the same text);
+3. structure: a pair whose parents are linked (same guideline) gains
+   :data:`STRUCTURE_BONUS`; a pair whose earlier parent continues elsewhere is
+   marked as moved; in a series of one kind (four guidelines → four
+   guidelines) where every other member continues in the same position, the
+   one statement left on each side continues into the other (method
+   ``position``) even when reworded beyond lemma overlap;
+4. the final selection keeps, within each (earlier document, language, later
+   document, language), pairs that are the best of one of their ends — so a
+   goal split in two or two goals merged into one keep all their links — and
+   each link gets ``evidence["change"]``: identical, reworded, narrowed,
+   broadened, merged or split.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from extract.clean.normalize import match_key
+from extract.records import ExtractedDocument, Statement
+from link.matching import Candidate, Context, candidates, select
+from link.records import Link
+
+THRESHOLD = 0.35  # final score a continues link needs
+POSITION_SCORE = 0.45  # a statement in the one free slot of an otherwise continued series
+MIN_SERIES = 3
+CROSS_THRESHOLD = 0.55  # a direct Finnish–Swedish pair needs more: translation scores run higher
+MISSION_CROSS_THRESHOLD = 0.4  # ... except mission → mission: a strategy states its mission once
+MISSION_KINDS = frozenset({"mission", "vision"})
+CANDIDATE_MINIMUM = 0.25  # raw similarity below which a pair is not kept as a candidate
+RATIO = 0.7  # a second successor (split) or predecessor (merge) needs this share of the best score
+STRUCTURE_BONUS = 0.05
+NUMBER_BONUS = 0.05
+IDENTICAL_CROSS = 0.85  # a Finnish–Swedish pair this similar is an unchanged translation
+FULL, PARTIAL = 0.8, 0.6  # coverage bounds for narrowed / broadened
+TRANSLATION_RELATIONS = ("translation_of", "same_as")
+MAX_HOPS = 2
+
+# Tiers of statement kinds: identity (mission, vision, values), direction
+# (guidelines, aims, principles), goals, means. Extraction sometimes types a
+# statement one tier off, so neighbouring tiers still match, at a discount.
+TIER = {"mission": 0, "vision": 0, "value": 0, "guideline": 1, "aim": 1, "principle": 1,
+        "goal": 2, "subgoal": 2, "target": 2, "impact": 2, "action": 3, "result": 3}
+TIER_DISCOUNT = (0.9, 0.8, 0.6, 0.5)  # by tier distance, for two different kinds
+SOURCE_KINDS = frozenset(TIER) - {"subgoal", "action", "result"}
+TARGET_KINDS = frozenset(TIER) - {"subgoal", "result"}
+_PUNCT = re.compile(r"[\W_]+")
+
+
+def kind_compatibility(earlier: str, later: str) -> float:
+    """How plausibly a statement of kind ``earlier`` lives on as one of kind ``later`` (0–1)."""
+    if earlier == later:
+        return 1.0
+    return TIER_DISCOUNT[abs(TIER[earlier] - TIER[later])]
+
+
+def lineage_pairs(documents: Sequence[ExtractedDocument]) -> list[tuple[ExtractedDocument, ExtractedDocument]]:
+    """(earlier, later) document pairs of the same region, the earlier of the nearest preceding period."""
+    usable = [d for d in documents if not d.error and d.info.kind != "evaluation"
+              and d.info.period_start is not None and d.info.period_end is not None]
+    by_region: dict[str, list[ExtractedDocument]] = defaultdict(list)
+    for d in usable:
+        by_region[d.info.region].append(d)
+    pairs = []
+    for region in sorted(by_region):
+        docs = by_region[region]
+        for later in docs:
+            before = [d for d in docs if d.info.period_end < later.info.period_start]
+            if before:
+                nearest = max(d.info.period_end for d in before)
+                pairs.extend((d, later) for d in before if d.info.period_end == nearest)
+    return sorted(pairs, key=lambda p: (p[0].info.id, p[1].info.id))
+
+
+def _by_lang(ctx: Context, doc: ExtractedDocument, kinds: frozenset[str]) -> dict[str, list[Statement]]:
+    out: dict[str, list[Statement]] = defaultdict(list)
+    for s in doc.statements:
+        if s.kind in kinds:
+            out[ctx.lang(s)].append(s)
+    return out
+
+
+def _cross_threshold(c: Candidate) -> float:
+    both_missions = c.source.kind in MISSION_KINDS and c.target.kind in MISSION_KINDS
+    return MISSION_CROSS_THRESHOLD if both_missions else CROSS_THRESHOLD
+
+
+def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocument]]) -> list[Candidate]:
+    pool = []
+    for earlier, later in pairs:
+        sources, targets = _by_lang(ctx, earlier, SOURCE_KINDS), _by_lang(ctx, later, TARGET_KINDS)
+        for ls in sorted(sources):
+            for lt in sorted(targets):
+                minimum = CANDIDATE_MINIMUM if ls == lt else MISSION_CROSS_THRESHOLD
+                for c in candidates(ctx, sources[ls], targets[lt], minimum):
+                    c.score = c.score * kind_compatibility(c.source.kind, c.target.kind)
+                    if c.evidence["numbers"]["shared"]:
+                        c.score += NUMBER_BONUS
+                    if ls == lt or c.score >= _cross_threshold(c):
+                        pool.append(c)
+    return pool
+
+
+def passage_aliases(documents: Sequence[ExtractedDocument]) -> dict[str, str]:
+    """Passage id → the statement of the same document printing the same text (matched by :func:`match_key`).
+
+    Parallel text is aligned at every level; a translation found only between
+    two passages (a slide's heading and its Swedish heading) still connects
+    the statements they print.
+    """
+    aliases = {}
+    for doc in documents:
+        by_text: dict[str, str] = {}
+        for s in sorted(doc.statements, key=lambda s: s.ordinal):
+            by_text.setdefault(match_key(s.text), s.id)
+        for p in doc.passages:
+            if match_key(p.text) in by_text:
+                aliases[p.id] = by_text[match_key(p.text)]
+    return aliases
+
+
+def _text_twins(documents: Sequence[ExtractedDocument]) -> list[Link]:
+    """``same_as`` edges between statements of one region's documents printing the same text.
+
+    A deck that quotes its strategy word for word repeats even one-word values
+    ("Likvärdigt"), which are too short for the parallel-text ``same_as``.
+    """
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for doc in sorted(documents, key=lambda d: d.info.id):
+        for s in doc.statements:
+            groups[(doc.info.region, match_key(s.text))].append(s.id)
+    return [Link(a, b, "same_as", 1.0, "text-twin", {}) for ids in groups.values() for a, b in zip(ids, ids[1:])]
+
+
+def _translation_graph(links: Iterable[Link], aliases: dict[str, str]) -> dict[str, list[tuple[str, float, str]]]:
+    graph: dict[str, list[tuple[str, float, str]]] = defaultdict(list)
+    for l in links:
+        if l.relation in TRANSLATION_RELATIONS:
+            source, target = aliases.get(l.source_id, l.source_id), aliases.get(l.target_id, l.target_id)
+            graph[source].append((target, l.score, l.relation))
+            graph[target].append((source, l.score, l.relation))
+    return graph
+
+
+def _reach(graph: dict[str, list[tuple[str, float, str]]], start: str) -> dict[str, tuple[float, list[str]]]:
+    """Nodes within :data:`MAX_HOPS` translation steps of ``start``: (weakest step score, path)."""
+    found: dict[str, tuple[float, list[str]]] = {start: (1.0, [start])}
+    frontier = [start]
+    for _ in range(MAX_HOPS):
+        nxt = []
+        for node in frontier:
+            score, path = found[node]
+            for other, s, relation in sorted(graph.get(node, ())):
+                if other not in found or min(score, s) > found[other][0]:
+                    found[other] = (min(score, s), path + [f"{relation}:{other}"])
+                    nxt.append(other)
+        frontier = nxt
+    del found[start]
+    return found
+
+
+def _via_translations(ctx: Context, kept: Sequence[Candidate], pool: Sequence[Candidate],
+                      graph: dict[str, list[tuple[str, float, str]]], later_docs: dict[str, set[str]]) -> list[Candidate]:
+    """``pool`` with the links of ``kept`` carried over their targets' translations."""
+    merged = {c.key: c for c in pool}
+    for c in kept:
+        if ctx.lang(c.source) != ctx.lang(c.target):
+            continue
+        for tid, (step, path) in sorted(_reach(graph, c.target.id).items()):
+            target = ctx.statements.get(tid)
+            if target is None or target.kind not in TARGET_KINDS or target.document_id not in later_docs[c.source.document_id]:
+                continue
+            score = min(c.score, step)
+            evidence = dict(c.evidence, via=[c.target.id, *path[1:]], via_change=c.evidence.get("change"))
+            direct = merged.get((c.source.id, tid))
+            if direct is None or direct.score < score:
+                method = "via-translation" if direct is None else f"{direct.method}+via-translation"
+                merged[(c.source.id, tid)] = Candidate(c.source, target, score, method,
+                                                       dict(direct.evidence if direct else {}, **evidence), c.coverage)
+    return sorted(merged.values(), key=lambda c: c.key)
+
+
+def _with_structure(pool: Sequence[Candidate], kept: Sequence[Candidate]) -> list[Candidate]:
+    """Scores and evidence adjusted by whether the two parents are linked too."""
+    successors: dict[str, set[str]] = defaultdict(set)
+    for c in kept:
+        successors[c.source.id].add(c.target.id)
+    out = []
+    for c in pool:
+        sp, tp = c.source.parent_id, c.target.parent_id
+        structure = dict(c.evidence.get("structure", {}), source_parent=sp, target_parent=tp)
+        score = c.score
+        if sp and tp and tp in successors.get(sp, ()):
+            structure["position"] = "same parent"
+            score += STRUCTURE_BONUS
+        elif sp and tp and successors.get(sp):
+            structure["position"] = "moved"
+            structure["source_parent_continues_in"] = sorted(successors[sp])
+        out.append(Candidate(c.source, c.target, score, c.method, dict(c.evidence, structure=structure), c.coverage))
+    return out
+
+
+def _series(ctx: Context, doc: ExtractedDocument, kind: str, lang: str) -> list[Statement]:
+    return sorted((s for s in doc.statements if s.kind == kind and ctx.lang(s) == lang), key=lambda s: s.ordinal)
+
+
+def _by_position(ctx: Context, kept: Sequence[Candidate],
+                 pairs: Iterable[tuple[ExtractedDocument, ExtractedDocument]]) -> list[Candidate]:
+    """Pairs for the one free slot of equally long series whose other members continue in order."""
+    linked = {c.key for c in kept}
+    touched = {sid for c in kept for sid in c.key}
+    out = []
+    for earlier, later in pairs:
+        for kind in sorted(SOURCE_KINDS):
+            for ls in ("fi", "sv"):
+                source = _series(ctx, earlier, kind, ls)
+                for lt in ("fi", "sv"):
+                    target = _series(ctx, later, kind, lt)
+                    if len(source) != len(target) or len(source) < MIN_SERIES:
+                        continue
+                    free = [i for i, (e, l) in enumerate(zip(source, target)) if (e.id, l.id) not in linked]
+                    if len(free) == 1 and source[free[0]].id not in touched and target[free[0]].id not in touched:
+                        i = free[0]
+                        evidence = {"position": f"{i + 1} of {len(source)} {kind}s; the others continue in order",
+                                    "numbers": {"shared": []}}
+                        out.append(Candidate(source[i], target[i], POSITION_SCORE, "position", evidence))
+    return out
+
+
+def _plain(text: str) -> str:
+    return _PUNCT.sub(" ", text).strip().casefold()
+
+
+def _change(c: Candidate, ctx: Context, fan_out: int, fan_in: int) -> str:
+    if fan_out > 1:
+        return "split"
+    if fan_in > 1:
+        return "merged"
+    if "via" in c.evidence and c.evidence.get("via_change") not in (None, "split", "merged"):
+        return c.evidence["via_change"]
+    same_lang = ctx.lang(c.source) == ctx.lang(c.target)
+    if same_lang and (_plain(c.source.text) == _plain(c.target.text)
+                      or ctx.profiles[c.source.id].lemmas == ctx.profiles[c.target.id].lemmas):
+        return "identical"
+    if not same_lang and c.evidence.get("crosslingual", 0) >= IDENTICAL_CROSS:
+        return "identical"
+    cov_source, cov_target = c.coverage
+    if cov_source >= FULL and cov_target < PARTIAL:
+        return "narrowed"
+    if cov_target >= FULL and cov_source < PARTIAL:
+        return "broadened"
+    return "reworded"
+
+
+def _group(c: Candidate) -> tuple[str, str, str, str]:
+    return (c.source.document_id, c.source.lang, c.target.document_id, c.target.lang)
+
+
+def _classify(ctx: Context, kept: Sequence[Candidate]) -> None:
+    fan_out: dict[tuple, int] = defaultdict(int)
+    fan_in: dict[tuple, int] = defaultdict(int)
+    for c in kept:
+        fan_out[(_group(c), c.source.id)] += 1
+        fan_in[(_group(c), c.target.id)] += 1
+    for c in kept:
+        c.evidence["change"] = _change(c, ctx, fan_out[(_group(c), c.source.id)], fan_in[(_group(c), c.target.id)])
+
+
+def continues(documents: Sequence[ExtractedDocument], links: Sequence[Link] = (), ctx: Context | None = None) -> list[Link]:
+    """``continues`` links from earlier strategies' statements to their successors, sorted by id.
+
+    :param documents: the extracted corpus
+    :param links: links made so far; their ``translation_of`` / ``same_as`` links carry a
+        Finnish → Finnish continuation over to the Swedish versions
+    :param ctx: lemma profiles to reuse (made from ``documents`` when omitted)
+    """
+    ctx = ctx or Context(documents)
+    pairs = lineage_pairs(documents)
+    later_docs: dict[str, set[str]] = defaultdict(set)
+    for earlier, later in pairs:
+        later_docs[earlier.info.id].add(later.info.id)
+    pool = _direct(ctx, pairs)
+    first = select(pool, THRESHOLD, RATIO, _group)
+    _classify(ctx, first)
+    positions = _by_position(ctx, first, pairs)
+    graph = _translation_graph([*links, *_text_twins(documents)], passage_aliases(documents))
+    pool = _via_translations(ctx, first + positions, pool + positions, graph, later_docs)
+    kept = select(_with_structure(pool, first), THRESHOLD, RATIO, _group)
+    _classify(ctx, kept)
+    return sorted((c.link("continues") for c in kept), key=lambda l: l.id)

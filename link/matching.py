@@ -1,0 +1,181 @@
+"""Scored candidate pairs of statements, blocked by the lemma index, and their selection.
+
+Shared by ``continues`` (:mod:`link.continues`) and ``similar_to``
+(:mod:`link.similar`): a :class:`Context` holds every statement's lemma
+profile and each language's IDF weights; :func:`candidates` scores the pairs
+that share terms (same language: IDF-weighted overlap of lemmas; Finnish ↔ Swedish: the
+bilingual similarity of :mod:`link.crosslang`, blocked by the Swedish words
+the lexicon gives for the Finnish lemmas); :func:`select` keeps each side's
+best pairs above a threshold.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from extract.records import ExtractedDocument, Statement
+from link.crosslang import CrossLingual
+from link.records import Link
+from link.lemma_index import LemmaIndex, Profile, idf_weights, profile, query_weights, overlap
+
+Accept = Callable[[Statement, Statement], bool]
+SHOWN_TERMS = 12  # shared lemmas listed in the evidence
+TOP_CANDIDATES = 25  # per source statement, only the pairs the index ranks highest are scored
+TOP_CROSS_CANDIDATES = 10  # the same for Finnish–Swedish pairs, whose scoring costs more
+
+
+@dataclass
+class Candidate:
+    """A scored pair of statements with the evidence for the score (mutable while linking)."""
+
+    source: Statement
+    target: Statement
+    score: float
+    method: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+    coverage: tuple[float, float] = (0.0, 0.0)  # share of the source's / target's words matched
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(source id, target id)."""
+        return self.source.id, self.target.id
+
+    def link(self, relation: str) -> Link:
+        """The :class:`Link` of this pair: score capped at 1, method ``<relation>-<method>``, evidence with
+        the two kinds, pages and coverages added."""
+        evidence = dict(self.evidence, kinds=[self.source.kind, self.target.kind], source_page=self.source.page,
+                        target_page=self.target.page,
+                        coverage=[round(self.coverage[0], 3), round(self.coverage[1], 3)])
+        return Link(self.source.id, self.target.id, relation, round(min(1.0, self.score), 4),
+                    f"{relation.split('_')[0]}-{self.method}", evidence)
+
+
+class Context:
+    """Lemma profiles and IDF weights per language of the statements lineage compares.
+
+    Evaluation reports are left out: their rows are linked by ``evaluated_in``.
+    """
+
+    def __init__(self, documents: Sequence[ExtractedDocument], crosslang: CrossLingual | None = None) -> None:
+        self.statements = {s.id: s for d in documents if d.info.kind != "evaluation" for s in d.statements}
+        self.profiles = {sid: profile(s) for sid, s in self.statements.items()}
+        by_lang: dict[str, list[Profile]] = defaultdict(list)
+        for p in self.profiles.values():
+            by_lang[p.lang].append(p)
+        self.idf = {lang: idf_weights(ps) for lang, ps in by_lang.items()}
+        self.crosslang = crosslang or CrossLingual()
+
+    def lang(self, statement: Statement) -> str:
+        """The language a statement is analysed in ("fi" or "sv")."""
+        return self.profiles[statement.id].lang
+
+
+def _numbers(a: Profile, b: Profile) -> dict[str, list[str]]:
+    out = {"shared": sorted(a.numbers & b.numbers)}
+    if a.numbers - b.numbers:
+        out["source_only"] = sorted(a.numbers - b.numbers)
+    if b.numbers - a.numbers:
+        out["target_only"] = sorted(b.numbers - a.numbers)
+    return out
+
+
+def _top(found: dict[str, float], limit: int = TOP_CANDIDATES) -> list[str]:
+    """The ``limit`` ids with the most shared weight (ties by id), in id order."""
+    return sorted(sorted(found, key=lambda i: (-found[i], i))[:limit])
+
+
+def _same_language(ctx: Context, sources: Sequence[Statement], targets: Sequence[Statement],
+                   minimum: float, limit: int, accept: Accept) -> Iterable[Candidate]:
+    lang = ctx.lang(sources[0])
+    idf = ctx.idf[lang]
+    index = LemmaIndex([ctx.profiles[t.id] for t in targets])
+    by_id = {t.id: t for t in targets}
+    for s in sources:
+        ps = ctx.profiles[s.id]
+        found = index.candidates(query_weights(ps, idf))
+        for tid in _top({t: w for t, w in found.items() if accept(s, by_id[t])}, limit):
+            pt = ctx.profiles[tid]
+            score, shared, cov_s, cov_t = overlap(ps, pt, idf)
+            if score >= minimum:
+                evidence = {"shared_lemmas": shared[:SHOWN_TERMS], "numbers": _numbers(ps, pt), "lemma_overlap": round(score, 4)}
+                yield Candidate(s, by_id[tid], score, "lemma-overlap", evidence, (cov_s, cov_t))
+
+
+def _cross_language(ctx: Context, sources: Sequence[Statement], targets: Sequence[Statement],
+                    minimum: float) -> Iterable[Candidate]:
+    source_is_fi = ctx.lang(sources[0]) == "fi"
+    fi_side, sv_side = (sources, targets) if source_is_fi else (targets, sources)
+    index = LemmaIndex([ctx.profiles[s.id] for s in sv_side])
+    by_id = {s.id: s for s in sv_side}
+    for fi in fi_side:
+        pf = ctx.profiles[fi.id]
+        keys = ctx.crosslang.swedish_keys(pf.terms) | set(pf.terms)
+        query = {k: ctx.idf["sv"].get(k, 1.0) for k in keys}
+        for sid in _top(index.candidates(query), TOP_CROSS_CANDIDATES):
+            sv = by_id[sid]
+            score, found = ctx.crosslang.similarity(fi.text, sv.text)
+            if score < minimum:
+                continue
+            n_fi, n_sv = found.get("words", [0, 0])
+            aligned = found.get("aligned_words", [])
+            cov_fi, cov_sv = min(1.0, len(aligned) / max(1, n_fi)), min(1.0, len(aligned) / max(1, n_sv))
+            evidence = {"glossary_pairs": aligned[:SHOWN_TERMS], "numbers": _numbers(pf, ctx.profiles[sid]),
+                        "crosslingual": round(score, 4)}
+            if source_is_fi:
+                yield Candidate(fi, sv, score, "crosslingual", evidence, (cov_fi, cov_sv))
+            else:
+                yield Candidate(sv, fi, score, "crosslingual", evidence, (cov_sv, cov_fi))
+
+
+def candidates(ctx: Context, sources: Sequence[Statement], targets: Sequence[Statement],
+               minimum: float, limit: int = TOP_CANDIDATES, accept: Accept = lambda s, t: True) -> list[Candidate]:
+    """Scored pairs (source, target) sharing terms, with score ≥ ``minimum``.
+
+    Per source, only the ``limit`` targets sharing the most IDF weight are
+    scored (:data:`TOP_CROSS_CANDIDATES` for Finnish–Swedish pairs), among
+    those ``accept(source, target)`` allows (same-language pairs).
+
+    All ``sources`` are in one language and all ``targets`` in one (see
+    :meth:`Context.lang`); Finnish–Swedish pairs are scored by the bilingual
+    similarity, other pairs of different languages are not compared.
+    """
+    if not sources or not targets:
+        return []
+    langs = {ctx.lang(sources[0]), ctx.lang(targets[0])}
+    if len(langs) == 1:
+        return list(_same_language(ctx, sources, targets, minimum, limit, accept))
+    if langs == {"fi", "sv"}:
+        return list(_cross_language(ctx, sources, targets, minimum))
+    return []
+
+
+def select(pairs: Sequence[Candidate], threshold: float, ratio: float | None,
+           group: Callable[[Candidate], Any]) -> list[Candidate]:
+    """The pairs worth a link, chosen within each ``group`` (e.g. a pair of documents).
+
+    A pair scoring ≥ ``threshold`` is kept when it is the best of its source or
+    of its target and scores at least ``ratio`` × the other end's best
+    (so one statement split in two, or two merged into one, both stay); with
+    ``ratio`` None only mutual best pairs are kept (one-to-one).
+    """
+    groups: dict[Any, list[Candidate]] = defaultdict(list)
+    for c in pairs:
+        if c.score >= threshold:
+            groups[group(c)].append(c)
+    kept: list[Candidate] = []
+    for key in sorted(groups, key=repr):
+        members = sorted(groups[key], key=lambda c: (-c.score, c.key))
+        best_of_source: dict[str, Candidate] = {}
+        best_of_target: dict[str, Candidate] = {}
+        for c in members:
+            best_of_source.setdefault(c.source.id, c)
+            best_of_target.setdefault(c.target.id, c)
+        for c in members:
+            top_s, top_t = best_of_source[c.source.id], best_of_target[c.target.id]
+            if top_s is c and top_t is c:
+                kept.append(c)
+            elif ratio is not None and (top_s is c or top_t is c) and c.score >= ratio * max(top_s.score, top_t.score):
+                kept.append(c)
+    return sorted(kept, key=lambda c: c.key)
