@@ -1,0 +1,53 @@
+"""The site's own pages (:data:`kb.site.pages.PAGES`) as Datasette routes, plus the menu that links them."""
+
+from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Response
+
+from kb.site import STATIC_MOUNT, statement_url
+from kb.site.data import documents, evidence_text
+from kb.site.pages import PAGES
+
+
+def _view(page):
+    async def view(datasette, request):
+        kwargs = dict(request.url_vars)
+        kwargs.update((name, request.args.get(key, "")) for name, key in page.query)
+        db = datasette.get_database()
+        context = await db.execute_fn(lambda conn: page.context(conn, **kwargs))
+        if context is None:
+            raise NotFound("Nothing here: " + request.path)
+        html = await datasette.render_template(page.template, {**context, "database": db.name}, request=request)
+        return Response.html(html)
+
+    return view
+
+
+@hookimpl
+def register_routes():
+    """One route per page of the site."""
+    return [(page.route, _view(page)) for page in PAGES]
+
+
+@hookimpl
+def menu_links(datasette):
+    """The site's pages in Datasette's menu."""
+    return [{"href": datasette.urls.path(page.path), "label": page.title} for page in PAGES if page.title]
+
+
+@hookimpl
+def extra_template_vars(template, datasette):
+    """``statement_url``, ``evidence_text`` and the menu pages for every template; the documents for the home page."""
+    async def inner():
+        extra = {"statement_url": statement_url, "evidence_text": evidence_text, "site_pages": [p for p in PAGES if p.title]}
+        if template == "index.html":
+            docs = await datasette.get_database().execute_fn(documents)
+            extra["kb_documents"] = list(docs.values())
+        return extra
+
+    return inner
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    """The site's stylesheet."""
+    return [datasette.urls.path(f"/{STATIC_MOUNT}/site.css")]
