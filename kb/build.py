@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Sequence
+from typing import Optional, Sequence
 
 import sqlite_utils
 
 from extract.errors import StrategyKBError
 from extract.records import ExtractedDocument
-from link.records import Link
+from link.lineage import lineage_status
+from link.records import GlossaryEntry, Link
+from kb.search import index_lemmas
 
 TMP_MARK = ".tmp-build-"
 
@@ -43,13 +45,15 @@ LEFT JOIN units t ON t.id = l.target_id
 """
 
 
-def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path: str | Path) -> Path:
+def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path: str | Path,
+          glossary: Optional[Sequence[GlossaryEntry]] = None) -> Path:
     """Write all tables into ``db_path`` atomically and return the path.
 
     >>> build(extract.run("corpus"), link.run(docs), "strategies.db")
 
     :param documents: extraction results, one per manifest entry
     :param links: links between statements
+    :param glossary: learned word pairs (default: ``links.glossary`` when ``links`` is a :class:`link.Linked`)
     :param db_path: the database file to create or replace
     :raises StrategyKBError: E201 when the database cannot be written
     """
@@ -61,6 +65,8 @@ def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path
         db = sqlite_utils.Database(tmp, recreate=True)
         _create_schema(db)
         _insert(db, documents, links)
+        _insert_glossary(db, getattr(links, "glossary", ()) if glossary is None else glossary)
+        index_lemmas(db)
         db.conn.commit()
         db.conn.execute("VACUUM")
         db.close()
@@ -129,6 +135,11 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
     )
+    db["lineage_status"].create(
+        {"statement_id": str, "document_id": str, "role": str, "status": str, "links": int},
+        pk=("statement_id", "role"),
+        foreign_keys=[("statement_id", "goals", "id"), ("document_id", "documents", "id")],
+    )
     for table, columns in (
         ("sections", ["document_id"]), ("sections", ["parent_id"]), ("passages", ["document_id"]), ("passages", ["section_id"]), ("goals", ["document_id"]),
         ("goals", ["section_id"]), ("goals", ["parent_id"]), ("goals", ["kind"]), ("targets", ["goal_id"]),
@@ -178,4 +189,16 @@ def _insert(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument], l
     db["removed_text"].insert_all(
         {"id": f"{d.info.id}/r{i:04d}", "document_id": d.info.id, "page": r.page, "kind": r.kind, "text": r.text}
         for d in docs for i, r in enumerate(d.removals, 1)
+    )
+    db["lineage_status"].insert_all(lineage_status(docs, links))
+
+
+def _insert_glossary(db: sqlite_utils.Database, glossary: Sequence[GlossaryEntry]) -> None:
+    """The Finnish–Swedish word pairs learned while aligning parallel text, and the user's accepted ones."""
+    db["glossary"].create(
+        {"fi": str, "sv": str, "source": str, "pairs": int, "dice": float}, pk=("fi", "sv"), if_not_exists=True
+    )
+    db["glossary"].insert_all(
+        {"fi": e.fi, "sv": e.sv, "source": e.source, "pairs": e.pairs, "dice": e.dice}
+        for e in sorted(glossary, key=lambda e: (e.fi, e.sv))
     )

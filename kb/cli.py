@@ -1,16 +1,15 @@
 """The ``strategy-kb`` command: a thin shell over the library.
 
 ``build`` runs extract → link → kb; ``extract`` prints one document as JSON;
-``serve`` starts Datasette; ``trace`` prints a statement's links. Nothing here
-opens a source file itself.
+``serve`` starts Datasette; ``trace`` prints a statement's lineage tree;
+``lineage`` answers the lineage questions; ``graph`` exports the graph.
+Nothing here opens a source file itself.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -23,8 +22,14 @@ import extract
 import link
 from extract.errors import ManifestError, StrategyKBError
 from extract.records import DocumentInfo
-from extract.pipeline import extract_document
+from extract.cache import CACHE_DIR_NAME, ExtractionCache
+from extract.pipeline import Limits, extract_document
+from extract.workers import default_jobs
 from kb.build import build as build_db
+from kb.trace import describe, find_statements, render
+from link.graph import FORMATS, load_graph, write_graph
+from link.lineage_queries import dropped, lineage, low_scores, new, region_matches
+from kb.serve import DEFAULT_HOST, DEFAULT_PORT, serve as serve_site
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent / "corpus"
@@ -56,18 +61,40 @@ def main() -> None:
 @main.command()
 @corpus_option
 @db_option
-def build(corpus_dir: Path, db_path: Path) -> None:
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=Limits.time_limit,
+              show_default=True, help="Seconds one document may take; then it fails with E107.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=Limits.max_pages, show_default=True,
+              help="Pages (slides) read per document; the rest is left out with a finding.")
+@click.option("--jobs", type=click.IntRange(min=1), default=default_jobs(), show_default=True,
+              help="Worker processes extracting documents at once.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=f"Extraction cache folder  [default: {CACHE_DIR_NAME}/ beside the database]")
+@click.option("--no-cache", is_flag=True, help="Extract every document again; read and write no cache.")
+def build(
+    corpus_dir: Path, db_path: Path, time_limit: float, max_pages: int, jobs: int, cache_dir: Optional[Path],
+    no_cache: bool,
+) -> None:
     """Extract every document of the corpus, link goals and write the database.
 
     Exit status 0 when every document was built, 1 when some failed (the
     others are still in the database), 2 when nothing could be built.
     """
-    sys.exit(run_build(corpus_dir, db_path))
+    limits = Limits(time_limit=time_limit, max_pages=max_pages, jobs=jobs)
+    sys.exit(run_build(corpus_dir, db_path, limits, None if no_cache else cache_dir or db_path.parent / CACHE_DIR_NAME))
 
 
-def run_build(corpus_dir: Path, db_path: Path) -> int:
-    """The ``build`` command as a function returning the exit status."""
+def run_build(
+    corpus_dir: Path, db_path: Path, limits: Optional[Limits] = None, cache_dir: Optional[Path] = None
+) -> int:
+    """The ``build`` command as a function returning the exit status.
+
+    :param corpus_dir: the folder with ``corpus.toml``
+    :param db_path: the database to write
+    :param limits: time limit, page limit and worker count (default :class:`~extract.pipeline.Limits`)
+    :param cache_dir: the extraction cache folder; ``None``: no cache
+    """
     started = time.monotonic()
+    cache = ExtractionCache(cache_dir) if cache_dir else None
 
     def progress(info: DocumentInfo, doc: Optional[extract.ExtractedDocument]) -> None:
         if doc is None:
@@ -79,17 +106,21 @@ def run_build(corpus_dir: Path, db_path: Path) -> int:
             click.echo(f" {doc.pages or '?'} pages, {len(doc.sections)} sections, {len(doc.statements)} statements", err=True)
 
     try:
-        documents = extract.run(corpus_dir, progress)
+        corrections = link.load_corrections(corpus_dir)
+        documents = extract.run(corpus_dir, progress, limits, cache)
     except ManifestError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         return 2
-    links = link.run(documents)
+    click.echo("linking (parallel text, evaluations, lineage) …", err=True)
+    links = link.run(documents, corrections)
     try:
         path = build_db(documents, links, db_path)
     except StrategyKBError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         return 2
     _summary(documents, links, path, time.monotonic() - started)
+    if cache:
+        click.echo(f"  cache      {cache.hits} reused, {len(documents) - cache.hits} extracted ({cache.folder})", err=True)
     failed = [d for d in documents if d.error]
     return 1 if failed else 0
 
@@ -105,6 +136,7 @@ def _summary(documents, links, path: Path, seconds: float) -> None:
     click.echo(f"  statements {sum(kinds.values())}: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())), err=True)
     click.echo(f"  evaluations {sum(len(d.evaluations) for d in documents)}", err=True)
     click.echo(f"  links      {len(links)}: " + ", ".join(f"{k} {n}" for k, n in sorted(relations.items())), err=True)
+    click.echo(f"  glossary   {len(getattr(links, 'glossary', ()))} word pairs learned or accepted", err=True)
     click.echo(f"  findings   {sum(len(d.findings) for d in documents)}", err=True)
 
 
@@ -133,48 +165,82 @@ def extract_cmd(file: Path, kind: str) -> None:
 
 @main.command()
 @db_option
-@click.option("--port", default=8001, show_default=True, help="Port to listen on (loopback).")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, help="Port to listen on.")
+@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on (loopback by default).")
 @corpus_option
-def serve(db_path: Path, port: int, corpus_dir: Path) -> None:
-    """Serve the knowledge base with Datasette (read-only); builds it first when missing."""
+def serve(db_path: Path, port: int, host: str, corpus_dir: Path) -> None:
+    """Serve the knowledge base with Datasette (immutable, SQL time limit, row cap); builds it first when missing."""
     if not db_path.exists():
         status = run_build(corpus_dir, db_path)
         if status == 2:
             sys.exit(status)
-    command = [
-        sys.executable, "-m", "datasette", "serve", "--immutable", str(db_path),
-        "--metadata", str(HERE / "site" / "metadata.yml"),
-        "--setting", "sql_time_limit_ms", "2000",
-        "--setting", "max_returned_rows", "2000",
-        "--host", "127.0.0.1", "--port", str(port),
-    ]
-    sys.exit(subprocess.call(command))
+    click.echo(f"serving {db_path} on http://{host}:{port}/", err=True)
+    serve_site(db_path, host=host, port=port)
 
 
 @main.command()
 @click.argument("text_or_id")
 @db_option
 def trace(text_or_id: str, db_path: Path) -> None:
-    """Show a statement and the links that lead to and from it."""
+    """Show a statement's lineage: predecessors, successors, translations and evaluations, as a tree.
+
+    TEXT-OR-ID is a statement id or words of its text in any inflection (Finnish or Swedish).
+    """
+    _require_db(db_path)
+    found = find_statements(db_path, text_or_id)
+    if not found:
+        click.echo(f"no statement matches {text_or_id!r}", err=True)
+        sys.exit(1)
+    g = load_graph(db_path)
+    for i, node in enumerate(found):
+        if i:
+            click.echo("")
+        click.echo("\n".join(render(g, lineage(g, node))))
+
+
+def _require_db(db_path: Path) -> None:
     if not db_path.exists():
         click.echo(f"error [E201] {db_path}: no database; run `strategy-kb build` first", err=True)
         sys.exit(2)
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    conn.row_factory = sqlite3.Row
-    rows = conn.execute("SELECT * FROM goals WHERE id = ?", (text_or_id,)).fetchall() or conn.execute(
-        "SELECT * FROM goals WHERE text LIKE ? ORDER BY id LIMIT 5", (f"%{text_or_id}%",)
-    ).fetchall()
-    if not rows:
-        click.echo(f"no statement matches {text_or_id!r}", err=True)
-        sys.exit(1)
-    for goal in rows:
-        click.echo(f"{goal['id']}  [{goal['kind']}, {goal['lang']}, p. {goal['page'] or '?'}]  {goal['text']}")
-        for direction, column, other in (("→", "source_id", "target_id"), ("←", "target_id", "source_id")):
-            for l in conn.execute(f"SELECT * FROM links WHERE {column} = ? ORDER BY id", (goal["id"],)):
-                peer = conn.execute("SELECT * FROM goals WHERE id = ?", (l[other],)).fetchone()
-                click.echo(f"  {direction} {l['relation']} ({l['score']:.2f}, {l['method']}) {l[other]}"
-                           f" [{peer['lang'] if peer else '?'}, p. {peer['page'] if peer else '?'}]"
-                           f"  {peer['text'] if peer else ''}")
-                evaluation = conn.execute("SELECT * FROM evaluations WHERE goal_id = ?", (l[other],)).fetchone()
-                if evaluation:
-                    click.echo(f"      evaluated: achieved {evaluation['achieved']}, score {evaluation['score']}")
+
+
+@main.command("graph")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="graphml", show_default=True,
+              help="GraphML or node-link JSON.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+def graph_cmd(db_path: Path, fmt: str, out: Path) -> None:
+    """Export the knowledge base as a graph: documents, sections, statements and every relation."""
+    _require_db(db_path)
+    g = load_graph(db_path)
+    write_graph(g, out, fmt)
+    click.echo(f"wrote {out}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True)
+
+
+@main.command("lineage")
+@click.argument("question", type=click.Choice(["orphans", "new", "low-scores", "regions"]))
+@db_option
+@click.option("--kind", default=None, help="Only statements of this kind (orphans: goal by default).")
+@click.option("--max-score", default=2, show_default=True, help="low-scores: the highest score listed.")
+def lineage_cmd(question: str, db_path: Path, kind: Optional[str], max_score: int) -> None:
+    """Answer a lineage question: earlier goals with no successor (orphans), later statements with no
+    origin (new), low-scoring goals and what became of them (low-scores), the strongest matches
+    across regions (regions)."""
+    _require_db(db_path)
+    g = load_graph(db_path)
+    if question == "orphans":
+        lines = [describe(g, n) for n in dropped(g, kind or "goal")]
+    elif question == "new":
+        lines = [describe(g, n) for n in new(g, kind)]
+    elif question == "low-scores":
+        lines = []
+        for row in low_scores(g, max_score):
+            lines.append(f"score {row['score']} ({row['achieved']}): {describe(g, row['goal'])}")
+            lines.extend(f"    → continues ({score:.2f}, {change})  {describe(g, t)}" for t, score, change in row["successors"])
+            if row["goal"] == row["evaluation"]:
+                lines.append("    (no strategy goal of the corpus is evaluated in this row)")
+            elif not row["successors"]:
+                lines.append("    → no successor (dropped)")
+    else:
+        lines = [f"{score:.2f}  {describe(g, s)}\n      ~ {describe(g, t)}" for s, t, score in region_matches(g)]
+    click.echo("\n".join(lines) if lines else "(none)")

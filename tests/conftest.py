@@ -6,10 +6,30 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests try the same cases on every run (CI is deterministic).
+settings.register_profile("ci", derandomize=True)
+settings.load_profile("ci")
+
+from site_server import site_db, site_url  # noqa: F401  (session fixtures: the built and served site)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def bundled_subset(folder: Path, names: tuple[str, ...]) -> Path:
+    """A corpus folder with some of the bundled documents and their manifest entries."""
+    import shutil
+
+    folder.mkdir()
+    entries = (CORPUS / "corpus.toml").read_text(encoding="utf-8").split("[[document]]")[1:]
+    kept = [e for e in entries if any(f'file = "{name}"' in e for name in names)]
+    (folder / "corpus.toml").write_text("".join("[[document]]" + e for e in kept), encoding="utf-8")
+    for name in names:
+        shutil.copy(CORPUS / name, folder / name)
+    return folder
 
 
 def load_jsonl(name: str) -> list[dict]:
