@@ -28,6 +28,7 @@ import typing
 from pathlib import Path
 from typing import Any, Optional
 
+from extract.morphology import voikko_engine
 from extract.readers.ocr import ocr_engine
 from extract.records import ExtractedDocument
 
@@ -35,7 +36,8 @@ CACHE_DIR_NAME = ".strategy-kb-cache"
 _TMP_MARK = ".tmp-"
 _VERSION_DIR = re.compile(r"[0-9a-f]{16}")  # only such folders are removed, whatever else the folder holds
 _LIBRARIES = (
-    "pdfplumber", "pdfminer.six", "pypdfium2", "python-pptx", "pyvoikko", "spacy", "spacy-lookups-data", "langdetect",
+    "pdfplumber", "pdfminer.six", "pypdfium2", "python-pptx", "pyvoikko", "libvoikko", "spacy", "spacy-lookups-data",
+    "langdetect",
 )
 
 
@@ -53,7 +55,7 @@ def file_sha256(path: Path) -> str:
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of what decides an extraction result besides the file: the code, libraries and OCR engine."""
+    """A hash of what decides an extraction result besides the file: the code, libraries, OCR and Voikko engines."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
@@ -64,7 +66,7 @@ def code_version() -> str:
         except importlib.metadata.PackageNotFoundError:
             version = "-"
         digest.update(f"{name}={version}\n".encode())
-    digest.update(f"ocr={ocr_engine()}".encode())
+    digest.update(f"ocr={ocr_engine()}\nvoikko={voikko_engine()}".encode())
     return digest.hexdigest()
 
 

@@ -74,6 +74,20 @@ def _libvoikko() -> Optional[Any]:
         return None
 
 
+def voikko_engine() -> str:
+    """Which Voikko analyses Finnish here: ``libvoikko <version> <dictionary>`` or ``pyvoikko``.
+
+    The two differ in a few readings, so cached results must know which one made them.
+    """
+    fast = _libvoikko()
+    if fast is None:
+        return "pyvoikko"
+    import libvoikko
+
+    dictionaries = ",".join(sorted(str(d) for d in libvoikko.Voikko.listDicts()))
+    return f"libvoikko {libvoikko.Voikko.getVersion()} {dictionaries}"
+
+
 def _analyse_one(form: str) -> list["VoikkoAnalysis"]:
     try:
         fast = _libvoikko()
