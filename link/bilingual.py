@@ -41,7 +41,7 @@ class Word:
     form: str
     lemma: str
     keys: frozenset[str]
-    ordered: tuple[str, ...]  # the keys sorted, so lookups try them in a fixed order
+    ordered: tuple[str, ...]  # the keys in lookup order: whole-word forms, then compound parts, each sorted
     anchor: bool  # a number or date: matches only itself
 
 
@@ -75,9 +75,12 @@ def bitext(text: str, lang: str) -> Bitext:
     """The content words of ``text`` read as ``lang`` ("fi" or "sv")."""
     words = []
     for token in content_tokens(analyse(text, lang)):
-        keys = {token.lower_, *token._.lemmas, *token._.parts}
+        whole = {token.lower_, *token._.lemmas}
+        parts = set(token._.parts) - whole
         anchor = token.like_num or any(ch.isdigit() for ch in token.text)
-        words.append(Word(token.text, token.lemma_, frozenset(keys), tuple(sorted(keys)), anchor))
+        # whole words are tried before compound parts: "omaishoitaja" pairs with "närståendevårdare", not "vårdare"
+        ordered = (*sorted(whole), *sorted(parts))
+        words.append(Word(token.text, token.lemma_, frozenset(whole | parts), ordered, anchor))
     return Bitext(lang, tuple(words), len(text))
 
 
