@@ -21,7 +21,10 @@ first part of a compound ends a word.
 from __future__ import annotations
 
 import gzip
+import importlib
 import importlib.resources
+import importlib.util
+import sys
 import json
 from functools import lru_cache
 from types import ModuleType
@@ -88,13 +91,27 @@ def voikko_engine() -> str:
     return f"libvoikko {libvoikko.Voikko.getVersion()} {dictionaries}"
 
 
+@lru_cache(maxsize=1)
+def _analysis_parser() -> type:
+    """pyvoikko's ``VoikkoAnalysis`` (the parser of transducer output) without pyvoikko's transducer.
+
+    Importing the ``pyvoikko`` package loads its transducer (~240 MB, ~1.5 s),
+    which is wasted when libvoikko does the analysing; the two modules that
+    parse the output are loaded under a private package name instead.
+    """
+    spec = importlib.util.find_spec("pyvoikko")
+    package = ModuleType("_pyvoikko_parser")
+    package.__path__ = list(spec.submodule_search_locations or [])
+    sys.modules.setdefault(package.__name__, package)
+    return importlib.import_module("_pyvoikko_parser.analysis").VoikkoAnalysis
+
+
 def _analyse_one(form: str) -> list["VoikkoAnalysis"]:
     try:
         fast = _libvoikko()
         if fast is not None:
-            from pyvoikko.analysis import VoikkoAnalysis
-
-            return [VoikkoAnalysis.from_voikko_analysis(a["FSTOUTPUT"]) for a in fast.analyze(form) if "FSTOUTPUT" in a]
+            parse = _analysis_parser().from_voikko_analysis
+            return [parse(a["FSTOUTPUT"]) for a in fast.analyze(form) if "FSTOUTPUT" in a]
         return list(_voikko().analyse(form))
     except Exception:  # a malformed string must not stop extraction
         return []

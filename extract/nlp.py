@@ -99,9 +99,9 @@ def _language(lang: str) -> str:
     return lang if lang in LANGUAGES else "fi"
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 10)  # Docs are large; callers cache what they keep of them
 def analyse(text: str, lang: str) -> Doc:
-    """The processed spaCy ``Doc`` of ``text`` (cached; unknown languages read as Finnish)."""
+    """The processed spaCy ``Doc`` of ``text`` (recent ones cached; unknown languages read as Finnish)."""
     return pipeline(_language(lang))(text)
 
 
@@ -110,6 +110,7 @@ def content_tokens(doc: Doc) -> Iterable[Token]:
     return (t for t in doc if (t.is_alpha and not t.is_stop and len(t.text) > 1) or t.like_num)
 
 
+@lru_cache(maxsize=1 << 16)
 def lemmas(text: str, lang: str) -> tuple[str, ...]:
     """The content lemmas of ``text`` in order (stop words and punctuation dropped).
 
@@ -121,6 +122,7 @@ def lemmas(text: str, lang: str) -> tuple[str, ...]:
     return tuple(t.lemma_ for t in content_tokens(analyse(text, lang)))
 
 
+@lru_cache(maxsize=1 << 16)
 def lemma_text(text: str, lang: str) -> str:
     """Every reading of every word of ``text`` as one space-separated string, for a search index.
 
