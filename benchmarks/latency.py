@@ -1,0 +1,167 @@
+"""Datasette latency under a bounded loopback load: full-text and canned-query requests.
+
+``strategy-kb serve`` runs as a child process on a free port. Each phase
+sends a fixed number of requests from a fixed number of client threads (one
+keep-alive connection each) and reports p50/p95/p99 in milliseconds and the
+errors (a status other than 200, or no answer). Full-text requests use
+``?_search=`` on the ``goals`` table when it has an FTS index, else a
+``LIKE`` query through ``?sql=``; canned queries are those of the site's
+metadata, their parameters filled with sample values.
+"""
+
+from __future__ import annotations
+
+import http.client
+import itertools
+import re
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import yaml
+
+from kb.site import METADATA
+
+SEARCH_TERMS = ("palvelu", "hyvinvointi", "asukkaiden", "turvallisuus", "tjänster", "välfärd", "strategia", "yhdessä")
+_PARAM = re.compile(r"(?<!:):([A-Za-z_]\w*)")
+
+
+def free_port() -> int:
+    """A TCP port on the loopback interface that is free right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fulltext_paths(db_path: Path) -> list[str]:
+    """Full-text request paths: ``_search`` on goals when FTS is there, else a LIKE query."""
+    name = db_path.stem
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+        has_fts = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'goals_fts'").fetchone() is not None
+    if has_fts:
+        return [f"/{name}/goals.json?" + urllib.parse.urlencode({"_search": term}) for term in SEARCH_TERMS]
+    sql = "SELECT id, text FROM goals WHERE text LIKE :q LIMIT 50"
+    return [f"/{name}.json?" + urllib.parse.urlencode({"sql": sql, "q": f"%{term}%"}) for term in SEARCH_TERMS]
+
+
+def canned_paths(db_path: Path) -> list[str]:
+    """One request path per canned query of the site's metadata, parameters filled with sample values."""
+    queries = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["strategies"].get("queries", {})
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+        row = conn.execute("SELECT id FROM goals ORDER BY id LIMIT 1").fetchone()
+    samples = {"id": row[0] if row else "", "kind": "goal", "max": "2"}
+    paths = []
+    for name, query in queries.items():
+        params = dict.fromkeys(_PARAM.findall(query.get("sql", "")), SEARCH_TERMS[0])
+        params.update({k: v for k, v in samples.items() if k in params})
+        paths.append(f"/{db_path.stem}/{name}.json?" + urllib.parse.urlencode(params))
+    return paths
+
+
+def load(port: int, paths: Sequence[str], requests: int, clients: int) -> dict:
+    """Send ``requests`` requests cycling through ``paths`` from ``clients`` threads; latency percentiles.
+
+    :param port: the server's loopback port
+    :param paths: request paths, used in turn
+    :param requests: how many requests in all
+    :param clients: concurrent client threads
+    """
+    work: Iterator[str] = itertools.islice(itertools.cycle(paths), requests)
+    lock = threading.Lock()
+    latencies: list[float] = []
+    errors: list[str] = []
+
+    def client() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while True:
+            with lock:
+                path = next(work, None)
+            if path is None:
+                break
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                ok, detail = response.status == 200, f"{response.status} {path}"
+            except (OSError, http.client.HTTPException) as exc:
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                ok, detail = False, f"{type(exc).__name__} {path}"
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                latencies.append(elapsed)
+                if not ok:
+                    errors.append(detail)
+        conn.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - started
+    cuts = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else latencies * 99
+    return {
+        "requests": len(latencies),
+        "clients": clients,
+        "p50_ms": round(cuts[49], 1),
+        "p95_ms": round(cuts[94], 1),
+        "p99_ms": round(cuts[98], 1),
+        "max_ms": round(max(latencies), 1),
+        "requests_per_s": round(len(latencies) / seconds, 1),
+        "errors": len(errors),
+        "error_samples": sorted(set(errors))[:5],
+    }
+
+
+def measure(db_path: Path, requests: int, clients: int) -> dict:
+    """Serve ``db_path`` and load it with full-text, then canned-query requests.
+
+    :param db_path: a built knowledge base
+    :param requests: requests per phase
+    :param clients: concurrent clients
+    """
+    port = free_port()
+    log_path = db_path.with_name("serve.log")
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "kb", "serve", "--db", str(db_path), "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_until_up(port, server, log_path)
+        fulltext = fulltext_paths(db_path)
+        load(port, fulltext + canned_paths(db_path), len(fulltext) * 2, 2)  # warm caches and imports
+        return {
+            "fulltext": {"mode": "_search (FTS)" if "_search" in fulltext[0] else "LIKE via ?sql=",
+                         **load(port, fulltext, requests, clients)},
+            "canned": load(port, canned_paths(db_path), requests, clients),
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_until_up(port: int, server: subprocess.Popen, log_path: Path, timeout: float = 120.0) -> None:
+    """Wait until the server answers ``/-/versions.json``; raise when it exits or times out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"server exited with {server.returncode}: {log_path.read_text()[-500:]}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/-/versions.json")
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server did not answer on port {port} within {timeout:g} s")
