@@ -29,7 +29,7 @@ from kb.build import build as build_db
 from kb.trace import describe, find_statements, render
 from link.graph import FORMATS, load_graph, write_graph
 from link.lineage_queries import dropped, lineage, low_scores, new, region_matches
-from kb.serve import DEFAULT_HOST, DEFAULT_PORT, serve as serve_site
+from kb.serve import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_WORKERS, serve as serve_site
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent / "corpus"
@@ -167,15 +167,17 @@ def extract_cmd(file: Path, kind: str) -> None:
 @db_option
 @click.option("--port", default=DEFAULT_PORT, show_default=True, help="Port to listen on.")
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--workers", default=DEFAULT_WORKERS, show_default=True, type=click.IntRange(min=1),
+              help="Server processes answering requests at once.")
 @corpus_option
-def serve(db_path: Path, port: int, host: str, corpus_dir: Path) -> None:
+def serve(db_path: Path, port: int, host: str, workers: int, corpus_dir: Path) -> None:
     """Serve the knowledge base with Datasette (immutable, SQL time limit, row cap); builds it first when missing."""
     if not db_path.exists():
         status = run_build(corpus_dir, db_path)
         if status == 2:
             sys.exit(status)
-    click.echo(f"serving {db_path} on http://{host}:{port}/", err=True)
-    serve_site(db_path, host=host, port=port)
+    click.echo(f"serving {db_path} on http://{host}:{port}/ ({workers} worker{'s' if workers > 1 else ''})", err=True)
+    serve_site(db_path, host=host, port=port, workers=workers)
 
 
 @main.command()

@@ -9,6 +9,7 @@ and a row cap. :func:`serve` runs it with uvicorn on a loopback address.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
-SETTINGS = {"sql_time_limit_ms": 2000, "max_returned_rows": 2000, "facet_time_limit_ms": 500}
+DEFAULT_WORKERS = min(2, os.cpu_count() or 1)
+DB_ENV = "STRATEGY_KB_SERVE_DB"  # how ``serve`` tells uvicorn's worker processes the database
+SETTINGS = {"sql_time_limit_ms": 2000, "max_returned_rows": 2000, "facet_time_limit_ms": 100, "suggest_facets": False}
 # The metadata describes the database under this name; it follows the file's name when that differs.
 METADATA_DB = "strategies"
 
@@ -55,8 +58,23 @@ def create_datasette(db_path: Path, settings: dict[str, Any] | None = None) -> "
     )
 
 
-def serve(db_path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
-    """Serve ``db_path`` on ``host:port`` until interrupted (loopback by default)."""
+def serve(db_path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workers: int = 1) -> None:
+    """Serve ``db_path`` on ``host:port`` until interrupted (loopback by default).
+
+    With ``workers`` > 1, that many server processes share the port (the
+    database is immutable, so they need no coordination): one process
+    answers requests one at a time, so concurrent readers queue behind each other.
+    """
     import uvicorn
 
-    uvicorn.run(create_datasette(db_path).app(), host=host, port=port, log_level="warning", lifespan="on")
+    options = {"host": host, "port": port, "log_level": "warning", "lifespan": "on"}
+    if workers <= 1:
+        uvicorn.run(create_datasette(db_path).app(), **options)
+        return
+    os.environ[DB_ENV] = str(Path(db_path).resolve())
+    uvicorn.run("kb.serve:app_from_environment", factory=True, workers=workers, **options)
+
+
+def app_from_environment() -> Any:
+    """The ASGI app of the database named by :data:`DB_ENV` (for uvicorn's worker processes)."""
+    return create_datasette(Path(os.environ[DB_ENV])).app()
