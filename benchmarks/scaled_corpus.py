@@ -124,10 +124,17 @@ def rerender(spec: CorpusSpec, info: DocumentInfo, layout: int, folder: Path) ->
 
 
 def _copy_info(source: DocumentInfo, copy: int) -> DocumentInfo:
-    """The manifest entry of copy ``copy`` of a bundled document (a .pptx for the slide deck, else a .pdf)."""
+    """The manifest entry of copy ``copy`` of a bundled document (a .pptx for the slide deck, else a .pdf).
+
+    Copy 0 keeps the bundled region; every other copy stands for another
+    county (``Länsi-Uusimaa 7``), as a corpus of all 21 counties would be:
+    verbatim copies inside one region would make every copy a translation and
+    a repeat of every other, links growing with the square of the copies.
+    """
     suffix = ".pptx" if source.kind == "slides" else ".pdf"
     doc_id = f"{source.id}-c{copy:03d}"
-    return dataclasses.replace(source, id=doc_id, file=doc_id + suffix, title=f"{source.title} ({copy})")
+    region = source.region if copy == 0 else f"{source.region} {copy}"
+    return dataclasses.replace(source, id=doc_id, file=doc_id + suffix, title=f"{source.title} ({copy})", region=region)
 
 
 def _units(info: DocumentInfo, max_units: Optional[int]) -> list[Unit]:
