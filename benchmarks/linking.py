@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import Any, Sequence
 
 import link
+from link.parallel import align
 from extract.records import ExtractedDocument
 
 _WORD = re.compile(r"\w+")
@@ -107,7 +108,7 @@ def naive_pairs(documents: Sequence[ExtractedDocument], budget: int) -> tuple[in
 
 
 def measure(base: Sequence[ExtractedDocument], factors: Sequence[int], naive_budget: int) -> dict:
-    """Linking time at each growth factor, for ``link.run`` and the naive baseline; growth ratios.
+    """Linking time at each growth factor, for ``link.run``, its parallel-text part and the naive baseline; growth ratios.
 
     :param base: the documents at ×1
     :param factors: growth factors, the first being the base of the ratios (e.g. 1, 10, 50)
@@ -118,6 +119,9 @@ def measure(base: Sequence[ExtractedDocument], factors: Sequence[int], naive_bud
     for factor in factors:
         documents = replicate(base, factor)
         started = time.perf_counter()
+        align(documents)
+        parallel_seconds = time.perf_counter() - started
+        started = time.perf_counter()
         links = link.run(documents)
         seconds = time.perf_counter() - started
         found, naive_seconds, estimated = naive_pairs(documents, naive_budget)
@@ -126,6 +130,7 @@ def measure(base: Sequence[ExtractedDocument], factors: Sequence[int], naive_bud
             "statements": sum(len(d.statements) for d in documents),
             "links": len(links),
             "seconds": round(seconds, 3),
+            "parallel_seconds": round(parallel_seconds, 3),
             "naive_seconds": round(naive_seconds, 3),
             "naive_estimated": estimated,
             "naive_pairs_found": found,
@@ -133,5 +138,6 @@ def measure(base: Sequence[ExtractedDocument], factors: Sequence[int], naive_bud
     first = rows[0]
     for row in rows:
         row["growth"] = round(row["seconds"] / first["seconds"], 2) if first["seconds"] else None
+        row["parallel_growth"] = round(row["parallel_seconds"] / first["parallel_seconds"], 2)
         row["naive_growth"] = round(row["naive_seconds"] / first["naive_seconds"], 2) if first["naive_seconds"] else None
     return {"steps": rows}

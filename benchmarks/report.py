@@ -100,10 +100,11 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
         "",
         "## Linking as the corpus grows",
         "",
-        "| factor | statements | links | link.run s | growth | naive all-pairs s | naive growth |",
-        "|---|---|---|---|---|---|---|",
+        "| factor | statements | links | link.run s | growth | parallel text s | growth | naive all-pairs s | naive growth |",
+        "|---|---|---|---|---|---|---|---|---|",
         *(
             f"| ×{r['factor']} | {r['statements']} | {r['links']} | {r['seconds']} | ×{r['growth']} |"
+            f" {r.get('parallel_seconds', '–')} | ×{r.get('parallel_growth', '–')} |"
             f" {r['naive_seconds']}{' (extrapolated)' if r['naive_estimated'] else ''} | ×{r['naive_growth']} |"
             for r in l["steps"]
         ),
