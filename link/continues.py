@@ -74,6 +74,8 @@ def kind_compatibility(earlier: str, later: str) -> float:
     """How plausibly a statement of kind ``earlier`` lives on as one of kind ``later`` (0–1)."""
     if earlier == later:
         return 1.0
+    if earlier == "value" and TIER[later] != TIER["value"]:
+        return 0.0  # a value is one word: sharing it ("vastuu" in "Anna vastuuta") is no succession
     return TIER_DISCOUNT[abs(TIER[earlier] - TIER[later])]
 
 

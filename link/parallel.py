@@ -48,6 +48,10 @@ PAGE_WINDOW = 3
 GROUP_THRESHOLD = 0.3
 UNIT_THRESHOLD = 0.3
 CROSS_THRESHOLD = 0.55
+# Across documents nothing but the words vouches for a pair: a unit of one or
+# two words ("Ansvarsfullt") needs a near-certain score.
+SHORT_WORDS = 3
+SHORT_CROSS_THRESHOLD = 0.85
 POSITION_BONUS = 0.15
 ROLE_BONUS = 0.05
 GAP_MIN_LENGTH = 0.3
@@ -357,6 +361,8 @@ def across_documents(docs: Sequence[ExtractedDocument], units: Sequence[Unit], l
         accept = lambda s, f=f: s.level == f.level and (f.document_id, s.document_id) in comparable
         for s in _candidates(_translated_keys(f, lexicon), index, accept):
             score, evidence = translation_score(_bi(f), _bi(s), lexicon)
+            if score < SHORT_CROSS_THRESHOLD and min(evidence["words"]) < SHORT_WORDS:
+                continue
             scored.append((score, f"{f.id}|{s.document_id}", f"{s.id}|{f.document_id}", (f, s, evidence)))
     return [_link(s, f, score, "parallel:across-documents", ev)
             for score, _, _, (f, s, ev) in _greedy(scored, CROSS_THRESHOLD)]
