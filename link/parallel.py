@@ -493,4 +493,5 @@ def align(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] =
     carried = via_same_as(translations, same, by_id, comparable_pairs(docs))
     known = {(l.source_id, l.target_id) for l in translations}
     links = translations + same + [l for l in carried if (l.source_id, l.target_id) not in known]
+    bitext.cache_clear()  # the word analyses of every unit are no longer needed: free them for the later stages
     return sorted({l.id: l for l in links}.values(), key=lambda l: l.id), glossary
