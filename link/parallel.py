@@ -162,19 +162,21 @@ def _pair_groups(groups: dict[tuple, list[Unit]], lexicon: Lexicon) -> list[tupl
     return [(groups[f], groups[s], score) for score, _, _, (f, s) in _greedy(scored, GROUP_THRESHOLD)]
 
 
-def _position(unit: Unit, units: Sequence[Unit]) -> float:
-    return units.index(unit) / max(1, len(units) - 1)
+def _positions(units: Sequence[Unit]) -> dict[str, float]:
+    """Each unit's relative place in its group, 0 (first) to 1 (last)."""
+    return {u.id: i / max(1, len(units) - 1) for i, u in enumerate(units)}
 
 
 def _align_group_pair(fi_units: list[Unit], sv_units: list[Unit], group_score: float, lexicon: Lexicon) -> list[Link]:
     """One-to-one pairs inside a pair of groups: by score first, then by order in the gaps."""
+    fi_place, sv_place = _positions(fi_units), _positions(sv_units)
     scored = []
     for f in fi_units:
         for s in sv_units:
             if f.level != s.level:
                 continue
             score, evidence = translation_score(_bi(f), _bi(s), lexicon)
-            bonus = POSITION_BONUS * (1 - abs(_position(f, fi_units) - _position(s, sv_units)))
+            bonus = POSITION_BONUS * (1 - abs(fi_place[f.id] - sv_place[s.id]))
             bonus += ROLE_BONUS if f.role == s.role else 0.0
             evidence = dict(evidence, position_bonus=round(bonus, 3))
             scored.append((score + bonus, f.id, s.id, (f, s, score, evidence)))
