@@ -24,24 +24,30 @@ from kb.search import index_lemmas
 
 TMP_MARK = ".tmp-build-"
 
-# Links join statements (goals), sections and passages; the view resolves either end in any of them.
+# Links join statements (goals), sections and passages; the view resolves either end in any of
+# them by primary key, so a filter on the view's ids uses the indexes.
 LINK_TEXTS_VIEW = """
-WITH units AS (
-    SELECT id, document_id, kind, lang, text, page FROM goals
-    UNION ALL
-    SELECT id, document_id, 'section', lang, trim(heading || char(10) || text), page_start FROM sections
-    UNION ALL
-    SELECT id, document_id, role, lang, text, page FROM passages
-)
 SELECT l.relation, l.score, l.method,
-       l.source_id, s.document_id AS source_document, s.kind AS source_kind,
-       s.lang AS source_lang, s.text AS source_text, s.page AS source_page,
-       l.target_id, t.document_id AS target_document, t.kind AS target_kind,
-       t.lang AS target_lang, t.text AS target_text, t.page AS target_page,
+       l.source_id,
+       coalesce(sg.document_id, ss.document_id, sp.document_id) AS source_document,
+       coalesce(sg.kind, CASE WHEN ss.id IS NOT NULL THEN 'section' END, sp.role) AS source_kind,
+       coalesce(sg.lang, ss.lang, sp.lang) AS source_lang,
+       coalesce(sg.text, trim(ss.heading || char(10) || ss.text), sp.text) AS source_text,
+       coalesce(sg.page, ss.page_start, sp.page) AS source_page,
+       l.target_id,
+       coalesce(tg.document_id, ts.document_id, tp.document_id) AS target_document,
+       coalesce(tg.kind, CASE WHEN ts.id IS NOT NULL THEN 'section' END, tp.role) AS target_kind,
+       coalesce(tg.lang, ts.lang, tp.lang) AS target_lang,
+       coalesce(tg.text, trim(ts.heading || char(10) || ts.text), tp.text) AS target_text,
+       coalesce(tg.page, ts.page_start, tp.page) AS target_page,
        l.evidence
 FROM links l
-LEFT JOIN units s ON s.id = l.source_id
-LEFT JOIN units t ON t.id = l.target_id
+LEFT JOIN goals sg ON sg.id = l.source_id
+LEFT JOIN sections ss ON ss.id = l.source_id
+LEFT JOIN passages sp ON sp.id = l.source_id
+LEFT JOIN goals tg ON tg.id = l.target_id
+LEFT JOIN sections ts ON ts.id = l.target_id
+LEFT JOIN passages tp ON tp.id = l.target_id
 """
 
 
