@@ -24,22 +24,23 @@ from kb.search import index_lemmas
 
 TMP_MARK = ".tmp-build-"
 
+def _end_columns(end: str) -> str:
+    """The columns of one end (``source`` or ``target``) of a link, from whichever table holds its id."""
+    g, s, p = (f"{end[0]}{table}" for table in "gsp")
+    return f"""l.{end}_id,
+       coalesce({g}.document_id, {s}.document_id, {p}.document_id) AS {end}_document,
+       coalesce({g}.kind, CASE WHEN {s}.id IS NOT NULL THEN 'section' END, {p}.role) AS {end}_kind,
+       coalesce({g}.lang, {s}.lang, {p}.lang) AS {end}_lang,
+       coalesce({g}.text, trim({s}.heading || char(10) || {s}.text), {p}.text) AS {end}_text,
+       coalesce({g}.page, {s}.page_start, {p}.page) AS {end}_page"""
+
+
 # Links join statements (goals), sections and passages; the view resolves either end in any of
 # them by primary key, so a filter on the view's ids uses the indexes.
-LINK_TEXTS_VIEW = """
+LINK_TEXTS_VIEW = f"""
 SELECT l.relation, l.score, l.method,
-       l.source_id,
-       coalesce(sg.document_id, ss.document_id, sp.document_id) AS source_document,
-       coalesce(sg.kind, CASE WHEN ss.id IS NOT NULL THEN 'section' END, sp.role) AS source_kind,
-       coalesce(sg.lang, ss.lang, sp.lang) AS source_lang,
-       coalesce(sg.text, trim(ss.heading || char(10) || ss.text), sp.text) AS source_text,
-       coalesce(sg.page, ss.page_start, sp.page) AS source_page,
-       l.target_id,
-       coalesce(tg.document_id, ts.document_id, tp.document_id) AS target_document,
-       coalesce(tg.kind, CASE WHEN ts.id IS NOT NULL THEN 'section' END, tp.role) AS target_kind,
-       coalesce(tg.lang, ts.lang, tp.lang) AS target_lang,
-       coalesce(tg.text, trim(ts.heading || char(10) || ts.text), tp.text) AS target_text,
-       coalesce(tg.page, ts.page_start, tp.page) AS target_page,
+       {_end_columns("source")},
+       {_end_columns("target")},
        l.evidence
 FROM links l
 LEFT JOIN goals sg ON sg.id = l.source_id
