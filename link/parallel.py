@@ -345,14 +345,13 @@ def _translated_keys(unit: Unit, lexicon: Lexicon) -> set[str]:
     return keys
 
 
-def across_documents(docs: Sequence[ExtractedDocument], units: Sequence[Unit], lexicon: Lexicon) -> list[Link]:
+def across_documents(units: Sequence[Unit], lexicon: Lexicon, comparable: set[tuple[str, str]]) -> list[Link]:
     """``translation_of`` between a Finnish unit of one document and a Swedish unit of another.
 
-    Only between comparable documents; one-to-one for each pair of
+    Only between ``comparable`` documents (:func:`comparable_pairs`); one-to-one for each pair of
     documents (a Finnish slide may have its translation on the next slide and
     in the Swedish strategy too).
     """
-    comparable = comparable_pairs(docs)
     with_partner = {a for a, _ in comparable}
     sv_units = [u for u in units if u.lang == "sv" and u.level != "section" and u.document_id in with_partner]
     index = _index(sv_units)
@@ -468,8 +467,8 @@ def learn_glossary(links: Sequence[Link], by_id: dict[str, Unit], lexicon: Lexic
     ]
 
 
-def _one_round(docs: Sequence[ExtractedDocument], units: Sequence[Unit], lexicon: Lexicon) -> list[Link]:
-    return within_documents(units, lexicon) + across_documents(docs, units, lexicon)
+def _one_round(units: Sequence[Unit], lexicon: Lexicon, comparable: set[tuple[str, str]]) -> list[Link]:
+    return within_documents(units, lexicon) + across_documents(units, lexicon, comparable)
 
 
 def align(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] = ()) -> tuple[list[Link], list[GlossaryEntry]]:
@@ -484,15 +483,16 @@ def align(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] =
     """
     units = [u for d in sorted(docs, key=lambda d: d.info.id) for u in units_of(d)]
     by_id = {u.id: u for u in units}
+    comparable = comparable_pairs(docs)
     accepted = [c for c in corrections if c.verdict == "accept"]
     rejected = {p for c in corrections if c.verdict == "reject" for p in c.pairs()}
     seed = Lexicon([p for c in accepted for p in sorted(c.pairs())], rejected) if corrections else default_lexicon()
-    learned = [e for e in learn_glossary(_one_round(docs, units, seed), by_id, seed) if (e.fi, e.sv) not in rejected]
+    learned = [e for e in learn_glossary(_one_round(units, seed, comparable), by_id, seed) if (e.fi, e.sv) not in rejected]
     glossary = sorted([GlossaryEntry(c.fi, c.sv, 0, 1.0, "user") for c in accepted] + learned, key=lambda e: (e.fi, e.sv))
     lexicon = seed.with_glossary((e.fi, e.sv) for e in learned)
-    translations = _one_round(docs, units, lexicon)
+    translations = _one_round(units, lexicon, comparable)
     same = same_text(docs, units)
-    carried = via_same_as(translations, same, by_id, comparable_pairs(docs))
+    carried = via_same_as(translations, same, by_id, comparable)
     known = {(l.source_id, l.target_id) for l in translations}
     links = translations + same + [l for l in carried if (l.source_id, l.target_id) not in known]
     bitext.cache_clear()  # the word analyses of every unit are no longer needed: free them for the later stages
