@@ -54,6 +54,7 @@ def file_sha256(path: Path) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)  # hashes the package and asks Tesseract: once per process, not per document
 def code_version() -> str:
     """A hash of what decides an extraction result besides the file: the code, libraries, OCR and Voikko engines."""
     digest = hashlib.sha256()
