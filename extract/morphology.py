@@ -384,9 +384,11 @@ def sv_compound_parts(word: str) -> tuple[str, ...]:
     """A Swedish compound split into known words, as lemmas, fewest parts first.
 
     Parts are at least three letters; a linking ``s`` after a part is dropped
-    ("välfärdsområdets" → ``("välfärd", "område")``, "mångproducentmodell" →
-    ``("mång", "producent", "modell")``); the last part is lemmatised. A word
-    the lexicon knows whole, or that does not split, gives ``()``.
+    ("välfärdsområdets" → ``("välfärd", "område")``) and each part is
+    lemmatised ("hälsovårdstjänster" → ``("hälsovård", "tjänst")``). A word the
+    lexicon knows whole gives ``()`` unless it is long ("kostnadseffektiva" →
+    ``("kostnad", "effektiv")``); so does a word that does not split
+    ("mångproducentmodell": "mång" is not a word of the lexicon).
 
     :param word: one word.
     """
@@ -438,6 +440,27 @@ def sv_lemma(word: str) -> Optional[str]:
         if form in table:
             return table[form]
     return word.lower() if is_sv_word(word) else None
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def sv_lemma_of(word: str) -> str:
+    """A Swedish word's lemma: the lookup table's, else the compound tail's, else the word.
+
+    Example: ``sv_lemma_of("tjänsterna") == "tjänst"``;
+    ``sv_lemma_of("funktionshindertjänsterna") == "funktionshindertjänst"``
+
+    :param word: one word (any case).
+    """
+    lemma = sv_lemma(word)
+    if lemma:
+        return lemma.lower()
+    lower = word.lower()
+    table = _sv_lemma_table()
+    for cut in range(_MIN_SV_PART, len(lower) - _MIN_SV_PART + 1):
+        tail = lower[cut:]
+        if tail in table:
+            return lower[:cut] + table[tail].lower()
+    return lower
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -25,10 +25,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.morphology import _sv_lemma_table, fi_compound_parts, fi_lemmas, sv_compound_parts, sv_lemma
+from extract.morphology import fi_compound_parts, fi_lemmas, sv_compound_parts, sv_lemma_of
 
 LANGUAGES = ("fi", "sv")
-_MIN_SV_TAIL = 3
 
 for _name in ("lemmas", "parts"):
     if not Token.has_extension(_name):
@@ -37,26 +36,6 @@ for _name in ("lemmas", "parts"):
 
 def _plain(token: Token) -> str:
     return token.text.lower()
-
-
-@lru_cache(maxsize=1 << 18)
-def sv_lemma_of(word: str) -> str:
-    """A Swedish word's lemma: the lookup table's, else the compound tail's, else the word.
-
-    Example: ``sv_lemma_of("tjänsterna") == "tjänst"``
-
-    :param word: one word (any case).
-    """
-    lemma = sv_lemma(word)
-    if lemma:
-        return lemma.lower()
-    lower = word.lower()
-    table = _sv_lemma_table()
-    for cut in range(_MIN_SV_TAIL, len(lower) - _MIN_SV_TAIL + 1):
-        tail = lower[cut:]
-        if tail in table:
-            return lower[:cut] + table[tail].lower()
-    return lower
 
 
 @Language.component("fi_voikko_lemmatizer")

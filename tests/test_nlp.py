@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.morphology import fi_compound_parts, sv_compound_parts
-from extract.nlp import analyse, lemma_text, lemmas, pipeline, sentences, sv_lemma_of
+from extract.morphology import fi_compound_parts, sv_compound_parts, sv_lemma_of
+from extract.nlp import analyse, lemma_text, lemmas, pipeline, sentences
 
 
 def test_pipelines_are_blank_spacy_with_our_components():
