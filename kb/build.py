@@ -142,6 +142,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
     )
+    db["glossary"].create({"fi": str, "sv": str, "source": str, "pairs": int, "dice": float}, pk=("fi", "sv"))
     db["lineage_status"].create(
         {"statement_id": str, "document_id": str, "role": str, "status": str, "links": int},
         pk=("statement_id", "role"),
@@ -202,9 +203,6 @@ def _insert(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument], l
 
 def _insert_glossary(db: sqlite_utils.Database, glossary: Sequence[GlossaryEntry]) -> None:
     """The Finnish–Swedish word pairs learned while aligning parallel text, and the user's accepted ones."""
-    db["glossary"].create(
-        {"fi": str, "sv": str, "source": str, "pairs": int, "dice": float}, pk=("fi", "sv"), if_not_exists=True
-    )
     db["glossary"].insert_all(
         {"fi": e.fi, "sv": e.sv, "source": e.source, "pairs": e.pairs, "dice": e.dice}
         for e in sorted(glossary, key=lambda e: (e.fi, e.sv))

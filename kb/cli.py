@@ -125,7 +125,7 @@ def run_build(
     return 1 if failed else 0
 
 
-def _summary(documents, links, path: Path, seconds: float) -> None:
+def _summary(documents, links: link.Linked, path: Path, seconds: float) -> None:
     kinds = Counter(s.kind for d in documents for s in d.statements)
     relations = Counter(l.relation for l in links)
     failed = [d.info.file for d in documents if d.error]
@@ -136,7 +136,7 @@ def _summary(documents, links, path: Path, seconds: float) -> None:
     click.echo(f"  statements {sum(kinds.values())}: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())), err=True)
     click.echo(f"  evaluations {sum(len(d.evaluations) for d in documents)}", err=True)
     click.echo(f"  links      {len(links)}: " + ", ".join(f"{k} {n}" for k, n in sorted(relations.items())), err=True)
-    click.echo(f"  glossary   {len(getattr(links, 'glossary', ()))} word pairs learned or accepted", err=True)
+    click.echo(f"  glossary   {len(links.glossary)} word pairs learned or accepted", err=True)
     click.echo(f"  findings   {sum(len(d.findings) for d in documents)}", err=True)
 
 
