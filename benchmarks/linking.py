@@ -21,15 +21,16 @@ from link.parallel import align
 from extract.records import ExtractedDocument
 
 _WORD = re.compile(r"\w+")
-_SWAP_SHARE = 0.5
+SWAP_SHARE = 0.5
 NAIVE_THRESHOLD = 0.5
 
 
-def replicate(documents: Sequence[ExtractedDocument], factor: int) -> list[ExtractedDocument]:
+def replicate(documents: Sequence[ExtractedDocument], factor: int, swap_share: float = SWAP_SHARE) -> list[ExtractedDocument]:
     """``factor`` copies of ``documents``: the originals, then replicas with new ids and swapped words.
 
     :param documents: extracted documents
     :param factor: how many copies in all (1: the originals only)
+    :param swap_share: the share of statement words each replica swaps (0: verbatim copies as other counties)
     """
     vocabulary: dict[str, list[str]] = defaultdict(list)
     for document in documents:
@@ -38,12 +39,12 @@ def replicate(documents: Sequence[ExtractedDocument], factor: int) -> list[Extra
     out = list(documents)
     for copy in range(1, factor):
         rng = random.Random(copy)
-        out.extend(_replica(document, copy, vocabulary, rng) for document in documents)
+        out.extend(_replica(document, copy, vocabulary, rng, swap_share) for document in documents)
     return out
 
 
 def _replica(
-    document: ExtractedDocument, copy: int, vocabulary: dict[str, list[str]], rng: random.Random
+    document: ExtractedDocument, copy: int, vocabulary: dict[str, list[str]], rng: random.Random, swap_share: float
 ) -> ExtractedDocument:
     """One replica: every id under the new document id, statement words swapped, a region of its own."""
     old, new = document.info.id, f"{document.info.id}-x{copy:03d}"
@@ -54,7 +55,8 @@ def _replica(
         if isinstance(value, tuple):
             changes[field.name] = tuple(_renamed(record, old, new) for record in value)
     changes["statements"] = tuple(
-        dataclasses.replace(s, text=_swapped(s.text, vocabulary.get(s.lang, ()), rng)) for s in changes["statements"]
+        dataclasses.replace(s, text=_swapped(s.text, vocabulary.get(s.lang, ()), rng, swap_share))
+        for s in changes["statements"]
     )
     return dataclasses.replace(document, **changes)
 
@@ -71,11 +73,11 @@ def _renamed(record: Any, old: str, new: str) -> Any:
     return dataclasses.replace(record, **changes) if changes else record
 
 
-def _swapped(text: str, words: Sequence[str], rng: random.Random) -> str:
-    """``text`` with about :data:`_SWAP_SHARE` of its words replaced by random ``words``."""
-    if not words:
+def _swapped(text: str, words: Sequence[str], rng: random.Random, share: float) -> str:
+    """``text`` with about ``share`` of its words replaced by random ``words``."""
+    if not words or not share:
         return text
-    return _WORD.sub(lambda m: rng.choice(words) if rng.random() < _SWAP_SHARE else m.group(0), text)
+    return _WORD.sub(lambda m: rng.choice(words) if rng.random() < share else m.group(0), text)
 
 
 def naive_pairs(documents: Sequence[ExtractedDocument], budget: int) -> tuple[int, float, bool]:
