@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 BLOCK_ROLES = (
     "title",  # slide title or page title
     "heading",  # a heading inside the page
     "paragraph",
     "list_item",  # one bullet or numbered item; ``marker`` holds "1.", "•", "A." ...
-    "table",  # ``rows`` holds the cells
+    "table",  # ``cells`` holds the cells
+    "caption",  # a table's or figure's caption
     "notes",  # speaker notes of a slide
     "rotated",  # text set at an angle (sidebars); kept apart from the body
     "furniture",  # running header/footer/page number, removed from the body
@@ -36,6 +37,7 @@ STATEMENT_KINDS = (
     "principle",
     "goal",
     "subgoal",
+    "promise",  # a change promise (muutoslupaus / förändringslöfte)
     "action",
     "result",
     "target",
@@ -47,6 +49,59 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+CELL_KINDS = ("column_header", "row_header", "content")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table, whatever the source (ruled PDF lines, a PPTX table, a text export).
+
+    ``row`` and ``col`` are 0-based grid positions of the cell's top-left
+    corner; ``row_span``/``col_span`` how many grid rows and columns it
+    covers. ``kind`` is ``column_header`` (a cell of the header row),
+    ``row_header`` or ``content``. ``text`` is the cell's running text
+    (lines joined with newlines, bullets excluded); ``items`` the bullets or
+    numbered items inside the cell, without their markers, in order.
+    """
+
+    row: int
+    col: int
+    text: str
+    kind: str = "content"
+    row_span: int = 1
+    col_span: int = 1
+    items: tuple[str, ...] = ()
+    bbox: Optional[tuple[float, float, float, float]] = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in CELL_KINDS:
+            raise ValueError(f"unknown cell kind {self.kind!r}")
+        if self.row < 0 or self.col < 0 or self.row_span < 1 or self.col_span < 1:
+            raise ValueError(f"bad cell position {self.row},{self.col} span {self.row_span}x{self.col_span}")
+        object.__setattr__(self, "text", _nfc(self.text))
+        object.__setattr__(self, "items", tuple(_nfc(i) for i in self.items))
+        if self.bbox is not None:
+            object.__setattr__(self, "bbox", tuple(float(v) for v in self.bbox))
+
+    @property
+    def full_text(self) -> str:
+        """The running text and the items, one per line."""
+        return "\n".join(part for part in (self.text, *self.items) if part)
+
+
+def cells_from_rows(rows: Sequence[Sequence[str]], header_rows: int = 0) -> tuple[Cell, ...]:
+    """A grid of cell strings as :class:`Cell` records (the first ``header_rows`` rows as column headers).
+
+    >>> [c.kind for c in cells_from_rows([["Goal", "Score"], ["A", "4"]], header_rows=1)]
+    ['column_header', 'column_header', 'content', 'content']
+    """
+    return tuple(
+        Cell(r, c, text or "", "column_header" if r < header_rows else "content")
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    )
+
+
 @dataclass(frozen=True)
 class Block:
     """One unit of a page as a reader found it.
@@ -55,9 +110,10 @@ class Block:
     their trailing whitespace kept (a text export's trailing space tells that a
     line ends at a word boundary); ``role`` is one of :data:`BLOCK_ROLES`;
     ``page`` is the 1-based page or slide number, or ``None`` when unknown.
-    ``rows`` is only set for tables: a tuple of rows, each a tuple of cell
-    strings (cells may contain newlines). ``level`` is a heading level (1 is
-    the largest) for titles and headings, else ``None``.
+    ``level`` is a heading level (1 is
+    the largest) for titles and headings, else ``None``. ``cells`` is set only
+    for tables (see :class:`Cell`); ``rows`` is the same table as a grid of
+    cell texts.
     """
 
     lines: tuple[str, ...]
@@ -68,23 +124,40 @@ class Block:
     bbox: Optional[tuple[float, float, float, float]] = None
     font_size: Optional[float] = None
     bold: bool = False
-    rows: Optional[tuple[tuple[str, ...], ...]] = None
+    cells: Optional[tuple[Cell, ...]] = None
 
     def __post_init__(self) -> None:
         if self.role not in BLOCK_ROLES:
             raise ValueError(f"unknown block role {self.role!r}")
+        if (self.cells is not None) != (self.role == "table"):
+            raise ValueError("a table block needs cells, and only a table block has them")
         object.__setattr__(self, "lines", tuple(_nfc(line) for line in self.lines))
-        if self.rows is not None:
-            object.__setattr__(
-                self, "rows", tuple(tuple(_nfc(c) for c in row) for row in self.rows)
-            )
+        if self.cells is not None:
+            object.__setattr__(self, "cells", tuple(sorted(self.cells, key=lambda c: (c.row, c.col))))
         if self.bbox is not None:
             object.__setattr__(self, "bbox", tuple(float(v) for v in self.bbox))
+
+    @property
+    def rows(self) -> Optional[tuple[tuple[str, ...], ...]]:
+        """A table's cells as a grid of texts (items on lines of their own), or ``None``."""
+        return table_grid(self.cells) if self.cells is not None else None
 
     @property
     def raw_text(self) -> str:
         """The lines joined with newlines, before any cleaning."""
         return "\n".join(self.lines)
+
+
+def table_grid(cells: Sequence[Cell]) -> tuple[tuple[str, ...], ...]:
+    """Cells as rows of texts; a spanning cell's text stands in its first grid position only."""
+    if not cells:
+        return ()
+    height = max(c.row + c.row_span for c in cells)
+    width = max(c.col + c.col_span for c in cells)
+    grid = [[""] * width for _ in range(height)]
+    for cell in cells:
+        grid[cell.row][cell.col] = cell.full_text
+    return tuple(tuple(row) for row in grid)
 
 
 @dataclass(frozen=True)

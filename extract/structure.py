@@ -9,13 +9,13 @@ shape of the text: a short line without sentence punctuation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from extract.clean.hyphenation import join_lines
 from extract.clean.normalize import normalize_text
 from extract.language import detect_language
-from extract.records import Block, Passage, Section, SourceDocument
+from extract.records import Block, Cell, Passage, Section, SourceDocument, table_grid
 
 HEADING_MAX_WORDS = 12
 _NUMBER = re.compile(r"^(\d{1,2}|[A-Z])[.)]$")
@@ -41,7 +41,12 @@ class Unit:
     first_on_page: bool
     last_on_page: bool
     chars_per_line: float = 0.0
-    rows: Optional[tuple[tuple[str, ...], ...]] = None
+    cells: Optional[tuple[Cell, ...]] = None
+
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        """A table unit's cells as a grid of texts (empty for other units)."""
+        return table_grid(self.cells or ())
 
     @property
     def words(self) -> int:
@@ -68,8 +73,10 @@ def build_units(source: SourceDocument, languages: Sequence[str] = ()) -> list[U
 
 def _unit(index: int, block: Block, hint: Optional[str], first: bool, last: bool) -> Optional[Unit]:
     if block.role == "table":
-        cells = " | ".join(normalize_text(c) for row in block.rows or () for c in row)
-        return Unit(index, cells, "table", None, None, None, block.page, detect_language(cells), first, last, rows=block.rows)
+        cells = tuple(replace(c, text=normalize_text(c.text), items=tuple(normalize_text(i) for i in c.items))
+                      for c in block.cells or ())
+        text = " | ".join(c.full_text.replace("\n", " ") for c in cells if c.full_text)
+        return Unit(index, text, "table", None, None, None, block.page, detect_language(text), first, last, cells=cells)
     lines = [normalize_text(line) for line in block.lines]
     text = join_lines(lines, hint).strip()
     if not text:

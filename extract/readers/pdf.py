@@ -34,7 +34,7 @@ from pdfplumber.page import Page as PlumberPage
 from extract.clean.furniture import remove_furniture
 from extract.errors import ExtractionError
 from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
-from extract.records import Block, Page, Removal, SourceDocument
+from extract.records import Block, Page, Removal, SourceDocument, cells_from_rows
 
 BBox = tuple[float, float, float, float]
 Gutter = tuple[float, float]  # the x range of a whitespace gutter between columns
@@ -225,7 +225,7 @@ def _table_block(table: Any, chars: Sequence[Mapping[str, Any]], number: int) ->
         bbox=table.bbox,
         font_size=_most_common_size(inside),
         bold=bool(inside) and sum(_is_bold(c["fontname"]) for c in inside) * 2 > len(inside),
-        rows=rows,
+        cells=cells_from_rows(rows),
     )
 
 

@@ -41,7 +41,7 @@ from pptx.slide import Slide
 from pptx.text.text import _Paragraph
 
 from extract.errors import ExtractionError
-from extract.records import Block, Page, SourceDocument
+from extract.records import Block, Page, SourceDocument, cells_from_rows
 
 EMU_PER_POINT = 12700
 
@@ -597,7 +597,7 @@ def _table_block(shape: BaseShape, page: int, bbox: Optional[BBox]) -> Optional[
     if not any(cell for row in rows for cell in row):
         return None
     lines = tuple(" | ".join(cell.replace("\n", " ") for cell in row) for row in rows)
-    return Block(lines=lines, page=page, role="table", bbox=bbox, rows=rows)
+    return Block(lines=lines, page=page, role="table", bbox=bbox, cells=cells_from_rows(rows))
 
 
 # --------------------------------------------------------------------------- slides
