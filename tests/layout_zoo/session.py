@@ -16,7 +16,7 @@ from typing import Optional
 
 from extract.records import ExtractedDocument
 from tests.layout_zoo.render import LAYOUTS, render
-from tests.layout_zoo.score import KEYS, PRF, ROOT, bundled_infos, extract_sets, score
+from tests.layout_zoo.score import PRF, ROOT, bundled_infos, extract_sets, score, scored_keys
 from tests.layout_zoo.variants import TEXT_VARIANTS, reword_source, reword_text
 
 JOBS = 2
@@ -30,6 +30,7 @@ class Results:
 
     documents: dict[str, dict[str, ExtractedDocument]]
     figures: dict[str, dict[str, Optional[PRF]]]
+    files: dict[str, dict[str, Path]]
 
 
 def _render_job(job: tuple[str, str, str, Optional[int]]) -> str:
@@ -47,17 +48,21 @@ def _results(folder: Path, sets: dict[str, dict[str, Path]], reuse: dict[str, st
     documents = extract_sets(folder, sets, JOBS)
     for name, base in reuse.items():
         documents[name] = {**documents[base], **documents[name]}
-    return Results(documents, {name: score(docs) for name, docs in documents.items()})
+    return Results(documents, {name: score(docs) for name, docs in documents.items()}, sets)
+
+
+def zoo_keys(layout: str) -> tuple[str, ...]:
+    """The documents rendered and extracted in ``layout``: the scored ones, and the deck 000 in the slide layouts."""
+    return (("000",) if layout.startswith("slides") else ()) + scored_keys()
 
 
 def layout_zoo(folder: Path) -> Results:
-    """Every document in every layout, and the text exports themselves as set ``text``."""
-    jobs = [(key, layout, str(folder / layout), None) for layout in LAYOUTS for key in KEYS]
+    """The documents of :func:`zoo_keys` in every layout."""
+    jobs = [(key, layout, str(folder / layout), None) for layout in LAYOUTS for key in zoo_keys(layout)]
     paths = _render_all(jobs)
     sets: dict[str, dict[str, Path]] = {layout: {} for layout in LAYOUTS}
     for (key, layout, _, _), path in zip(jobs, paths):
         sets[layout][key] = path
-    sets["text"] = _copy_exports(folder / "text")
     return _results(folder, sets, {})
 
 
@@ -68,7 +73,7 @@ def wording_variants(folder: Path) -> Results:
     sets: dict[str, dict[str, Path]] = {"original": _copy_exports(folder / "original")}
     for name in TEXT_VARIANTS:
         sets[name] = {}
-        for key in KEYS:
+        for key in scored_keys():
             original = (ROOT / "corpus" / infos[key].file).read_text(encoding="utf-8")
             changed = reword_text(original, name)
             if changed != original:
@@ -76,7 +81,7 @@ def wording_variants(folder: Path) -> Results:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(changed, encoding="utf-8")
                 sets[name][key] = path
-    jobs = [(key, layout, str(folder / f"reworded-{layout}"), 0) for layout in REWORDED_LAYOUTS for key in KEYS]
+    jobs = [(key, layout, str(folder / f"reworded-{layout}"), 0) for layout in REWORDED_LAYOUTS for key in scored_keys()]
     for (key, layout, _, _), path in zip(jobs, _render_all(jobs)):
         sets.setdefault(f"reworded-{layout}", {})[key] = path
     return _results(folder, sets, {name: "original" for name in TEXT_VARIANTS})
@@ -85,7 +90,8 @@ def wording_variants(folder: Path) -> Results:
 def _copy_exports(folder: Path) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     out = {}
-    for key, info in bundled_infos().items():
+    for key in scored_keys():
+        info = bundled_infos()[key]
         out[key] = folder / info.file
         shutil.copy(ROOT / "corpus" / info.file, out[key])
     return out

@@ -10,6 +10,7 @@ rotated text frame, tables real table shapes.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Sequence
 
@@ -152,7 +153,19 @@ def render_pptx(source: dict, path: Path) -> Path:
             slide.shapes.title.text_frame.text = title or ""
             _table(slide, element, 95)
     deck.save(str(path))
+    _fix_zip_dates(path)
     return path
+
+
+def _fix_zip_dates(path: Path) -> None:
+    """Rewrite the package with one fixed date on every member (python-pptx stamps the time of saving)."""
+    with zipfile.ZipFile(path) as package:
+        members = [(info, package.read(info)) for info in package.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(fixed, data)
 
 
 def render_slides_pdf(source: dict, path: Path) -> Path:
