@@ -47,7 +47,8 @@ def split_page(page: dict) -> tuple[str | None, list[list[dict]], list[dict], li
         parts[-1].append(element)
         used += len(element["text"])
     sidebar = [e["text"] for e in page["elements"] if e["type"] == "sidebar"]
-    return title, [p for p in parts if p] or [[]], _tables(page), sidebar
+    tables = _tables(page)
+    return title, [p for p in parts if p] or ([] if tables else [[]]), tables, sidebar
 
 
 def halves(body: Sequence[dict]) -> list[list[dict]]:
@@ -150,7 +151,10 @@ def render_pptx(source: dict, path: Path) -> Path:
                 _body(slide, part, 95)
         for element in tables:
             slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
-            slide.shapes.title.text_frame.text = title or ""
+            if title:
+                slide.shapes.title.text_frame.text = title
+            else:
+                slide.shapes.title.element.getparent().remove(slide.shapes.title.element)
             _table(slide, element, 95)
     deck.save(str(path))
     _fix_zip_dates(path)
