@@ -26,7 +26,7 @@ from extract.lang import fi, sv
 from extract.morphology import is_word
 from extract.records import Block, Page, Removal, SourceDocument
 
-_PAGE_START = re.compile(r"^ (?=\S)")
+_PAGE_START = re.compile(r"^ {1,2}(?=\S)")
 # page number glued to a date: "1426.11.2025" (dd.mm.yyyy, two-digit day) or
 # "72025-11-26Strategi …" (ISO date, a running title may follow without a space)
 _GLUED_DATE_FOOTER = re.compile(
@@ -349,7 +349,8 @@ def _split_heading_lines(lines: list[str], page: Optional[int], breaks: str) -> 
     Before a line that starts with a capital, a line ends a heading (or a
     one-line statement) when it ends on purpose: in a file that marks word
     ends with whitespace (``breaks == "spaced"``), by ending without it; in
-    any other, by stopping short where the next word would still have fitted.
+    any other, by stopping short where the next word would still have fitted,
+    or by finishing a sentence before a last line that ends with a colon.
     """
     spaced = breaks == "spaced"
     out: list[Block] = []
@@ -362,7 +363,9 @@ def _split_heading_lines(lines: list[str], page: Optional[int], breaks: str) -> 
         text = line.rstrip()
         hard = line == text and (text[-1:].isalnum() or text[-1:] in ".!?:")
         short = len(text.strip()) + 1 + len(nxt.split()[0]) <= width
-        if (hard if spaced else short) and (text[-1:].isalnum() or text[-1:] in ".!?:"):
+        # a finished sentence before the paragraph's last line, which ends with a colon: a lead-in heading
+        lead_in = i + 2 == len(lines) and text[-1:] in ".!?" and nxt.rstrip().endswith(":")
+        if (hard if spaced else short or lead_in) and (text[-1:].isalnum() or text[-1:] in ".!?:"):
             out.append(Block(lines=tuple(lines[start : i + 1]), page=page, line_breaks=breaks))
             start = i + 1
     out.append(Block(lines=tuple(lines[start:]), page=page, line_breaks=breaks))
