@@ -135,13 +135,16 @@ def cell_content(cell: Optional[Cell]) -> tuple[list[str], list[str]]:
         return [], []
     paragraphs: list[list[str]] = [[]]
     bullets: list[tuple[str, list[str]]] = []
+    in_bullet = False  # lines after a bullet continue it until a blank line
     for line in cell.text.split("\n"):
         marker = _BULLET.match(line)
         if marker:
             bullets.append((marker.group("marker"), [line[marker.end():]]))
+            in_bullet = True
         elif not line.strip():
             paragraphs.append([])
-        elif bullets and paragraphs[-1] == []:
+            in_bullet = False
+        elif in_bullet:
             bullets[-1][1].append(line)
         else:
             paragraphs[-1].append(line)

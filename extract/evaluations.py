@@ -18,7 +18,7 @@ to pages without one. The report's own summaries are checked in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
 from extract import summaries as sm
@@ -138,7 +138,7 @@ def find_tables(units: Sequence[Unit], removals: Sequence[Removal] = ()) -> list
         )
         if group is None and continues:
             group = previous.group
-        tables.append(_Table(unit, columns or previous.columns, group, counter, continues))
+        tables.append(_Table(unit, columns or replace(previous.columns, header_rows=frozenset()), group, counter, continues))
         between = []
     return tables
 
