@@ -25,6 +25,7 @@ from extract.records import Cell
 
 REQUIRED_ROLES = frozenset({"goal", "achieved", "assessment"})
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010]\s*\n\s*(?=[a-zåäö])")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([?:.,;)])")  # "saavutettu\n?" in a narrow cell
 _PARENTHETICAL = re.compile(r"\s*\([^()\d]*\)$")
 _SCORE = re.compile(r"^\(?([1-5])\)?(?:\s*/\s*5)?[.,:;]?$")
 _BULLET = re.compile(r"^\s*(?P<marker>[•▪●◦‣*]|[-–]|\d{1,2}[.)])\s+(?=\S)")
@@ -33,8 +34,9 @@ _MAX_CELL_WORDS = 6
 
 
 def header_key(text: str) -> str:
-    """A header cell's text for matching: a word broken at a line end glued ("saavu-/tettu?"), case-folded."""
-    return match_key(_LINE_END_HYPHEN.sub("", text))
+    """A header cell's text for matching, case-folded: a word broken at a line end glued ("saavu-/tettu?"),
+    a question mark pushed to a line of its own put back ("saavutettu/?")."""
+    return match_key(_SPACE_BEFORE_MARK.sub(r"\1", _LINE_END_HYPHEN.sub("", text)))
 
 
 def cell_role(key: str, cues: str = "EVALUATION_HEADER_CELLS") -> Optional[str]:

@@ -30,6 +30,7 @@ from extract.structure import Unit
 
 _COUNTER = re.compile(r"\s*\(?(\d+)\s*/\s*(\d+)\)?$")
 _PART_MAX_WORDS = 4
+_TITLE_SHARE = 0.9  # a running title on this share of the pages names the document, not a part
 _LONG_PARAGRAPH = 25  # words: prose this long between two tables means the second starts afresh
 
 
@@ -61,20 +62,24 @@ def _matches(cue: str, key: str) -> bool:
     return any(re.search(getattr(m, cue), key) for m in (fi, sv))
 
 
-def part_names(removals: Sequence[Removal]) -> set[str]:
-    """Names of a report's parts: its short running titles, in any case (e.g. "Palvelustrategia")."""
-    names = set()
+def part_names(removals: Sequence[Removal], page_count: int) -> set[str]:
+    """Names of a report's parts: short running titles, in any case (e.g. "Palvelustrategia").
+
+    A running title on (nearly) every page is the document's own title, not a part.
+    """
+    pages: dict[str, set[Optional[int]]] = {}
     for removal in removals:
         key = match_key(removal.text)
         if (removal.kind == "running_title" and 0 < len(key.split()) <= _PART_MAX_WORDS
                 and not re.search(r"\d", key) and not _matches("CONTINUES_NEXT_PAGE", key)):
-            names.add(key)
-    return names
+            pages.setdefault(key, set()).add(removal.page)
+    return {key for key, on in pages.items() if len(on) < _TITLE_SHARE * page_count}
 
 
 def parts_by_page(units: Sequence[Unit], removals: Sequence[Removal]) -> dict[Optional[int], Optional[str]]:
     """The part each page belongs to: the part its running title names, else the part of the page before."""
-    names = part_names(removals)
+    page_numbers = list(dict.fromkeys(u.page for u in units))
+    names = part_names(removals, len(page_numbers))
     named: dict[Optional[int], str] = {}
     for removal in removals:
         if match_key(removal.text) in names and removal.kind == "running_title":
@@ -84,7 +89,7 @@ def parts_by_page(units: Sequence[Unit], removals: Sequence[Removal]) -> dict[Op
             named.setdefault(unit.page, match_key(unit.text))
     out: dict[Optional[int], Optional[str]] = {}
     current: Optional[str] = None
-    for page in dict.fromkeys(u.page for u in units):
+    for page in page_numbers:
         current = named.get(page, current)
         out[page] = current
     return out
@@ -110,7 +115,7 @@ class _Table:
 
 def find_tables(units: Sequence[Unit], removals: Sequence[Removal] = ()) -> list[_Table]:
     """The evaluation tables in reading order, each with its group and whether it continues the one before."""
-    names = part_names(removals)
+    names = part_names(removals, len({u.page for u in units}))
     continued_pages = {r.page for r in removals if _matches("CONTINUES_NEXT_PAGE", match_key(r.text))}
     tables: list[_Table] = []
     between: list[Unit] = []
@@ -145,7 +150,7 @@ def find_tables(units: Sequence[Unit], removals: Sequence[Removal] = ()) -> list
 
 def _is_group_heading(unit: Unit, part_keys: set[str]) -> bool:
     key = match_key(unit.text)
-    return key not in part_keys and not _matches("SCALE_CUE", key) and not _matches("CONTINUES_NEXT_PAGE", key)
+    return bool(re.search(r"[^\W\d_]{2}", key)) and key not in part_keys and not _matches("SCALE_CUE", key) and not _matches("CONTINUES_NEXT_PAGE", key)
 
 
 def read_evaluations(document_id: str, units: Sequence[Unit], removals: Sequence[Removal] = ()) -> Evaluated:
