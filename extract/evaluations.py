@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Optional, Sequence
+from typing import Hashable, Optional, Sequence
 
 from extract import summaries as sm
 from extract.clean.normalize import match_key
@@ -46,6 +46,7 @@ class Row:
     group: Optional[str]
     evaluation_set: Optional[str]
     unit: Unit
+    scope: Hashable = None  # the part of the report its summaries speak of
 
 
 @dataclass
@@ -172,13 +173,29 @@ def read_evaluations(document_id: str, units: Sequence[Unit], removals: Sequence
             continue
         out.rows.append(Row(row.goal, row.subgoals, row.achieved, row.score, row.assessment, table.group,
                             parts.get(table.unit.page), table.unit))
-    first_table = {}
+    scope_of = _scopes(units, parts, {r.unit.index for r in out.rows})
+    first_table: dict[Hashable, int] = {}
     for row in out.rows:
-        first_table.setdefault(row.evaluation_set, row.unit.index)
-    out.summaries, unread = sm.read_summaries(units, out.table_units, parts, first_table)
+        row.scope = scope_of[row.unit.index]
+        first_table.setdefault(row.scope, row.unit.index)
+    out.summaries, unread = sm.read_summaries(units, out.table_units, scope_of, first_table)
     out.findings.extend(Finding(document_id, "summary_unread", message, page) for page, message in unread)
     sm.assign_missing_groups(out.rows, out.summaries)
     out.findings.extend(sm.check_summaries(document_id, out.rows, out.summaries))
+    return out
+
+
+def _scopes(units: Sequence[Unit], parts: dict[Optional[int], Optional[str]], row_tables: set[int]) -> dict[int, Hashable]:
+    """The part each unit belongs to: its page's named part; in a report whose parts are not named,
+    the run from one introduction (summary table, stated count) after evaluation rows to the next."""
+    if any(parts.values()):
+        return {u.index: parts.get(u.page) for u in units}
+    scope, rows_since, out = 0, False, {}
+    for unit in units:
+        if rows_since and sm.is_introduction(unit):
+            scope, rows_since = scope + 1, False
+        rows_since = rows_since or unit.index in row_tables
+        out[unit.index] = scope
     return out
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Hashable, Optional, Sequence
 
 from extract.clean.normalize import match_key
 from extract.evaluation_tables import cell_content, cell_role, header_key, table_width
@@ -34,10 +34,13 @@ _VALUE_ROLES = ("count", "average", "yes", "partial", "no")
 
 @dataclass
 class Summary:
-    """One row of a summary table, or one stated count; ``name`` is ``None`` where it covers a whole part."""
+    """One row of a summary table, or one stated count; ``name`` is ``None`` where it covers a whole part.
+
+    ``scope`` is the part of the report it summarises (``None``: the whole report).
+    """
 
     name: Optional[str]
-    evaluation_set: Optional[str]
+    scope: Hashable
     page: Optional[int]
     count: Optional[int]
     average: Optional[float] = None
@@ -100,7 +103,7 @@ def _number(text: str, decimal: bool) -> Optional[float]:
     return int(text) if _INT.match(text) else None
 
 
-def table_summaries(unit: Unit, part: Optional[str]) -> tuple[list[Summary], Optional[str]]:
+def table_summaries(unit: Unit, part: Hashable) -> tuple[list[Summary], Optional[str]]:
     """The rows of one summary table, or a reason why it could not be read."""
     cells = unit.cells or ()
     columns, header, problem = summary_columns(cells)
@@ -125,22 +128,40 @@ def table_summaries(unit: Unit, part: Optional[str]) -> tuple[list[Summary], Opt
     return out, None
 
 
+def stated_count(unit: Unit) -> Optional[int]:
+    """The number of goals a sentence says were set ("… on asetettu 22 valtuustokauden tavoitetta"), if any."""
+    if unit.role not in ("paragraph", "heading"):
+        return None
+    for module in (fi, sv):
+        count = re.search(module.STATED_COUNT, match_key(unit.text))
+        if count:
+            return int(count.group(1))
+    return None
+
+
+def is_introduction(unit: Unit) -> bool:
+    """A summary table or a stated count: what opens a part of a report."""
+    if unit.role == "table":
+        return is_summary_table(unit.cells or ())
+    return stated_count(unit) is not None
+
+
 def read_summaries(
     units: Sequence[Unit],
     evaluation_tables: set[int],
-    parts: dict[Optional[int], Optional[str]],
-    first_table: dict[Optional[str], int],
+    scope_of: dict[int, Hashable],
+    first_table: dict[Hashable, int],
 ) -> tuple[list[Summary], list[tuple[Optional[int], str]]]:
     """Summary-table rows and stated counts of a document, and ``(page, reason)`` per summary not understood.
 
     :param evaluation_tables: unit indices of the evaluation tables (never summaries)
-    :param parts: the part of each page (:func:`extract.evaluations.parts_by_page`)
+    :param scope_of: per unit index, the part of the report it belongs to
     :param first_table: per part, the unit index of its first evaluated row's table
     """
     out: list[Summary] = []
     unread: list[tuple[Optional[int], str]] = []
     for unit in units:
-        part = parts.get(unit.page)
+        part = scope_of.get(unit.index)
         if unit.role == "table":
             if unit.index not in evaluation_tables and is_summary_table(unit.cells or ()):
                 found, problem = table_summaries(unit, part)
@@ -148,13 +169,9 @@ def read_summaries(
                 if problem:
                     unread.append((unit.page, problem))
             continue
-        introduces = part in first_table and unit.index < first_table[part]
-        if unit.role in ("paragraph", "heading") and introduces:
-            for module in (fi, sv):
-                count = re.search(module.STATED_COUNT, match_key(unit.text))
-                if count:
-                    out.append(Summary(None, part, unit.page, int(count.group(1)), text=unit.text))
-                    break
+        count = stated_count(unit)
+        if count is not None and part in first_table and unit.index < first_table[part]:
+            out.append(Summary(None, part, unit.page, count, text=unit.text))
     return out, unread
 
 
@@ -168,12 +185,12 @@ def _same_group(a: Optional[str], b: Optional[str]) -> bool:
 def assign_missing_groups(rows: list, summaries: Sequence[Summary]) -> None:
     """Rows of tables without a group heading get the first summary group of their part not seen among its rows."""
     named = [s for s in summaries if s.name]
-    for part in {r.evaluation_set for r in rows}:
-        names = [s.name for s in named if s.evaluation_set == part]
-        seen = [r.group for r in rows if r.evaluation_set == part and r.group]
+    for part in {r.scope for r in rows}:
+        names = [s.name for s in named if s.scope == part]
+        seen = [r.group for r in rows if r.scope == part and r.group]
         remaining = [n for n in names if not any(_same_group(n, g) for g in seen)]
         for row in rows:
-            if row.evaluation_set == part and row.group is None and remaining:
+            if row.scope == part and row.group is None and remaining:
                 row.group = remaining[0]
 
 
@@ -181,7 +198,7 @@ def check_summaries(document_id: str, rows: Sequence, summaries: Sequence[Summar
     """Findings where the report's summaries disagree with its own rows."""
     findings: list[Finding] = []
     for summary in summaries:
-        in_scope = [r for r in rows if summary.evaluation_set is None or r.evaluation_set == summary.evaluation_set]
+        in_scope = [r for r in rows if summary.scope is None or r.scope == summary.scope]
         if summary.name:
             in_scope = [r for r in in_scope if _same_group(summary.name, r.group)]
             label = f"summary row {summary.name!r}"

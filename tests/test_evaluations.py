@@ -336,3 +336,12 @@ def test_ruled_landscape_pdf_table_with_repeated_header(tmp_path):
         ("jonot lyhenevät", "yes", 5, "Toimiva arki"),
         ("asiointi on sujuvaa", "no", 2, "Toimiva arki"),
     ]
+
+
+def test_parts_without_names_are_the_runs_between_introductions():
+    part = lambda n, page, rows: [paragraph(f"Strategiassa on asetettu {n} tavoitetta.", page=page),
+                                  table([FI_HEADER, *rows], page=page)]
+    result = evaluate([part(2, 1, [["A.", "KYLLÄ", "4", "a"], ["B.", "EI", "1", "b"]]),
+                       part(1, 2, [["C.", "KYLLÄ", "5", "c"]])])
+    assert result.findings == []
+    assert [r.evaluation_set for r in result.rows] == [None, None, None]
