@@ -186,16 +186,24 @@ def read_evaluations(document_id: str, units: Sequence[Unit], removals: Sequence
 
 
 def _scopes(units: Sequence[Unit], parts: dict[Optional[int], Optional[str]], row_tables: set[int]) -> dict[int, Hashable]:
-    """The part each unit belongs to: its page's named part; in a report whose parts are not named,
-    the run from one introduction (summary table, stated count) after evaluation rows to the next."""
-    if any(parts.values()):
-        return {u.index: parts.get(u.page) for u in units}
-    scope, rows_since, out = 0, False, {}
+    """The part of the report each unit belongs to, as its summaries speak of it.
+
+    A part is named by its pages' running title; where none names it (a report
+    without running titles, or the pages before the first one), a new part
+    starts at each introduction (summary table, stated count) that follows
+    evaluation rows.
+    """
+    out: dict[int, Hashable] = {}
+    last_part: object = object()
+    run, rows_since = 0, False
     for unit in units:
+        part = parts.get(unit.page)
+        if part != last_part:
+            last_part, run, rows_since = part, 0, False
         if rows_since and sm.is_introduction(unit):
-            scope, rows_since = scope + 1, False
+            run, rows_since = run + 1, False
         rows_since = rows_since or unit.index in row_tables
-        out[unit.index] = scope
+        out[unit.index] = (part, run)
     return out
 
 

@@ -36,7 +36,7 @@ _VALUE_ROLES = ("count", "average", "yes", "partial", "no")
 class Summary:
     """One row of a summary table, or one stated count; ``name`` is ``None`` where it covers a whole part.
 
-    ``scope`` is the part of the report it summarises (``None``: the whole report).
+    ``scope`` is the part of the report it summarises (see ``extract.evaluations``).
     """
 
     name: Optional[str]
@@ -198,7 +198,7 @@ def check_summaries(document_id: str, rows: Sequence, summaries: Sequence[Summar
     """Findings where the report's summaries disagree with its own rows."""
     findings: list[Finding] = []
     for summary in summaries:
-        in_scope = [r for r in rows if summary.scope is None or r.scope == summary.scope]
+        in_scope = [r for r in rows if r.scope == summary.scope]
         if summary.name:
             in_scope = [r for r in in_scope if _same_group(summary.name, r.group)]
             label = f"summary row {summary.name!r}"
