@@ -8,8 +8,6 @@ reconstruction and a ruled PDF table.
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 from typing import Optional, Sequence
 
 import pytest

@@ -27,7 +27,6 @@ import statistics
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
-from extract.clean.normalize import match_key
 from extract.evaluation_tables import (
     REQUIRED_ROLES,
     header_key,
