@@ -7,20 +7,48 @@ their evaluation reports (strategiat ja arviointiraportit, 2022–2025), as used
 by the Association of Finnish Municipalities' strategy guidance.
 """
 
-# heading → kind of the items listed under it
-HEADING_KINDS = (
-    (r"\bvaltuustokauden tavoitteet\b|\byhteiset tavoitteet\b|^tavoitteet\b|\btavoitteemme\b", "goal"),
-    (r"\bmiten uudistumme\b|\btoimenpiteet\b|\bkeinot\b", "action"),
-    (r"\bmillaisia vaikutuksia tavoittelemme\b|\btavoitellut vaikutukset\b", "result"),
-    (r"\bvaikuttavuustavoitteet\b", "impact"),
-    (r"\bselkeät tavoitteet\b|\bmittarit\b|\btavoitetasot\b", "target"),
-    (r"^arvo(?:mme|t)\b", "value"),
-    (r"^perustehtävä(?:mme)?\b|^missio\b", "mission"),
-    (r"^visio\b|^visiomme\b", "vision"),
-    (r"\blinjaukset\b|\blinjauksemme\b", "guideline"),
-    (r"\bpäämäärät\b", "aim"),
-    (r"\bperiaatteet\b", "principle"),
-    (r"\bmuutoslupaukset\b", "aim"),
+# Cue headings (read by extract/cues.py). The head noun of a short heading, by
+# lemma (or a compound's last part), names the kind of the items under it,
+# whatever modifies it: "Strategiset / Keskeiset / Yhteiset / Valtuustokauden
+# tavoitteet", "Tavoitteemme", "Toimenpiteet 2024". The nouns are those of the
+# parts of Finnish municipal and wellbeing services county strategies in
+# general (Kuntaliitto's strategy guidance: visio, arvot, perustehtävä,
+# strategiset linjaukset / painopisteet / päämäärät, tavoitteet, toimenpiteet /
+# keinot, mittarit / tavoitetasot / indikaattorit, vaikutukset / tulokset), not
+# the headings of one county's template.
+CUE_NOUNS = {
+    "tavoite": "goal",
+    "päämäärä": "aim",
+    "toimenpide": "action",
+    "keino": "action",
+    "teko": "action",
+    "vaikutus": "result",
+    "tulos": "result",
+    "vaikuttavuus": "result",
+    "vaikuttavuustavoite": "impact",
+    "mittari": "target",
+    "tavoitetaso": "target",
+    "tavoitearvo": "target",
+    "indikaattori": "target",
+    "tunnusluku": "target",
+    "arvo": "value",
+    "perustehtävä": "mission",
+    "missio": "mission",
+    "toiminta-ajatus": "mission",
+    "visio": "vision",
+    "tulevaisuuskuva": "vision",
+    "linjaus": "guideline",
+    "painopiste": "guideline",
+    "painopistealue": "guideline",
+    "kärki": "guideline",
+    "periaate": "principle",
+    "muutoslupaus": "promise",
+    "lupaus": "promise",
+}
+# Clause headings that announce a kind without a cue noun in the nominative.
+CUE_PHRASES = (
+    (r"^(?:miten|näin) (?:uudistumme|toteutamme|toimimme|teemme|etenemme)\b|^mitä teemme\b", "action"),
+    (r"^millaisia vaikutuksia\b|^mihin pyrimme\b|^mitä tavoittelemme\b", "result"),
 )
 
 # a sentence stating the organisation's basic task
