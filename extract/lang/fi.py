@@ -60,20 +60,35 @@ LIST_CONJUNCTIONS = ("ja", "sekä", "tai")
 # impact goals written as bullets right after the strategy's summary
 IMPACT_CUE = r"\bparanevat\b|\bparanee\b"
 
-# evaluation tables
+# evaluation tables: a header cell → the column it names (first pattern that matches wins; a
+# trailing parenthetical without digits, e.g. "(tiivistelmä)", is tried without it)
 VERDICTS = {"kyllä": "yes", "osittain": "partial", "ei": "no"}
 EVALUATION_HEADER_CELLS = (
-    r"^tavoite$",
-    r"^alatavoitteet$",
-    r"^tavoite saavutettu\??$",
-    r"^arviointi \(1-5\)$",
-    r"^sanallinen arviointi",
+    (r"^alatavoit(?:e|teet)$|^osatavoit(?:e|teet)$", "subgoals"),
+    (r"^(?:onko )?tavoite (?:on )?saavutettu\??$|^saavutettu\??$|^tavoitteen (?:saavuttaminen|toteutuminen)$"
+     r"|^toteutu(?:nut|nutko|minen)\??$", "achieved"),
+    (r"^arvio(?:inti)? \(?1 ?[-–] ?5\)?$|^arvosana(?: \(?1 ?[-–] ?5\)?)?$|^pisteet$|^\(?1 ?[-–] ?5\)?$", "score"),
+    (r"^sanallinen arvio(?:inti)?$|^(?:arvion )?perustelu(?:t)?$|^kommentit?$|^tilannekuvaus$|^arvio(?:inti)?$",
+     "assessment"),
+    (r"^(?:\w+ )?tavoite$|^(?:\w+ )?tavoitteet$|^päämäärä$", "goal"),
 )
-CONTINUES_NEXT_PAGE = r"^jatkuu seuraavalla sivulla$"
+CONTINUES_NEXT_PAGE = r"^jatkuu seuraavalla sivulla$|^jatkuu$"
 GROUP_PREFIX = r"^strateginen linjaus:\s*"
-STATED_COUNT = r"\b(\d+)\s+(?:valtuustokauden|yhteistä|yhteistä pitkän aikavälin)?\s*tavoitet"
-SUMMARY_HEADER = r"\btavoitteiden lukumäärä\b"
-SUMMARY_HEADER_CELLS = (r"^strateginen linjaus", r"^tavoitteiden lukumäärä", r"^keskiarvo", r"^valmistuneita", r"^kyllä osittain$")
+# a part's introduction stating how many goals it set ("on asetettu 22 valtuustokauden tavoitetta")
+STATED_COUNT = r"\b(\d+)\s+(?:valtuustokauden|yhteistä|yhteistä pitkän aikavälin|strategista)?\s*tavoitet"
+# a summary table is a table with a goal-count column; its total row covers the whole part
+SUMMARY_HEADER = r"\btavoitteiden (?:luku)?määrä\b|\blukumäärä\b"
+SUMMARY_TOTAL = r"^(?:yhteensä|kaikki(?: tavoitteet)?|koko strategia)$"
+# summary tables: a header cell → what its column holds; "label" is a cell over other columns
+SUMMARY_HEADER_CELLS = (
+    (r"^strateginen linjaus$|^linjaus$|^teema$|^kokonaisuus$|^painopiste$|^tavoitealue$", "name"),
+    (r"^tavoitteiden (?:luku)?määrä$|^lukumäärä$|^tavoitteita yhteensä$", "count"),
+    (r"^(?:arvioiden |arvosanojen )?keskiarvo(?: \w+){0,3}$", "average"),
+    (r"^(?:valmistuneita|saavutettuja|toteutuneita)(?: tavoitteita)?$|^tavoitteen saavuttaminen$", "label"),
+    (r"^kyllä$", "yes"),
+    (r"^osittain$", "partial"),
+    (r"^ei$", "no"),
+)
 SCALE_CUE = r"^arviointiasteikko|^\d = "
 
 # measurable targets: comparison words → operator

@@ -50,17 +50,27 @@ IMPACT_CUE = r"\bförbättras\b"
 
 VERDICTS = {"ja": "yes", "delvis": "partial", "nej": "no"}
 EVALUATION_HEADER_CELLS = (
-    r"^mål$",
-    r"^delmål$",
-    r"^målet uppnått\??$",
-    r"^bedömning \(1-5\)$",
-    r"^verbal bedömning",
+    (r"^delmål$", "subgoals"),
+    (r"^(?:har )?målet (?:har )?uppnåtts\??$|^målet uppnått\??$|^uppnått\??$|^måluppfyllelse$|^förverkligats\??$",
+     "achieved"),
+    (r"^bedömning \(?1 ?[-–] ?5\)?$|^betyg(?: \(?1 ?[-–] ?5\)?)?$|^poäng$|^\(?1 ?[-–] ?5\)?$", "score"),
+    (r"^verbal bedömning$|^motivering(?:ar)?$|^kommentar(?:er)?$|^lägesbeskrivning$|^bedömning$", "assessment"),
+    (r"^(?:\w+ )?mål$|^målsättning(?:ar)?$", "goal"),
 )
-CONTINUES_NEXT_PAGE = r"^fortsätter på nästa sida$"
+CONTINUES_NEXT_PAGE = r"^fortsätter på nästa sida$|^fortsätter$"
 GROUP_PREFIX = r"^strategisk riktlinje:\s*"
-STATED_COUNT = r"\b(\d+)\s+(?:gemensamma\s+)?mål\b"
-SUMMARY_HEADER = r"\bantal mål\b"
-SUMMARY_HEADER_CELLS = (r"^strategisk riktlinje", r"^antal mål", r"^medeltal", r"^slutförda", r"^ja delvis$")
+STATED_COUNT = r"\b(\d+)\s+(?:gemensamma\s+|strategiska\s+)?mål\b"
+SUMMARY_HEADER = r"\bantal mål\b|\bantal\b"
+SUMMARY_TOTAL = r"^(?:totalt|sammanlagt|alla mål|hela strategin)$"
+SUMMARY_HEADER_CELLS = (
+    (r"^strategisk riktlinje$|^riktlinje$|^tema$|^helhet$|^insatsområde$", "name"),
+    (r"^antal(?: mål)?$", "count"),
+    (r"^(?:medeltal|medelvärde|genomsnitt)(?: \w+){0,3}$", "average"),
+    (r"^(?:slutförda|uppnådda|förverkligade)(?: mål)?$", "label"),
+    (r"^ja$", "yes"),
+    (r"^delvis$", "partial"),
+    (r"^nej$", "no"),
+)
 SCALE_CUE = r"^bedömningsskala|^\d = "
 
 COMPARISONS = (

@@ -24,6 +24,7 @@ from extract.clean.furniture import remove_furniture
 from extract.errors import ExtractionError
 from extract.lang import fi, sv
 from extract.morphology import is_word
+from extract.readers.text_tables import rebuild_tables
 from extract.records import Block, Page, Removal, SourceDocument
 
 _PAGE_START = re.compile(r"^ {1,2}(?=\S)")
@@ -78,6 +79,7 @@ def read_text(path: str | Path) -> SourceDocument:
             i = pages.index(target)
             pages[i] = Page(target.number, target.blocks + (Block(lines=(run,), page=page, role="rotated"),))
     pages, removals = remove_furniture(pages, _is_edge_block)
+    pages = rebuild_tables(pages)
     removals = (
         [Removal(page=p, kind="footer", text=t) for p, t in _footer_pages(footers, numbers)]
         + [Removal(page=n, kind=k, text=t) for chunk, n in zip(chunks, numbers) for k, t in chunk.removed]
