@@ -12,7 +12,9 @@ import pytest
 from pptx.util import Pt
 
 from extract.errors import ExtractionError
-from extract.readers.pptx import read_pptx, side_by_side, split_literal_marker
+from extract.readers.pptx import read_pptx
+from extract.readers.pptx.markers import split_literal_marker
+from extract.readers.pptx.order import side_by_side
 from extract.records import Block, SourceDocument
 from pptx_factory import (
     LAYOUT_TITLE_AND_CONTENT,
@@ -240,7 +242,7 @@ def test_short_bold_or_large_paragraphs_are_headings(tmp_path: Path) -> None:
     doc = one_slide(tmp_path, build)
     body = doc.blocks[1:]
     assert [(b.role, b.level) for b in body] == [
-        ("heading", 2),
+        ("heading", 3),
         ("paragraph", None),
         ("heading", 2),
         ("paragraph", None),
@@ -289,7 +291,7 @@ def test_table_becomes_one_block_with_exact_rows(tmp_path: Path) -> None:
     assert table.bbox == (36.0, 120.0, 636.0, 270.0)
 
 
-def test_speaker_notes_are_the_last_block(tmp_path: Path) -> None:
+def test_speaker_notes_come_last_one_block_per_paragraph(tmp_path: Path) -> None:
     def build(slide):
         set_notes(slide, "Puhujan muistiinpanot\nToinen rivi")
         add_text_box(slide, (36, 120, 600, 100), ["Dian teksti"])
@@ -298,7 +300,8 @@ def test_speaker_notes_are_the_last_block(tmp_path: Path) -> None:
     assert texts(doc) == [
         ("title", "Otsikko"),
         ("paragraph", "Dian teksti"),
-        ("notes", "Puhujan muistiinpanot\nToinen rivi"),
+        ("notes", "Puhujan muistiinpanot"),
+        ("notes", "Toinen rivi"),
     ]
     assert doc.blocks[-1].page == 1
 
