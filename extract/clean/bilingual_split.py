@@ -1,0 +1,100 @@
+"""Blocks that hold two languages split into one block per language.
+
+A bilingual slide or page may put Finnish and Swedish in one block: a title
+"Arvomme / Våra värderingar" on two lines, a text box alternating Finnish and
+Swedish lines, a PDF paragraph with its translation set right under it.
+Parallel-text detection pairs units of one language each, so such a block is
+cut where its language changes (:func:`extract.language.split_by_language`),
+whatever reader produced it.
+
+A cut is kept only where a new segment can start: not before a line that
+begins in lower case (it continues the sentence of the line before) and not
+after a line ending in a hyphen or a comma. Each resulting run is judged
+again as a whole; a run whose language is undecided, or the same as its
+neighbour's, joins that neighbour. Tables, rotated text and furniture are
+left as they are.
+
+Example::
+
+    source = split_bilingual(read_pptx("deck.pptx"))
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from extract.language import UNDECIDED, detect_language, split_by_language
+from extract.records import Block, SourceDocument
+
+_TEXT_ROLES = frozenset({"title", "heading", "paragraph", "list_item", "caption", "notes"})
+_CONTINUES = ("-", "\u00ad", ",")
+
+
+def _may_cut(before: str, after: str) -> bool:
+    """Whether a new segment may start at line ``after`` following line ``before``."""
+    first = after.lstrip()[:1]
+    return not first.islower() and not before.rstrip().endswith(_CONTINUES)
+
+
+def _merge_equal(runs: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """Neighbouring runs of one language joined; undecided runs join the run before (or after)."""
+    out: list[tuple[str, list[str]]] = []
+    for lang, lines in runs:
+        if out and (lang == UNDECIDED or lang == out[-1][0]):
+            out[-1][1].extend(lines)
+        elif out and out[-1][0] == UNDECIDED:
+            out[-1] = (lang, out[-1][1] + lines)
+        else:
+            out.append((lang, list(lines)))
+    return out
+
+
+def language_runs(lines: Sequence[str]) -> list[list[str]]:
+    """The lines cut into consecutive runs of one language each (one run when there is no cut).
+
+    Example::
+
+        language_runs(["Arvomme", "Våra värderingar"])          # [["Arvomme"], ["Våra värderingar"]]
+        language_runs(["Palvelujen uudistamisen", "strategia"])  # one run: the second line continues
+
+    :param lines: a block's lines in order.
+    """
+    runs: list[tuple[str, list[str]]] = []
+    for lang, run in split_by_language(lines):
+        if runs and not _may_cut(runs[-1][1][-1], run[0]):
+            runs[-1][1].extend(run)
+        else:
+            runs.append((lang, list(run)))
+    if len(runs) < 2:
+        return [list(lines)] if lines else []
+    judged = [(detect_language(" ".join(line.strip() for line in run)), run) for _, run in runs]
+    return [run for _, run in _merge_equal(judged)]
+
+
+def split_block(block: Block) -> list[Block]:
+    """The block as one block per language run (the block itself when it holds one language).
+
+    Every part keeps the block's role, level, marker, page, box and font.
+
+    :param block: a block of any reader.
+    """
+    if block.role not in _TEXT_ROLES or len(block.lines) < 2:
+        return [block]
+    runs = language_runs(block.lines)
+    if len(runs) < 2:
+        return [block]
+    return [replace(block, lines=tuple(run)) for run in runs]
+
+
+def split_bilingual(source: SourceDocument) -> SourceDocument:
+    """The document with every two-language block split by language (see the module docstring).
+
+    :param source: a reader's output.
+    """
+    pages = tuple(replace(page, blocks=tuple(part for b in page.blocks for part in split_block(b)))
+                  for page in source.pages)
+    if all(new.blocks == old.blocks for new, old in zip(pages, source.pages)):
+        return source
+    return replace(source, pages=pages)
+
