@@ -7,7 +7,10 @@ Parallel-text detection pairs units of one language each, so such a block is
 cut where its language changes (:func:`extract.language.split_by_language`),
 whatever reader produced it.
 
-A cut is kept only where a new segment can start: not before a line that
+A single line "Arvomme / Våra värderingar" (or with " – ", " | ") is first
+cut at its separator when the two sides are in two different languages.
+
+A cut between lines is kept only where a new segment can start: not before a line that
 begins in lower case (it continues the sentence of the line before) and not
 after a line ending in a hyphen or a comma. Each resulting run is judged
 again as a whole; a run whose language is undecided, or the same as its
@@ -21,6 +24,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
@@ -29,6 +33,7 @@ from extract.records import Block, SourceDocument
 
 _TEXT_ROLES = frozenset({"title", "heading", "paragraph", "list_item", "caption", "notes"})
 _CONTINUES = ("-", "\u00ad", ",")
+_SEPARATOR = re.compile(r"\s+[/|–—]\s+")
 
 
 def _may_cut(before: str, after: str) -> bool:
@@ -48,6 +53,21 @@ def _merge_equal(runs: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]
         else:
             out.append((lang, list(lines)))
     return out
+
+
+def split_separated(line: str) -> list[str]:
+    """A line of two languages joined by one separator as its two sides, else the line alone.
+
+    Example: ``split_separated("Arvomme / Våra värderingar") == ["Arvomme", "Våra värderingar"]``;
+    ``split_separated("2026 – 2029") == ["2026 – 2029"]``.
+
+    :param line: one line of a block.
+    """
+    parts = _SEPARATOR.split(line.strip())
+    if len(parts) != 2:
+        return [line]
+    langs = {detect_language(part) for part in parts}
+    return parts if len(langs) == 2 and UNDECIDED not in langs else [line]
 
 
 def language_runs(lines: Sequence[str]) -> list[list[str]]:
@@ -79,9 +99,12 @@ def split_block(block: Block) -> list[Block]:
 
     :param block: a block of any reader.
     """
-    if block.role not in _TEXT_ROLES or len(block.lines) < 2:
+    if block.role not in _TEXT_ROLES:
         return [block]
-    runs = language_runs(block.lines)
+    lines = [part for line in block.lines for part in split_separated(line)]
+    if len(lines) < 2:
+        return [block]
+    runs = language_runs(lines)
     if len(runs) < 2:
         return [block]
     return [replace(block, lines=tuple(run)) for run in runs]
