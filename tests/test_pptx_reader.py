@@ -614,3 +614,15 @@ def test_table_inside_a_group_is_read_in_place(tmp_path: Path) -> None:
     doc = one_slide(tmp_path, build)
     assert [b.role for b in doc.blocks[1:]] == ["paragraph", "table", "paragraph"]
     assert doc.blocks[2].bbox == (36.0, 180.0, 636.0, 280.0)
+
+
+def test_bold_side_headings_do_not_count_as_the_decks_body_text(tmp_path: Path) -> None:
+    """A deck of mostly bold 20 pt lines over little 14 pt text still has a 14 pt body: the bold lines are headings."""
+    deck = new_deck()
+    slide = add_slide(deck, "Arviointiasteikko")
+    add_text_box(slide, (36, 120, 600, 300), [
+        *(Para(f"{n} = Tavoitteessa edistytty suunnitelman mukaisesti", size=20, bold=True) for n in range(5, 0, -1)),
+        Para("Arviointi tehtiin syksyllä.", size=14),
+    ])
+    body = read_pptx(save(deck, tmp_path / "deck.pptx")).blocks[1:]
+    assert [(b.role, b.level) for b in body] == [("heading", 2)] * 5 + [("paragraph", None)]

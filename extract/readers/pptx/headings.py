@@ -1,7 +1,7 @@
 """Titles and headings of a deck, decided against the deck's own body text size.
 
 The body size is measured once per deck: the font size carrying most of the
-characters of its paragraphs and list items. Against it:
+characters of its plain paragraphs and list items. Against it:
 
 - a slide without a (filled) title placeholder takes as its title the
   largest short text on it, the topmost among equals, when that text is
@@ -30,15 +30,18 @@ HEADING_SIZE_RATIO = 1.2
 
 
 def deck_body_size(slides: Sequence[SlideContent]) -> float:
-    """The font size carrying most of the deck's paragraph and list-item characters.
+    """The font size carrying most of the deck's plain (not bold) paragraph and list-item characters.
+
+    Bold text is left out when there is plain text, so that a deck of mostly
+    tables, with its few paragraphs bold side headings, still measures its body.
 
     Example: 300 characters at 14 pt and a 10-character 28 pt line give 14.0.
     """
+    blocks = [b for s in slides for b in s.body if b.role in ("paragraph", "list_item") and b.font_size]
+    plain = [b for b in blocks if not b.bold] or blocks
     weights: Counter[float] = Counter()
-    for slide in slides:
-        for block in slide.body:
-            if block.role in ("paragraph", "list_item") and block.font_size:
-                weights[block.font_size] += len(block.raw_text)
+    for block in plain:
+        weights[block.font_size] += len(block.raw_text)
     return weights.most_common(1)[0][0] if weights else DEFAULT_SIZE
 
 
