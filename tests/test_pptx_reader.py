@@ -626,3 +626,18 @@ def test_bold_side_headings_do_not_count_as_the_decks_body_text(tmp_path: Path) 
     ])
     body = read_pptx(save(deck, tmp_path / "deck.pptx")).blocks[1:]
     assert [(b.role, b.level) for b in body] == [("heading", 2)] * 5 + [("paragraph", None)]
+
+
+def test_text_repeated_at_the_bottom_of_every_slide_is_running_text(tmp_path: Path) -> None:
+    deck = new_deck()
+    for n in range(1, 5):
+        slide = add_slide(deck, f"Dia {n}")
+        add_text_box(slide, (36, 120, 600, 100), [f"Sisältöä numero {n} tällä dialla."])
+        add_text_box(slide, (36, 500, 400, 24), ["Länsi-Uudenmaan hyvinvointialue"])
+        add_text_box(slide, (640, 500, 40, 24), [str(n)])
+    add_text_box(deck.slides[3], (36, 480, 600, 24), ["Lisätieto vain viimeisellä dialla"])
+    doc = read_pptx(save(deck, tmp_path / "deck.pptx"))
+    assert [b.raw_text for b in doc.pages[3].blocks] == ["Dia 4", "Sisältöä numero 4 tällä dialla.",
+                                                        "Lisätieto vain viimeisellä dialla"]
+    kinds = {(r.kind, r.text) for r in doc.removals}
+    assert kinds == {("running_title", "Länsi-Uudenmaan hyvinvointialue"), *(("page_number", str(n)) for n in range(1, 5))}

@@ -9,7 +9,10 @@ the deck's slides (in points). The steps, each its own module:
    notes; text through :mod:`.paragraphs` with inherited bullets and fonts
    (:mod:`.styles`, :mod:`.markers`), tables as cells (:mod:`.tables`);
 3. :mod:`.headings`: titles for slides without a title placeholder and
-   headings inside slides, against the deck's body size.
+   headings inside slides, against the deck's body size;
+4. text repeated at the top or bottom edge of many slides (a footer typed
+   into a text box on each slide) is removed as running text
+   (:func:`extract.clean.furniture.remove_furniture`), and recorded.
 
 Example::
 
@@ -25,7 +28,8 @@ from typing import Optional
 from pptx import Presentation
 
 from extract.readers.pptx.container import check_file, guarded
-from extract.readers.pptx.geometry import EMU_PER_POINT
+from extract.clean.furniture import remove_furniture
+from extract.readers.pptx.geometry import EMU_PER_POINT, at_slide_edge
 from extract.readers.pptx.headings import deck_body_size, slide_blocks
 from extract.readers.pptx.slides import read_slide
 from extract.records import Page, SourceDocument
@@ -63,7 +67,8 @@ def _read(path: Path, max_pages: Optional[int]) -> SourceDocument:
     chosen = slides[:max_pages] if max_pages else slides
     contents = [read_slide(slide, number) for number, slide in enumerate(chosen, start=1)]
     body_size = deck_body_size(contents)
-    pages = [Page(c.number, tuple(slide_blocks(c, body_size)), width, height) for c in contents]
+    pages, running = remove_furniture([Page(c.number, tuple(slide_blocks(c, body_size)), width, height)
+                                       for c in contents], at_slide_edge)
     warnings = [] if len(chosen) == len(slides) else [
         (None, f"read only the first {len(chosen)} of {len(slides)} slides (max_pages)")
     ]
@@ -72,6 +77,6 @@ def _read(path: Path, max_pages: Optional[int]) -> SourceDocument:
         source_kind="pptx",
         pages=tuple(pages),
         page_count=len(slides),
-        removals=tuple(r for c in contents for r in c.removals),
+        removals=tuple(r for c in contents for r in c.removals) + tuple(running),
         warnings=tuple(warnings),
     )

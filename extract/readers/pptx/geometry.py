@@ -15,6 +15,8 @@ from pptx.oxml.ns import qn
 from pptx.shapes.base import BaseShape
 from pptx.shapes.group import GroupShape
 
+from extract.records import Block, Page
+
 EMU_PER_POINT = 12700
 
 #: (left, top, right, bottom) in slide points.
@@ -103,3 +105,22 @@ def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     Example: ``overlap(0, 10, 5, 20) == 5``.
     """
     return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+#: Share of the slide height at the top and at the bottom where running text stands.
+EDGE_BAND = 0.12
+
+
+def at_slide_edge(page: Page, index: int, block: Block) -> bool:
+    """True for a body paragraph lying wholly in the slide's top or bottom band.
+
+    Titles, headings, list items and notes never count: only such blocks may be
+    taken for running text when they repeat (:func:`extract.clean.furniture.remove_furniture`).
+
+    :param page: the slide's page (its height in points).
+    :param index: the block's position on the page (unused: slides have geometry).
+    :param block: the block.
+    """
+    if block.role != "paragraph" or block.bbox is None or not page.height:
+        return False
+    return block.bbox[1] >= (1 - EDGE_BAND) * page.height or block.bbox[3] <= EDGE_BAND * page.height
