@@ -153,3 +153,29 @@ def test_mixed_slides_pair_every_unit_inside_the_slide(mixed_deck) -> None:
     assert expected <= pairs, sorted(expected - pairs)
     partners = {fi: sv for fi, sv in pairs}
     assert all(partners[fi] == sv for fi, sv in expected)
+
+
+def test_split_title_heads_the_text_of_its_own_language(mixed_deck) -> None:
+    doc, _ = mixed_deck
+    parent = {s.id: s.parent_id for s in doc.sections}
+    heading = {s.id: s.heading for s in doc.sections}
+
+    def top_heading(text: str) -> str:
+        section = next(p.section_id for p in doc.passages if p.text == text)
+        while parent[section] is not None:
+            section = parent[section]
+        return heading[section]
+
+    assert {top_heading(t) for t in RESULTS_FI} == {TITLE[0]}
+    assert {top_heading(t) for t in RESULTS_SV} == {TITLE[1]}
+    assert {top_heading(t) for t in ACTIONS_FI} == {"Toimenpiteet"}
+    assert {top_heading(t) for t in ACTIONS_SV} == {"Åtgärder"}
+
+
+def test_split_title_stays_first_on_a_slide_alternating_languages() -> None:
+    blocks = (Block(("Arvomme", "Våra värderingar"), 1, "title", level=1),
+              Block(("Yhdenvertaisesti",), 1), Block(("Likvärdigt",), 1),
+              Block(("Vastuullisesti",), 1), Block(("Ansvarsfullt",), 1))
+    page = split_bilingual(SourceDocument("x.pptx", "pptx", (Page(1, blocks),), 1)).pages[0]
+    assert [b.raw_text for b in page.blocks] == ["Arvomme", "Våra värderingar", "Yhdenvertaisesti", "Likvärdigt",
+                                                "Vastuullisesti", "Ansvarsfullt"]

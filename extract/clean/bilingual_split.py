@@ -15,7 +15,8 @@ begins in lower case (it continues the sentence of the line before) and not
 after a line ending in a hyphen or a comma. Each resulting run is judged
 again as a whole; a run whose language is undecided, or the same as its
 neighbour's, joins that neighbour. Tables, rotated text and furniture are
-left as they are.
+left as they are. A slide title split in two goes each part with its own
+language's text when the slide gives one language after the other.
 
 Example::
 
@@ -29,7 +30,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from extract.language import UNDECIDED, detect_language, split_by_language
-from extract.records import Block, SourceDocument
+from extract.records import Block, Page, SourceDocument
 
 _TEXT_ROLES = frozenset({"title", "heading", "paragraph", "list_item", "caption", "notes"})
 _CONTINUES = ("-", "\u00ad", ",")
@@ -110,14 +111,45 @@ def split_block(block: Block) -> list[Block]:
     return [replace(block, lines=tuple(run)) for run in runs]
 
 
+def _title_beside_its_text(blocks: list[Block]) -> list[Block]:
+    """A page whose split title is followed by its body in the same two languages, one after
+    the other, with the second title moved to where that language's body starts.
+
+    "Arvomme / Våra värderingar" over a Finnish column and a Swedish column reads
+    as the Finnish title, the Finnish column, the Swedish title, the Swedish
+    column: each language's title heads its own text, as in a page set one
+    language after the other. Pages alternating between the languages are left
+    as they are.
+    """
+    first, second = (detect_language(b.raw_text) for b in blocks[:2])
+    if UNDECIDED in (first, second) or first == second:
+        return blocks
+    body = [(i, lang) for i, b in enumerate(blocks) if i >= 2 and b.role != "notes"
+            for lang in [detect_language(b.raw_text)] if lang in (first, second)]
+    order = [lang for _, lang in body]
+    if not order or order[0] != first or second not in order or first in order[order.index(second):]:
+        return blocks
+    at = body[order.index(second)][0]
+    return [blocks[0], *blocks[2:at], blocks[1], *blocks[at:]]
+
+
+def _split_page(page: Page) -> Page:
+    """The page with its two-language blocks split, and a split title set beside its text."""
+    if not page.blocks:
+        return page
+    head = split_block(page.blocks[0])
+    blocks = head + [part for b in page.blocks[1:] for part in split_block(b)]
+    if len(head) == 2 and head[0].role == "title":
+        blocks = _title_beside_its_text(blocks)
+    return replace(page, blocks=tuple(blocks))
+
+
 def split_bilingual(source: SourceDocument) -> SourceDocument:
     """The document with every two-language block split by language (see the module docstring).
 
     :param source: a reader's output.
     """
-    pages = tuple(replace(page, blocks=tuple(part for b in page.blocks for part in split_block(b)))
-                  for page in source.pages)
+    pages = tuple(_split_page(page) for page in source.pages)
     if all(new.blocks == old.blocks for new, old in zip(pages, source.pages)):
         return source
     return replace(source, pages=pages)
-
