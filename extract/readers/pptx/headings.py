@@ -65,8 +65,7 @@ def _fallback_title(body: Sequence[Block], body_size: float) -> Optional[Block]:
     candidates = [b for b in body if b.role == "paragraph" and _short(b)]
     if not candidates:
         return None
-    top = lambda b: b.bbox[1] if b.bbox else 0.0  # noqa: E731 - a sort key
-    best = min(candidates, key=lambda b: (-(b.font_size or 0.0), top(b)))
+    best = min(candidates, key=lambda b: (-(b.font_size or 0.0), b.bbox[1] if b.bbox else 0.0))
     return best if _large(best, body_size) or best.bold else None
 
 

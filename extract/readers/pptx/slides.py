@@ -77,7 +77,7 @@ def _text_frame_blocks(shape: BaseShape, slide: Slide, page: int, bbox: Optional
     ]
 
 
-def title_block(shape: BaseShape, slide: Slide, page: int) -> Optional[Block]:
+def _title_block(shape: BaseShape, slide: Slide, page: int) -> Optional[Block]:
     """The title placeholder as one ``title`` block (level 1), or ``None`` when it is empty."""
     paragraphs = read_paragraphs(shape.text_frame, shape_chain(shape, slide), markers=False)
     if not paragraphs:
@@ -136,7 +136,7 @@ def read_slide(slide: Slide, number: int) -> SlideContent:
     :param number: its 1-based position in the deck.
     """
     title_shape = next((s for s in slide.shapes if _is_title(s) and s.has_text_frame), None)
-    title = title_block(title_shape, slide, number) if title_shape is not None else None
+    title = _title_block(title_shape, slide, number) if title_shape is not None else None
     placed = reading_order(_placed(slide.shapes, slide, number, Frame(), title_shape))
     blocks = [b for item in placed for b in item.content]
     removals = tuple(
