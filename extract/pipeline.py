@@ -22,6 +22,7 @@ from typing import Callable, Optional, Sequence
 
 from extract import evaluations as ev
 from extract.cache import ExtractionCache, file_sha256
+from extract.clean.bilingual_split import split_bilingual
 from extract.errors import ExtractionError, StrategyKBError
 from extract.manifest import load_manifest, resolve_file
 from extract.records import DocumentInfo, ExtractedDocument, Finding, SourceDocument, Statement
@@ -104,7 +105,7 @@ def failed_document(info: DocumentInfo, digest: str, error: StrategyKBError) -> 
 
 
 def _extract_source(info: DocumentInfo, digest: str, source: SourceDocument) -> ExtractedDocument:
-    units = build_units(source, info.languages)
+    units = build_units(split_bilingual(source), info.languages)
     findings = [Finding(info.id, "extraction_warning", message, page) for page, message in source.warnings]
     if not units:
         findings.append(Finding(info.id, "no_text", "no text could be extracted", None))
