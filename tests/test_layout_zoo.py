@@ -3,8 +3,8 @@
 The scored documents (002, 003, 004, and 001 once its Swedish gold exists)
 are rendered in every layout of ``tests/layout_zoo`` (six PDF layouts, a PPTX
 deck, a 16:9 PDF deck; the deck 000 too in the two slide layouts), extracted
-by the project's pipeline and scored against ``tests/gold``. The figures are printed per layout; each
-layout passes or fails each bar on its own.
+by the project's pipeline and scored against ``tests/gold``. The figures are
+printed per layout; each layout passes or fails each bar on its own.
 """
 
 from __future__ import annotations
@@ -12,14 +12,11 @@ from __future__ import annotations
 import pytest
 
 from extract.clean.normalize import match_key
+from tests.layout_zoo.bars import LAYOUT_BARS, check
 from tests.layout_zoo.render import LAYOUTS, load_source, render
 from tests.layout_zoo.score import gold_rows, table
 from tests.layout_zoo.session import layout_zoo, zoo_keys
 
-GOALS_F1 = 0.95
-ROWS_EXACT = 0.98
-STATEMENTS_F1 = 0.92
-SWEDISH_F1 = 0.90
 ZOO = sorted(LAYOUTS)
 
 
@@ -72,33 +69,7 @@ def test_every_rendering_is_extracted_and_the_figures_are_printed(zoo, capsys):
             assert doc.pages and doc.passages, (layout, key)
 
 
+@pytest.mark.parametrize("figure", sorted(LAYOUT_BARS))
 @pytest.mark.parametrize("layout", ZOO)
-def test_council_term_goals(zoo, layout):
-    goals = zoo.figures[layout]["goals"]
-    assert goals.f1 >= GOALS_F1, f"{layout}: goals P {goals.p:.2f} R {goals.r:.2f} F1 {goals.f1:.2f}"
-
-
-@pytest.mark.parametrize("layout", ZOO)
-def test_evaluation_rows_exact(zoo, layout):
-    rows = zoo.figures[layout]["rows"]
-    assert rows.r >= ROWS_EXACT, f"{layout}: {rows.hits}/{rows.gold} rows exact ({rows.found} rows found)"
-
-
-@pytest.mark.parametrize("layout", ZOO)
-def test_evaluated_in_links(zoo, layout):
-    links = zoo.figures[layout]["evaluated_in"]
-    assert links.hits == links.gold, f"{layout}: {links.hits}/{links.gold} evaluated_in links ({links.found} made)"
-
-
-@pytest.mark.parametrize("layout", ZOO)
-def test_statements(zoo, layout):
-    s = zoo.figures[layout]["statements"]
-    assert s.f1 >= STATEMENTS_F1, f"{layout}: statements P {s.p:.2f} R {s.r:.2f} F1 {s.f1:.2f}"
-
-
-@pytest.mark.parametrize("layout", ZOO)
-def test_swedish_strategy(zoo, layout):
-    sv = zoo.figures[layout]["sv"]
-    if sv is None:
-        pytest.skip("no Swedish gold yet (tests/gold/structure_001_sv.jsonl)")
-    assert sv.f1 >= SWEDISH_F1, f"{layout}: 001 P {sv.p:.2f} R {sv.r:.2f} F1 {sv.f1:.2f}"
+def test_layout_meets_bar(zoo, layout, figure):
+    check(zoo.figures[layout], figure, LAYOUT_BARS[figure], layout)

@@ -40,14 +40,42 @@ def _in_order(pdf: ZooPDF, page: dict, text: Callable[[list[dict]], None], table
     text(run)
 
 
-def two_columns(source: dict, path: Path) -> Path:
-    """A4 portrait, two columns, sans 10 pt; every source page on a new page."""
-    pdf = ZooPDF(Style(A4, 50, "sans", 10), document_title(source))
+def _page_per_page(source: dict, path: Path, style: Style, flow_page: Callable[[ZooPDF, list[dict]], None],
+                   tables_page: Callable[[ZooPDF, dict, dict], None], note: bool = False) -> Path:
+    """Every source page on a new page: its text through ``flow_page``, its tables through
+    ``tables_page`` (given the previous source page too); ``note``: the continuation note under a continued table."""
+    pdf = ZooPDF(style, document_title(source))
+    previous: dict = {}
     for page in source["pages"]:
         pdf.part_title = page.get("running_title")
         pdf.add_page()
-        _in_order(pdf, page, lambda run: flow(pdf, run, 2), lambda t: page_tables(pdf, t, 8.5, EVAL_WIDTHS))
+        _in_order(pdf, page, lambda run: flow_page(pdf, run), lambda t, before=previous: tables_page(pdf, t, before))
+        if note and page.get("continues"):
+            pdf.set_body(0.85)
+            pdf.cell(0, pdf.style_.size * 1.4, CONTINUES, align="R", new_x="LMARGIN", new_y="NEXT")
+        previous = page
     return write_pdf(pdf, path)
+
+
+def two_columns(source: dict, path: Path) -> Path:
+    """A4 portrait, two columns, sans 10 pt; every source page on a new page."""
+    return _page_per_page(source, path, Style(A4, 50, "sans", 10), lambda pdf, run: flow(pdf, run, 2),
+                          lambda pdf, t, _: page_tables(pdf, t, 8.5, EVAL_WIDTHS))
+
+
+def landscape_ruled(source: dict, path: Path) -> Path:
+    """A4 landscape, one column; ruled tables, header repeated on every page, a continuation note under the table."""
+    return _page_per_page(source, path, Style(A4_LANDSCAPE, 42, "sans", 10), lambda pdf, run: flow(pdf, run, 1),
+                          lambda pdf, t, _: page_tables(pdf, t, 9.5, EVAL_WIDTHS), note=True)
+
+
+def borderless_shaded(source: dict, path: Path) -> Path:
+    """A4 portrait, justified sans; borderless shaded tables, score before verdict, header on a table's first page only."""
+    return _page_per_page(
+        source, path, Style(A4, 46, "sans", 9.5), lambda pdf, run: flow(pdf, run, 1, align="JUSTIFY"),
+        lambda pdf, t, before: page_tables(pdf, t, 8, EVAL_WIDTHS, order=(0, 2, 1, 3), ruled=False, shaded=True,
+                                           header=not before.get("continues")),
+    )
 
 
 def three_columns_rule(source: dict, path: Path) -> Path:
@@ -79,34 +107,6 @@ def three_columns_rule(source: dict, path: Path) -> Path:
         for i in (1, 2):
             x = style.margin + i * column + (i - 0.5) * gutter
             pdf.line(x, pdf.t_margin, x, pdf.h - pdf.b_margin)
-    return write_pdf(pdf, path)
-
-
-def landscape_ruled(source: dict, path: Path) -> Path:
-    """A4 landscape, one column; ruled tables, header repeated on every page, a continuation note under the table."""
-    pdf = ZooPDF(Style(A4_LANDSCAPE, 42, "sans", 10), document_title(source))
-    for page in source["pages"]:
-        pdf.part_title = page.get("running_title")
-        pdf.add_page()
-        _in_order(pdf, page, lambda run: flow(pdf, run, 1), lambda t: page_tables(pdf, t, 9.5, EVAL_WIDTHS))
-        if page.get("continues"):
-            pdf.set_body(0.85)
-            pdf.cell(0, pdf.style_.size * 1.4, CONTINUES, align="R", new_x="LMARGIN", new_y="NEXT")
-    return write_pdf(pdf, path)
-
-
-def borderless_shaded(source: dict, path: Path) -> Path:
-    """A4 portrait, justified sans; borderless shaded tables, score before verdict, header on a table's first page only."""
-    pdf = ZooPDF(Style(A4, 46, "sans", 9.5), document_title(source))
-    previous_continues = False
-    for page in source["pages"]:
-        pdf.part_title = page.get("running_title")
-        pdf.add_page()
-        header = not previous_continues
-        _in_order(pdf, page, lambda run: flow(pdf, run, 1, align="JUSTIFY"),
-                  lambda t: page_tables(pdf, t, 8, EVAL_WIDTHS, order=(0, 2, 1, 3), ruled=False, shaded=True,
-                                        header=header))
-        previous_continues = bool(page.get("continues"))
     return write_pdf(pdf, path)
 
 
