@@ -73,3 +73,37 @@ def test_every_rendering_is_extracted_and_the_figures_are_printed(zoo, capsys):
 @pytest.mark.parametrize("layout", ZOO)
 def test_layout_meets_bar(zoo, layout, figure):
     check(zoo.figures[layout], figure, LAYOUT_BARS[figure], layout)
+
+
+def _pdf_text(path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text() for page in pdf.pages]
+
+
+def test_layouts_have_the_features_they_claim(zoo):
+    """Each layout breaks what it says it breaks (so a pass means the reader coped with it)."""
+    import pdfplumber
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    with pdfplumber.open(zoo.files["justified_hyphenated"]["004"]) as pdf:  # chars: text extraction expands ligatures
+        chars = [(c["text"], page.width - c["x1"]) for page in pdf.pages for c in page.chars]
+    assert "\ufb01" in {text for text, _ in chars}
+    assert {text for text, right in chars if right < 70} >= {"\u00ad", "-"}  # line ends split by either hyphen
+    ruled = _pdf_text(zoo.files["landscape_ruled"]["002"])
+    assert sum("Jatkuu seuraavalla sivulla" in t for t in ruled) >= 5
+    assert sum("Sanallinen arviointi" in t for t in ruled) >= 23
+    shaded = _pdf_text(zoo.files["borderless_shaded"]["002"])
+    assert 0 < sum("Sanallinen arviointi" in t for t in shaded) < sum("OSITTAIN" in t or "KYLLÄ" in t for t in shaded)
+    with pdfplumber.open(zoo.files["side_boxes"]["003"]) as pdf:
+        assert any(not c["upright"] for page in pdf.pages for c in page.chars)
+        assert any(r["non_stroking_color"] not in (None, (0,), (1,), [0], [1]) for page in pdf.pages for r in page.rects)
+    with pdfplumber.open(zoo.files["three_columns_rule"]["003"]) as pdf:
+        assert sum(1 for page in pdf.pages for line in page.lines if line["x0"] == line["x1"]) >= 2 * 3
+    deck = Presentation(zoo.files["slides_pptx"]["004"])
+    kinds = {shape.shape_type for slide in deck.slides for shape in slide.shapes}
+    assert {MSO_SHAPE_TYPE.GROUP, MSO_SHAPE_TYPE.PLACEHOLDER} <= kinds
+    deck = Presentation(zoo.files["slides_pptx"]["002"])
+    assert sum(shape.has_table for slide in deck.slides for shape in slide.shapes) >= 23

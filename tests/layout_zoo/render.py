@@ -30,3 +30,12 @@ def render(key: str, layout: str, folder: Path, reword: Optional[Callable[[dict]
         source = reword(source)
     folder.mkdir(parents=True, exist_ok=True)
     return draw(source, folder / (Path(source["file"]).stem + suffix))
+
+
+if __name__ == "__main__":  # python -m tests.layout_zoo.render OUT_DIR: every document in every layout, to look at
+    import sys
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "layout-zoo")
+    for name in LAYOUTS:
+        for number in ("000", "001", "002", "003", "004"):
+            print(render(number, name, out / name))
