@@ -8,7 +8,9 @@ Figures per set of renderings (one layout, or one wording variant):
 - ``goals``: F1 of 003's council-term goals (kind ``goal``);
 - ``rows``: the share of 002's 43 gold rows found (by goal text) with achieved and score exact;
 - ``evaluated_in``: the gold's 003 → 002 links that ``link.evaluated.evaluated_in`` makes;
-- ``sv``: F1 of 001 against ``tests/gold/structure_001_sv.jsonl`` when that file exists.
+- ``sv``: F1 of 001 against ``tests/gold/structure_001_sv.jsonl`` when that file exists;
+- ``pairs`` (where the deck 000 is extracted, reported only): the deck's gold fi/sv pairs
+  (``parallel_000_dev.jsonl``) among the ``translation_of`` links ``link.parallel.align`` makes in it.
 
 Texts are compared by :func:`extract.clean.normalize.match_key`.
 """
@@ -154,25 +156,41 @@ def swedish_structure(doc: Optional[ExtractedDocument]) -> Optional[PRF]:
     return prf(keys, found)
 
 
+def parallel_pairs(deck: ExtractedDocument) -> PRF:
+    """The deck's gold translation pairs among the links aligned inside it (``found``: links whose either side is a gold unit)."""
+    from link.parallel import align, units_of
+
+    gold = {(match_key(g["fi"]["text"]), match_key(g["sv"]["text"])) for g in gold_rows("parallel_000_dev.jsonl")}
+    units = {u.id: u for u in units_of(deck)}
+    links, _ = align([deck])
+    pairs = {(match_key(units[l.target_id].text), match_key(units[l.source_id].text))
+             for l in links if l.relation == "translation_of" and l.source_id in units and l.target_id in units}
+    touching = {p for p in pairs if p[0] in {f for f, _ in gold} or p[1] in {s for _, s in gold}}
+    return PRF(len(gold), len(touching), len(gold & pairs))
+
+
 def score(docs: dict[str, Optional[ExtractedDocument]]) -> dict[str, Optional[PRF]]:
     """All figures of one set of renderings, keyed by figure name; ``docs`` by document key."""
     out: dict[str, Optional[PRF]] = dict(statements(docs))
     out["rows"] = evaluation_rows(docs.get("002"))
     out["evaluated_in"] = evaluated_links(docs.get("003"), docs.get("002"))
     out["sv"] = swedish_structure(docs.get("001"))
+    out["pairs"] = parallel_pairs(docs["000"]) if docs.get("000") else None
     return out
 
 
 def table(figures: dict[str, dict[str, Optional[PRF]]]) -> str:
     """The figures of several sets as a text table, one line per set."""
-    head = f"{'set':24s} {'stmt P/R/F1':>16s} {'house F1':>8s} {'goals F1':>8s} {'rows':>7s} {'eval_in':>7s} {'001 F1':>6s}"
+    head = (f"{'set':24s} {'stmt P/R/F1':>16s} {'house F1':>8s} {'goals F1':>8s} {'rows':>7s} {'eval_in':>7s} "
+            f"{'001 F1':>6s} {'000 pairs P/R':>13s}")
     lines = [head]
     for name, f in figures.items():
         s, sv = f["statements"], f["sv"]
         lines.append(
             f"{name:24s} {s.p:5.2f}/{s.r:4.2f}/{s.f1:4.2f} {f['house'].f1:8.2f} {f['goals'].f1:8.2f} "
             f"{f['rows'].hits:3d}/{f['rows'].gold:<3d} {f['evaluated_in'].hits:3d}/{f['evaluated_in'].gold:<3d} "
-            f"{(f'{sv.f1:6.2f}' if sv else '     -')}"
+            f"{(f'{sv.f1:6.2f}' if sv else '     -')} "
+            f"{(f'{pairs.p:6.2f}/{pairs.r:4.2f}' if (pairs := f['pairs']) else '            -')}"
         )
     return "\n".join(lines)
 
