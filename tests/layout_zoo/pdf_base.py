@@ -226,11 +226,6 @@ def page_tables(pdf: ZooPDF, page: dict, size: float, width_share: Sequence[floa
             draw_table(pdf, element["header"], rows, widths, size, ruled, shaded)
 
 
-def text_elements(page: dict) -> list[dict]:
-    """The page's elements that are not tables."""
-    return [e for e in page["elements"] if e["type"] not in ("table", "evaluation_table")]
-
-
 def write_pdf(pdf: ZooPDF, path: Path) -> Path:
     """Save and return the path."""
     pdf.output(str(path))

@@ -14,12 +14,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable
 
-from tests.layout_zoo.pdf_base import (
-    CONTINUES, Style, ZooPDF, document_title, draw_table, evaluation_cells, flow, heading_scale, page_tables,
-    text_elements, write_pdf,
-)
+from tests.layout_zoo.pdf_base import CONTINUES, Style, ZooPDF, document_title, flow, heading_scale, page_tables, write_pdf
 from tests.layout_zoo.typeset import SOFT_HYPHEN, draw_line, ligatures, wrap
 
 A4 = (595.28, 841.89)

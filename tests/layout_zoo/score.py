@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -193,19 +192,6 @@ def table(figures: dict[str, dict[str, Optional[PRF]]]) -> str:
             f"{(f'{pairs.p:6.2f}/{pairs.r:4.2f}' if (pairs := f['pairs']) else '            -')}"
         )
     return "\n".join(lines)
-
-
-def per_kind(docs: dict[str, Optional[ExtractedDocument]]) -> dict[tuple[str, str], PRF]:
-    """P/R/F1 per (document key, kind) of the statement gold, for a closer look at one set."""
-    gold: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in gold_rows("goals.jsonl"):
-        gold[(row["source"][:3], row["kind"])].add(match_key(row["text"]))
-    out = {}
-    for (key, kind), texts in sorted(gold.items()):
-        doc = docs.get(key)
-        found = {match_key(s.text) for s in doc.statements if s.kind == kind} if doc else set()
-        out[(key, kind)] = prf(texts, found)
-    return out
 
 
 def extract_sets(folder: Path, sets: dict[str, dict[str, Path]], jobs: int = 2) -> dict[str, dict[str, ExtractedDocument]]:
