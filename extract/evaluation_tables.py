@@ -30,6 +30,7 @@ REQUIRED_ROLES = frozenset({"goal", "achieved", "assessment"})
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010]\s*\n\s*(?=[a-zåäö])")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([?:.,;)])")  # "saavutettu\n?" in a narrow cell
 _PARENTHETICAL = re.compile(r"\s*\([^()\d]*\)$")
+_SCALE = re.compile(r"\b1 ?[-–] ?5\b")
 _SCORE = re.compile(r"^\(?([1-5])\)?(?:\s*/\s*5)?[.,:;]?$")
 _BULLET = re.compile(r"^\s*(?P<marker>[•▪●◦‣*]|[-–]|\d{1,2}[.)])\s+(?=\S)")
 _DASHES = ("-", "–")
@@ -183,7 +184,10 @@ def column_map(cells: Sequence[Cell]) -> Optional[ColumnMap]:
     for row in rows[:3]:
         columns: dict[str, int] = {}
         for cell in (c for c in cells if c.row == row):
-            role = cell_role(header_key(cell.text)) if cell.text.strip() else None
+            key = header_key(cell.text)
+            role = cell_role(key) if key else None
+            if role is None and _SCALE.search(key):
+                role = "score"  # a header naming the scale ("arvio ?(1-5)") names the score column
             if role and role not in columns:
                 columns[role] = cell.col
         if REQUIRED_ROLES <= set(columns):
@@ -203,8 +207,15 @@ class TableRow:
     assessment: list[str] = field(default_factory=list)
 
     def absorb(self, other: "TableRow") -> None:
-        """Take in a row that continues this one (a row broken across pages or grid rows)."""
-        self.goal = " ".join(t for t in (self.goal, other.goal) if t)
+        """Take in a row that continues this one (a row broken across pages or grid rows).
+
+        Text at the top of the continued goal cell ends what the cell printed last: its last
+        sub-goal bullet if it has any, else the goal.
+        """
+        if other.goal and self.subgoals and not other.subgoals:
+            self.subgoals[-1] = f"{self.subgoals[-1]} {other.goal}"
+        else:
+            self.goal = " ".join(t for t in (self.goal, other.goal) if t)
         self.subgoals.extend(other.subgoals)
         self.achieved = self.achieved or other.achieved
         self.score = self.score if self.score is not None else other.score

@@ -169,8 +169,7 @@ def read_evaluations(
     for table in find_tables(units, removals):
         out.table_units.add(table.unit.index)
         read = table_rows(table.unit.cells or (), table.columns, join)
-        if read and table.continues and pending and not read[0].goal and (
-                read[0].achieved is None or pending[-1][0].achieved is None):
+        if read and pending and _continues_row(read[0], pending[-1][0], table.continues):
             pending[-1][0].absorb(read.pop(0))
         pending.extend((row, table) for row in read)
     for row, table in pending:
@@ -190,6 +189,15 @@ def read_evaluations(
     sm.assign_missing_groups(out.rows, out.summaries)
     out.findings.extend(sm.check_summaries(document_id, out.rows, out.summaries))
     return out
+
+
+def _continues_row(first: TableRow, last: TableRow, table_continues: bool) -> bool:
+    """Whether a table's first row is the rest of the last row before it (a row broken at a page break):
+    it has no verdict (only the rest of a goal, sub-goals or assessment), or it has the verdict
+    that the row before lacks and no goal of its own."""
+    if first.achieved is None:
+        return table_continues or not first.goal
+    return not first.goal and last.achieved is None
 
 
 def _scopes(units: Sequence[Unit], parts: dict[Optional[int], Optional[str]], row_tables: set[int]) -> dict[int, Hashable]:

@@ -355,3 +355,29 @@ def test_parts_without_names_are_the_runs_between_introductions():
                        part(1, 2, [["C.", "KYLLÄ", "5", "c"]])])
     assert result.findings == []
     assert [r.evaluation_set for r in result.rows] == [None, None, None]
+
+
+def test_a_goal_cell_broken_at_the_page_break_is_joined():
+    result = evaluate([
+        [heading("Osaava henkilöstö 1/2"), table([FI_HEADER, ["Kehitämme yhteistä", "OSITTAIN", "3", "Alku."]])],
+        [heading("Osaava henkilöstö 2/2", page=2), table([FI_HEADER, ["työkulttuuria.", "", "", ""],
+                                                          ["B.", "KYLLÄ", "4", "b"]], page=2)],
+    ])
+    assert rows_of(result) == [("Kehitämme yhteistä työkulttuuria.", "partial", 3, "Alku."), ("B.", "yes", 4, "b")]
+    assert result.findings == []
+
+
+def test_a_score_column_named_by_its_scale_only():
+    result = evaluate([[table([["Tavoite", "Toteutunut?", "Arvio ?(1-5)", "Perustelut"], ["A.", "Kyllä", "5", "a"]])]])
+    assert rows_of(result) == [("A.", "yes", 5, "a")]
+
+
+def test_the_rest_of_a_sub_goal_bullet_at_the_top_of_the_next_page_ends_that_bullet():
+    result = evaluate([
+        [table([FI_HEADER, ["Osaaminen kehittyy.\n• Vahvistamme kielten", "OSITTAIN", "3", "Alku."]]),
+         paragraph("Jatkuu seuraavalla sivulla")],
+        [table([FI_HEADER, ["osaamista.", "", "", "Loppu."]], page=2)],
+    ])
+    row = result.rows[0]
+    assert (row.goal, row.subgoals, row.assessment) == ("Osaaminen kehittyy.", ["Vahvistamme kielten osaamista."],
+                                                         ["Alku.", "Loppu."])
