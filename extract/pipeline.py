@@ -16,13 +16,14 @@ results in manifest order, unchanged documents taken from an
 from __future__ import annotations
 
 from contextlib import closing
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from extract import evaluations as ev
 from extract.cache import ExtractionCache, file_sha256
+from extract.clean.bilingual_split import split_bilingual
 from extract.clean.hyphenation import join_lines, line_vocabulary
 from extract.errors import ExtractionError, StrategyKBError
 from extract.manifest import load_manifest, resolve_file
@@ -106,7 +107,7 @@ def failed_document(info: DocumentInfo, digest: str, error: StrategyKBError) -> 
 
 
 def _extract_source(info: DocumentInfo, digest: str, source: SourceDocument) -> ExtractedDocument:
-    units = build_units(source, info.languages)
+    units = build_units(split_bilingual(source), info.languages)
     findings = [Finding(info.id, "extraction_warning", message, page) for page, message in source.warnings]
     if not units:
         findings.append(Finding(info.id, "no_text", "no text could be extracted", None))

@@ -16,7 +16,7 @@ The rules read structure, never a document's own goal texts:
    a guideline spread: its other one-sentence paragraphs are the guideline's
    aims. Goals and aims get the guideline of their page (or the last one
    before) as parent.
-4. Un-cued bullets that state an effect ("… paranevat") are impact goals.
+4. An un-cued bullet list whose every item states an effect ("… paranevat") lists impact goals.
 5. A goal or target whose text holds a threshold becomes a measurable target.
 
 The same text typed twice in one document is kept once (the first, by rule order).
@@ -170,9 +170,9 @@ def _kind_for(cue: Cue, unit: Unit) -> str:
 def _items(cue: Cue, region: list[Unit], demoted: set[int]) -> list[Typed]:
     out: list[Typed] = []
     lists = any(u.role == "list_item" for u in region)
-    running = set() if lists else _running_text(region)
+    skipped = (set() if lists else _running_text(region)) | _subtitles(region)
     for unit in region:
-        if unit.index in running:
+        if unit.index in skipped:
             continue
         kind = _kind_for(cue, unit)
         if unit.role == "list_item" and kind in LIST_KINDS + SENTENCE_KINDS:
@@ -188,6 +188,8 @@ def _items(cue: Cue, region: list[Unit], demoted: set[int]) -> list[Typed]:
             if unit.role == "heading":
                 demoted.add(unit.index)
             out.append(Typed(unit, kind, heading_text(unit.text), rule=f"statement under {kind} heading"))
+    if cue.kinds == ("mission",):
+        out = out[:1]  # a mission heading titles the one mission, the text after it explains it
     return _measured(out)
 
 
@@ -205,6 +207,27 @@ def _running_text(region: list[Unit]) -> set[int]:
     if gap < BOX_WIDTH_GAP:
         return set()
     return {u.index for u in region if u.role == "paragraph" and u.chars_per_line >= cut}
+
+
+def _subtitles(region: list[Unit]) -> set[int]:
+    """Taglines set under each title of a list of titled boxes ("Ge ansvar" / "Stärk en förtroendebaserad …").
+
+    Where two or more headings are each directly followed by a longer heading,
+    and no heading pair in the region runs the other way, the second of each
+    pair explains the first and is no item of its own.
+    """
+    pairs: list[tuple[Unit, Unit]] = []
+    i = 0
+    while i + 1 < len(region):
+        a, b = region[i], region[i + 1]
+        if a.role == "heading" and b.role == "heading":
+            pairs.append((a, b))
+            i += 2
+        else:
+            i += 1
+    if len(pairs) < 2 or any(b.words <= a.words for a, b in pairs):
+        return set()
+    return {b.index for _, b in pairs}
 
 
 def _measured(items: list[Typed]) -> list[Typed]:
@@ -267,13 +290,27 @@ def _inline_values(units: Sequence[Unit]) -> list[Typed]:
 
 
 def _impact_bullets(units: Sequence[Unit], taken: set[int]) -> list[Typed]:
-    out = []
-    for unit in units:
-        if unit.role == "list_item" and unit.index not in taken:
-            key = match_key(unit.text)
-            if any(re.search(m.IMPACT_CUE, key) for m in (fi, sv)):
-                out.append(Typed(unit, "impact", unit.text, unit.number, rule="bullet states an effect"))
+    """An un-cued bullet list every item of which states an effect ("… paranevat") lists impact goals."""
+    out: list[Typed] = []
+    for run in _bullet_runs(units):
+        if any(u.index in taken for u in run):
+            continue
+        if all(any(re.search(m.IMPACT_CUE, match_key(u.text)) for m in (fi, sv)) for u in run):
+            out.extend(Typed(u, "impact", u.text, u.number, rule="list of effects") for u in run)
     return out
+
+
+def _bullet_runs(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Consecutive list items of one page."""
+    runs: list[list[Unit]] = []
+    for unit in units:
+        if unit.role != "list_item":
+            continue
+        if runs and runs[-1][-1].index == unit.index - 1 and runs[-1][-1].page == unit.page:
+            runs[-1].append(unit)
+        else:
+            runs.append([unit])
+    return runs
 
 
 def _spread_aims(units: Sequence[Unit], guidelines: list[Typed], taken: set[int]) -> list[Typed]:
@@ -333,23 +370,32 @@ ITEM_KINDS = ("goal", "aim", "target", "action", "result")
 
 def _with_parents(units: Sequence[Unit], found: list[Typed]) -> list[Typed]:
     """Items (goals, aims, targets, actions, results) get the container statement
-    (guideline, principle, promise) printed on their page, else the last one before them."""
+    (guideline, principle, promise) last printed before them on their page, else the
+    first on their page (a page laid out bottom-up), else the last one before them.
+    Items lettered A, B, … after an item that ends with a colon belong to that item."""
     containers = {match_key(t.text) for t in found if t.kind in CONTAINER_KINDS}
     on_page: dict[object, str] = {}
-    last_before: dict[int, str] = {}
-    current: Optional[str] = None
+    last_before: dict[int, tuple[object, str]] = {}
+    current: Optional[tuple[object, str]] = None
     for unit in units:
         key = match_key(heading_text(unit.text))
         if key in containers:
-            current = key
+            current = (unit.page, key)
             if unit.page is not None:
                 on_page.setdefault(unit.page, key)
         if current:
             last_before[unit.index] = current
-    out = []
+    out: list[Typed] = []
+    lead_in: Optional[Typed] = None
     for typed in found:
         if typed.kind in ITEM_KINDS:
-            parent = on_page.get(typed.unit.page) or last_before.get(typed.unit.index)
+            before = last_before.get(typed.unit.index)
+            same_page = before[1] if before and before[0] == typed.unit.page else None
+            parent = same_page or on_page.get(typed.unit.page) or (before[1] if before else None)
+            if lead_in and typed.number and typed.number.isalpha() and typed.kind == lead_in.kind:
+                parent = match_key(lead_in.text)
+            elif typed.number and not typed.number.isalpha():
+                lead_in = typed if typed.text.rstrip().endswith(":") else None
             if parent and parent != match_key(typed.text):
                 typed = replace(typed, parent_key=parent)
         out.append(typed)

@@ -335,6 +335,8 @@ def _split_paragraph(lines: list[str], page: Optional[int], breaks: str) -> list
 
     for line in lines:
         found = _MARKER.match(line)
+        if found and _dash_continues(found.group("marker"), line[found.end():], current, marker):
+            found = None  # "… specialistvård / – specialistkompetens flyttas …": a dash inside a sentence
         if found:
             flush()
             marker = found.group("marker")
@@ -343,6 +345,17 @@ def _split_paragraph(lines: list[str], page: Optional[int], breaks: str) -> list
             current.append(line)
     flush()
     return out
+
+
+def _dash_continues(found: str, rest: str, current: list[str], marker: Optional[str]) -> bool:
+    """A line-start dash before a lower-case word, after an unfinished line that is no dash item, continues it."""
+    return (
+        found in "–-"
+        and rest[:1].islower()
+        and bool(current)
+        and current[-1].rstrip()[-1:] not in ".!?:;"
+        and (marker is None or marker not in "–-")
+    )
 
 
 def _split_heading_lines(lines: list[str], page: Optional[int], breaks: str) -> list[Block]:
