@@ -51,7 +51,7 @@ def test_deck_gold_pairs_precision_and_recall(corpus_documents, aligned):
     precision = true_pos / (true_pos + len(false_pos))
     recall = len(found) / len(gold)
     assert precision >= 0.95, false_pos
-    assert recall >= 0.90, sorted(gold - found)
+    assert recall >= 0.95, sorted(gold - found)
 
 
 def test_every_link_explains_itself(aligned):
@@ -77,9 +77,16 @@ def test_deck_connects_to_the_swedish_strategy(corpus_documents, aligned):
     same = [l for l in links if l.relation == "same_as" and between(l)]
     translated = [l for l in links if l.relation == "translation_of" and between(l)]
     assert len(same) > 50 and len(translated) > 100
-    assert {l.method for l in translated} == {"parallel:across-documents", "parallel:via-same_as"}
+    assert {l.method for l in translated} == {"parallel:across-documents", "parallel:via-same_as", "parallel:structural"}
     for link in translated:
         assert units[link.source_id].document_id == strategy and units[link.target_id].document_id == deck
+    # a heading every change promise repeats pairs by its place inside the promise, one partner each
+    how = [l for l in translated if units[l.source_id].text == "Hur vi förnyar oss"]
+    assert len(how) >= 5 and len({l.target_id for l in how}) == len(how) == len({l.source_id for l in how})
+    for link in how:
+        sv, fi = units[link.source_id], units[link.target_id]
+        assert fi.text == "Miten uudistumme" and link.method == "parallel:structural"
+        assert link.evidence["parent"] == [fi.parent, sv.parent] and link.evidence["parent_anchors"] >= 2
     older = corpus_documents["003_936e5353a6c4ad34.txt"].info.id
     assert not any(l.relation == "translation_of" and older in (units[l.source_id].document_id, units[l.target_id].document_id)
                    for l in links), "a 2023 Finnish text is continued in 2026, not translated"
