@@ -345,12 +345,15 @@ def via_same_as(translations: Sequence[Link], same: Sequence[Link], by_id: dict[
     """Carry a translation over to the other copy of a text that appears twice.
 
     Only between comparable documents (same region, overlapping period): a
-    2023 text repeated in 2026 is a continuation, not a translation.
+    2023 text repeated in 2026 is a continuation, not a translation. Inside
+    one document a carried link never joins a unit that already has a direct
+    translation there (the pairing of its slides is the stronger evidence).
     """
     copies: dict[str, list[Link]] = defaultdict(list)
     for link in same:
         copies[link.source_id].append(link)
         copies[link.target_id].append(link)
+    direct = {(a, by_id[b].document_id) for t in translations for a, b in ((t.source_id, t.target_id), (t.target_id, t.source_id))}
     out = []
     for t in translations:
         for end, other in ((t.source_id, t.target_id), (t.target_id, t.source_id)):
@@ -358,6 +361,8 @@ def via_same_as(translations: Sequence[Link], same: Sequence[Link], by_id: dict[
                 twin = s.target_id if s.source_id == end else s.source_id
                 sv, fi = (twin, other) if end == t.source_id else (other, twin)
                 docs = (by_id[sv].document_id, by_id[fi].document_id)
+                if docs[0] == docs[1] and ((sv, docs[1]) in direct or (fi, docs[0]) in direct):
+                    continue
                 if by_id[sv].lang == "sv" and by_id[fi].lang == "fi" and (docs in comparable or docs[0] == docs[1]):
                     out.append(Link(sv, fi, "translation_of", round(min(t.score, s.score), 4), "parallel:via-same_as",
                                     {"translation": t.id, "same_as": s.id}))

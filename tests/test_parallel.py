@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 
 from conftest import GOLD, load_jsonl
 from extract.clean.normalize import match_key
-from extract.records import DocumentInfo, ExtractedDocument, Passage
+from extract.records import DocumentInfo, ExtractedDocument, Passage, Section
 from link.bilingual import cross_similarity
 from link.lexicon import read_dictd, seed_pairs
 from link.parallel import align, units_of
@@ -246,3 +247,110 @@ def test_glossary_corrections_accept_and_reject(tmp_path: Path):
     (tmp_path / "glossary.toml").write_text('[[pair]]\nfi = "a"\nverdict = "maybe"\n', encoding="utf-8")
     with pytest.raises(ManifestError, match="glossary.toml"):
         load_corrections(tmp_path)
+
+
+# hierarchical alignment: sections first, then the units inside aligned sections ---------------
+
+HEADINGS = {"fi": ["Miksi meidän tulee uudistua", "Miten uudistumme", "Millaisia vaikutuksia tavoittelemme"],
+            "sv": ["Varför behövs förnyelse", "Hur vi förnyar oss", "Resultat vi vill uppnå"]}
+PROMISES = [  # (title, three items) in Finnish and in Swedish
+    (("Turvallisempaa elämää kotona", ["Kotihoidon asiakkaat saavat apua nopeammin.", "Omaishoitajien jaksamista tuetaan.",
+                                       "Hoidon jatkuvuus paranee selvästi."]),
+     ("Tryggare liv hemma", ["Kunderna inom hemvården får hjälp snabbare.", "Närståendevårdarnas ork stöds.",
+                             "Vårdens kontinuitet förbättras tydligt."])),
+    (("Jokaiselle omalääkäri", ["Jokaisella asukkaalla on oma lääkäri.", "Turhat päivystyskäynnit vähenevät.",
+                                "Perheiden palvelut kehittyvät."]),
+     ("En husläkare för alla", ["Varje invånare har en egen läkare.", "Onödiga jourbesök minskar.",
+                                "Familjernas tjänster utvecklas."])),
+    (("Lisää palveluja lapsille", ["Lapset ja nuoret saavat tukea koulussa.", "Yhteistyö kuntien kanssa tiivistyy.",
+                                   "Kotona asumista tuetaan teknologialla."]),
+     ("Fler tjänster för barn", ["Barn och unga får stöd i skolan.", "Samarbetet med kommunerna intensifieras.",
+                                 "Boende hemma stöds med teknologi."])),
+]
+
+
+def _sectioned(doc_id: str, lang: str, promises: list[int]) -> ExtractedDocument:
+    """A one-language strategy: per promise a section with its title, then each heading followed by one item."""
+    sections, passages = [], []
+    for promise in promises:
+        title, items = PROMISES[promise][0 if lang == "fi" else 1]
+        sid = f"{doc_id}/s{len(sections) + 1:04d}"
+        sections.append(Section(sid, doc_id, None, len(sections) + 1, 1, title, "", lang, 1, 1))
+        for role, text in [("heading", title)] + [u for h, i in zip(HEADINGS[lang], items) for u in (("heading", h), ("item", i))]:
+            n = len(passages) + 1
+            passages.append(Passage(f"{doc_id}/p{n:04d}", doc_id, sid, n, role, 1 if role == "heading" else None, None,
+                                    text, lang, 1))
+    info = DocumentInfo(doc_id, f"{doc_id}.txt", "Länsi-Uudenmaan hyvinvointialue", "Länsi-Uusimaa", "2026-2029",
+                        "strategy", (lang,), doc_id)
+    return ExtractedDocument(info, "0" * 64, 1, sections=sections, passages=passages)
+
+
+def _heading_pairs(links, docs) -> dict[tuple[str, str], set[str]]:
+    """(Finnish title, Swedish title) of the sections of each heading pair → the pairs' Finnish headings."""
+    units = _texts(docs)
+    titles = {s.id: s.heading for d in docs for s in d.sections}
+    section = {p.id: p.section_id for d in docs for p in d.passages}
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for link in links:
+        sv, fi = units[link.source_id], units[link.target_id]
+        if link.relation == "translation_of" and sv.level == "passage" and fi.text in HEADINGS["fi"]:
+            out[(titles[section[fi.id]], titles[section[sv.id]])].add(fi.text)
+    return out
+
+
+def test_repeated_headings_pair_inside_their_own_section():
+    fi, sv = _sectioned("strategia", "fi", [0, 1, 2]), _sectioned("strategi", "sv", [2, 0, 1])
+    links = align([fi, sv])[0]
+    pairs = _heading_pairs(links, [fi, sv])
+    assert pairs == {(f[0], s[0]): set(HEADINGS["fi"]) for f, s in PROMISES}
+    structural = [l for l in links if l.method == "parallel:structural"]
+    assert structural and all(l.evidence["parent"] and len(l.evidence["position"]) == 2 for l in structural)
+    assert all(0 < l.score <= 1 for l in structural)
+
+
+def test_section_without_translation_leaves_its_headings_unpaired():
+    fi, sv = _sectioned("strategia", "fi", [0, 1, 2]), _sectioned("strategi", "sv", [2, 0])
+    links = align([fi, sv])[0]
+    pairs = _heading_pairs(links, [fi, sv])
+    assert set(pairs) == {(PROMISES[p][0][0], PROMISES[p][1][0]) for p in (0, 2)}
+    lonely = {p.id for p in fi.passages if p.section_id == "strategia/s0002"}
+    assert not any(l.target_id in lonely for l in links if l.relation == "translation_of")
+
+
+def test_a_strong_lexical_pair_is_not_overridden_by_position():
+    """A Swedish item moved elsewhere keeps its lexical partner; the unit left in its place stays unpaired."""
+    fi = _sectioned("strategia", "fi", [0])
+    sv = _sectioned("strategi", "sv", [0])
+    moved = [p for p in sv.passages if p.role == "item"]
+    order = [p for p in sv.passages if p not in moved[:1]] + moved[:1]  # first item now last
+    sv = dataclasses.replace(sv, passages=tuple(dataclasses.replace(p, ordinal=i + 1) for i, p in enumerate(order)))
+    links = align([fi, sv])[0]
+    pairs = _pairs(links, [fi, sv])
+    assert (PROMISES[0][0][1][0], PROMISES[0][1][1][0]) in pairs
+    units = _texts([fi, sv])
+    partners = Counter(l.target_id for l in links if l.relation == "translation_of" and units[l.source_id].level == "passage")
+    assert max(partners.values()) == 1
+
+
+def test_units_of_a_list_pair_by_place_between_paired_neighbours():
+    """Service names the lexicon does not know pair by their place in a list; a short name detected as
+    Finnish amid the Swedish list is read as Swedish."""
+    fi_list = ("fi", ["Palvelut ja aukioloajat", "Terveysaseman digiklinikka", "Hammashoito", "Seniori-info",
+                      "Sosiaalipalvelujen neuvonta", "Asiakaspalvelu"])
+    sv_list = ("sv", ["Tjänster och öppettider", "Hälsostationens digitala klinik", "Tandvård", "Seniorinfo",
+                      "Rådgivningen inom socialservice", "Kundtjänst"])
+    doc = _doc("deck", [fi_list, sv_list])
+    doc = dataclasses.replace(doc, passages=tuple(dataclasses.replace(p, lang="fi") if p.text == "Seniorinfo" else p
+                                                  for p in doc.passages))
+    pairs = _pairs(align([doc])[0], [doc])
+    assert ("Hammashoito", "Tandvård") in pairs and ("Seniori-info", "Seniorinfo") in pairs
+    assert pairs == set(zip(fi_list[1], sv_list[1]))
+
+
+def test_mixed_page_pairs_each_unit():
+    """Finnish and Swedish side by side on one page, read row by row: a pair per unit."""
+    rows = [t for pair in zip(FI_SLIDE[1], SV_SLIDE[1]) for t in pair]
+    doc = _doc("deck", [("fi", rows)])
+    langs = {text: ("fi" if i % 2 == 0 else "sv") for i, text in enumerate(rows)}
+    doc = dataclasses.replace(doc, passages=tuple(dataclasses.replace(p, lang=langs[p.text]) for p in doc.passages))
+    assert _pairs(align([doc])[0], [doc]) == set(zip(FI_SLIDE[1], SV_SLIDE[1]))
