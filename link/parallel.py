@@ -41,7 +41,7 @@ from extract.records import ExtractedDocument
 from link.bilingual import Lexicon, bitext, default_lexicon, length_similarity, stem, translation_score
 from link.glossary import Correction
 from link.records import GlossaryEntry, Link
-from link.structural import structural_links
+from link.structural import hierarchical
 from link.units import Unit, greedy, make_link, unit_bitext, units_of
 
 PAGE_WINDOW = 3
@@ -441,6 +441,6 @@ def align(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] =
     carried = via_same_as(translations, same, by_id, comparable)
     known = {(l.source_id, l.target_id) for l in translations}
     lexical = translations + [l for l in carried if (l.source_id, l.target_id) not in known]
-    links = lexical + same + structural_links(units, lexical, lexicon)
+    links = hierarchical(units, lexical, lexicon) + same
     bitext.cache_clear()  # the word analyses of every unit are no longer needed: free them for the later stages
     return sorted({l.id: l for l in links}.values(), key=lambda l: l.id), glossary

@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Optional, Sequence
 
+from extract.clean.normalize import match_key
 from link.bilingual import Lexicon, bitext, length_similarity, translation_score
 from link.records import Link
 from link.units import Unit, make_link
@@ -53,6 +54,99 @@ MERGE_PENALTY = 0.1
 POSITION_MAX_WORDS = 3
 
 Pair = tuple[tuple[Unit, ...], tuple[Unit, ...], float, dict[str, Any]]
+
+
+def hierarchical(units: Sequence[Unit], links: Sequence[Link], lexicon: Lexicon) -> list[Link]:
+    """The lexical ``links`` with repeated texts moved to the copy in the aligned parent, plus the structural links.
+
+    A text that occurs twice in a document (a promise's title on the
+    overview and over its own chapter) scores the same with either copy of
+    its translation; the lexical pass picks one by id. Once parents are
+    aligned, a pair is moved to the copies whose parents are aligned
+    (:func:`relocate_copies`). Then the units left unpaired are aligned by
+    their place (:func:`structural_links`).
+
+    :param units: every unit of the corpus
+    :param links: the lexical links (``translation_of``) already made
+    :param lexicon: word pairs for the scores of the pairs found
+    """
+    by_id = {u.id: u for u in units}
+    aligned = set(_parent_pairs(_anchors(links, by_id)[0]))
+    moved = relocate_copies(links, by_id, aligned)
+    return moved + structural_links(units, moved, lexicon)
+
+
+def relocate_copies(links: Sequence[Link], by_id: dict[str, Unit], aligned: set[tuple]) -> list[Link]:
+    """Move a pair whose parents are not aligned to identical-text copies whose parents are.
+
+    For a pair (fi, sv) whose parents are not an aligned pair, another copy
+    of the Finnish text (or of the Swedish) in a parent aligned with the
+    other end's takes its place: a free copy directly, a copy paired
+    elsewhere by swapping partners when the swap puts both pairs into
+    aligned parents. The texts being the same, so is the score; the
+    evidence says the copy was chosen by its parent.
+    """
+    out = list(links)
+    copies: dict[tuple[str, str, str], list[Unit]] = defaultdict(list)
+    for unit in sorted(by_id.values(), key=lambda u: (u.document_id, u.order)):
+        copies[(unit.document_id, unit.level, match_key(unit.text))].append(unit)
+    where: dict[tuple[str, str], int] = {}  # (unit id, the other end's document) -> index of its link
+    for k, link in enumerate(out):
+        ends = _ends(link, by_id)
+        if ends:
+            where[(ends[0].id, ends[1].document_id)] = where[(ends[1].id, ends[0].document_id)] = k
+    for k in range(len(out)):
+        ends = _ends(out[k], by_id)
+        if not ends or (ends[0].span, ends[1].span) in aligned:
+            continue
+        for side in (0, 1):  # 0: move the Finnish end, 1: the Swedish end
+            unit, other = ends[side], ends[1 - side]
+            j = _swap_partner(unit, other, side, copies, where, out, by_id, aligned)
+            if j is None:
+                continue
+            twin, j = j
+            if j is not None:
+                out[j] = _moved(out[j], unit, side)
+                where[(unit.id, other.document_id)] = j
+            else:
+                del where[(unit.id, other.document_id)]
+            out[k] = _moved(out[k], twin, side)
+            where[(twin.id, other.document_id)] = k
+            break
+    return out
+
+
+def _ends(link: Link, by_id: dict[str, Unit]) -> Optional[tuple[Unit, Unit]]:
+    """(Finnish unit, Swedish unit) of a ``translation_of`` link between non-section units, else None."""
+    sv, fi = by_id.get(link.source_id), by_id.get(link.target_id)
+    if link.relation != "translation_of" or sv is None or fi is None or fi.level == "section":
+        return None
+    return fi, sv
+
+
+def _swap_partner(unit: Unit, other: Unit, side: int, copies: dict, where: dict, out: list[Link],
+                  by_id: dict[str, Unit], aligned: set[tuple]) -> Optional[tuple[Unit, Optional[int]]]:
+    """A copy of ``unit``'s text whose parent is aligned with ``other``'s and the index of its own link (None: free).
+
+    A copy with a partner qualifies only when that partner's parent is aligned with ``unit``'s.
+    """
+    pair = (lambda a, b: (a.span, b.span)) if side == 0 else (lambda a, b: (b.span, a.span))
+    for twin in copies[(unit.document_id, unit.level, match_key(unit.text))]:
+        if twin.id == unit.id or pair(twin, other) not in aligned:
+            continue
+        j = where.get((twin.id, other.document_id))
+        if j is None:
+            return twin, None
+        mate = _ends(out[j], by_id)
+        if mate and pair(unit, mate[1 - side]) in aligned:
+            return twin, j
+    return None
+
+
+def _moved(link: Link, unit: Unit, side: int) -> Link:
+    """``link`` with its Finnish (``side`` 0) or Swedish (1) end replaced by ``unit``, an identical-text copy."""
+    source, target = (link.source_id, unit.id) if side == 0 else (unit.id, link.target_id)
+    return Link(source, target, link.relation, link.score, link.method, dict(link.evidence, copy_chosen_by="parent"))
 
 
 def structural_links(units: Sequence[Unit], links: Sequence[Link], lexicon: Lexicon) -> list[Link]:
@@ -212,11 +306,12 @@ def _pair(fis: tuple[Unit, ...], svs: tuple[Unit, ...], equal_runs: bool, sandwi
     if len({u.role for u in (*fis, *svs)}) != 1:
         return None
     fi_text, sv_text = "\n".join(u.text for u in fis), "\n".join(u.text for u in svs)
-    if length_similarity(len(fi_text), len(sv_text)) < GAP_MIN_LENGTH:
-        return None
     fi_side, sv_side = bitext(fi_text, "fi"), bitext(sv_text, "sv")
-    lexical, evidence = translation_score(fi_side, sv_side, lexicon)
     short = max(len(fi_side.words), len(sv_side.words)) <= POSITION_MAX_WORDS
+    # the length ratio of a word or two says little ("Chat" ↔ "Chattservice")
+    if not short and length_similarity(len(fi_text), len(sv_text)) < GAP_MIN_LENGTH:
+        return None
+    lexical, evidence = translation_score(fi_side, sv_side, lexicon)
     if len(fis) + len(svs) > 2:
         if lexical < MERGE_MIN_SCORE:
             return None

@@ -6,6 +6,7 @@ import dataclasses
 import gzip
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -269,14 +270,23 @@ PROMISES = [  # (title, three items) in Finnish and in Swedish
 ]
 
 
-def _sectioned(doc_id: str, lang: str, promises: list[int]) -> ExtractedDocument:
-    """A one-language strategy: per promise a section with its title, then each heading followed by one item."""
+def _sectioned(doc_id: str, lang: str, promises: list[int], overview: Optional[str] = None) -> ExtractedDocument:
+    """A one-language strategy: per promise a section with its title, then each heading followed by one item;
+    with ``overview`` "first" or "last", a section introducing and listing all promises' titles before or after them."""
+    side = 0 if lang == "fi" else 1
+    contents = [(PROMISES[p][side][0], [("heading", PROMISES[p][side][0])]
+                 + [u for h, i in zip(HEADINGS[lang], PROMISES[p][side][1]) for u in (("heading", h), ("item", i))])
+                for p in promises]
+    if overview:
+        head = ("Muutoslupaukset", "Förändringslöften")[side]
+        intro = ("Muutoslupaukset ohjaavat palvelujen uudistamista.", "Förändringslöftena styr förnyelsen av tjänsterna.")
+        listing = (head, [("heading", head), ("paragraph", intro[side])] + [("item", p[side][0]) for p in PROMISES])
+        contents.insert(0 if overview == "first" else len(contents), listing)
     sections, passages = [], []
-    for promise in promises:
-        title, items = PROMISES[promise][0 if lang == "fi" else 1]
+    for title, units in contents:
         sid = f"{doc_id}/s{len(sections) + 1:04d}"
         sections.append(Section(sid, doc_id, None, len(sections) + 1, 1, title, "", lang, 1, 1))
-        for role, text in [("heading", title)] + [u for h, i in zip(HEADINGS[lang], items) for u in (("heading", h), ("item", i))]:
+        for role, text in units:
             n = len(passages) + 1
             passages.append(Passage(f"{doc_id}/p{n:04d}", doc_id, sid, n, role, 1 if role == "heading" else None, None,
                                     text, lang, 1))
@@ -354,3 +364,22 @@ def test_mixed_page_pairs_each_unit():
     langs = {text: ("fi" if i % 2 == 0 else "sv") for i, text in enumerate(rows)}
     doc = dataclasses.replace(doc, passages=tuple(dataclasses.replace(p, lang=langs[p.text]) for p in doc.passages))
     assert _pairs(align([doc])[0], [doc]) == set(zip(FI_SLIDE[1], SV_SLIDE[1]))
+
+
+def test_a_repeated_title_pairs_with_the_copy_in_the_aligned_parent():
+    """Titles listed on an overview and over their own sections: each copy pairs with the copy under the aligned parent."""
+    fi = _sectioned("strategia", "fi", [0, 1, 2], overview="last")
+    sv = _sectioned("strategi", "sv", [1, 2, 0], overview="first")
+    links = align([fi, sv])[0]
+    units = _texts([fi, sv])
+    titles = {s.id: s.heading for d in (fi, sv) for s in d.sections}
+    section = {p.id: p.section_id for d in (fi, sv) for p in d.passages}
+    promise_titles = {f[0] for f, _ in PROMISES}
+    seen = set()
+    for link in links:
+        sv_unit, fi_unit = units[link.source_id], units[link.target_id]
+        if link.relation == "translation_of" and fi_unit.level == "passage" and fi_unit.text in promise_titles:
+            fi_parent, sv_parent = titles[section[fi_unit.id]], titles[section[sv_unit.id]]
+            assert (fi_parent == "Muutoslupaukset") == (sv_parent == "Förändringslöften"), (fi_unit.text, sv_parent)
+            seen.add((fi_unit.text, fi_parent == "Muutoslupaukset"))
+    assert seen == {(t, o) for t in promise_titles for o in (True, False)}
