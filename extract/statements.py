@@ -102,7 +102,7 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
         following = _until_heading(pages[order[p + 1]]) if p + 1 < len(order) else []
         continued = bool(following) and following[0].role == "list_item"
         first, last = cues[0][0], cues[-1][0]
-        if first >= 2 and last >= len(page) - 2 and not (last == len(page) - 1 and continued):
+        if first >= 2 and not any(_is_item(u) for u in page[last + 1 :]) and not continued:
             # a page laid out bottom-up: each cue follows the items it announces
             start = 0
             for i, cue in cues:
@@ -185,6 +185,8 @@ def _items(cue: Cue, region: list[Unit], demoted: set[int]) -> list[Typed]:
             out.append(Typed(unit, kind, heading_text(unit.text), rule=f"phrase under {kind} heading"))
         elif kind == "value" and unit.role == "paragraph":
             out.extend(Typed(unit, "value", v, rule="enumeration under value heading") for v in _enumeration(unit.text))
+        elif kind == "promise" and unit.text.rstrip()[-1:] in ".!?":
+            continue  # a promise is a title, not a sentence about the promises
         elif kind in SENTENCE_KINDS and unit.role in ("heading", "paragraph") and _is_short_statement(unit):
             if unit.role == "heading":
                 demoted.add(unit.index)
