@@ -662,3 +662,21 @@ def test_title_repeated_on_the_next_slide_is_a_running_title(tmp_path: Path) -> 
         (6, "title", "Muutoslupaus 2"),  # a number is part of the title
     ]
     assert [(r.page, r.kind, r.text) for r in doc.removals] == [(2, "running_title", "Tavoitteet (2/2)")]
+
+
+def test_continuation_of_a_bilingual_slide_repeats_both_titles(tmp_path: Path) -> None:
+    deck = new_deck()
+    for n in (1, 2):
+        add_text_box(add_slide(deck, "Organisaatiomuutos"), (36, 120, 600, 300), [
+            f"Suomenkielinen kohta {n}.", Para("Organisationsförändring", bold=True), f"Svensk punkt {n}.",
+            Para("Gemensamma mål", bold=True), f"Mål {n}.",
+        ])
+    doc = read_pptx(save(deck, tmp_path / "deck.pptx"))
+    assert [(b.role, b.raw_text) for b in doc.pages[1].blocks] == [
+        ("furniture", "Organisaatiomuutos"),
+        ("paragraph", "Suomenkielinen kohta 2."),
+        ("furniture", "Organisationsförändring"),
+        ("paragraph", "Svensk punkt 2."),
+        ("heading", "Gemensamma mål"),  # a cue heading opened again: it stays
+        ("paragraph", "Mål 2."),
+    ]
