@@ -13,6 +13,10 @@ from link.parallel import align, units_of
 from pptx_factory import Para, add_slide, add_text_box, new_deck, save
 
 
+WRAPPED = ["Perhe- ja vammaispalvelujen palvelualuejohtaja", "Mikaela Westergård aloitti palveluksessa",
+           "ja varsinainen virkavastuu siirtyy"]
+
+
 @pytest.mark.parametrize(
     "lines, runs",
     [
@@ -34,9 +38,8 @@ from pptx_factory import Para, add_slide, add_text_box, new_deck, save
         ),
         # a Finnish paragraph wrapped before a name stays whole
         (
-            ["Perhe- ja vammaispalvelujen palvelualuejohtaja", "Mikaela Westergård aloitti palveluksessa", "ja varsinainen virkavastuu siirtyy"],
-            [["Perhe- ja vammaispalvelujen palvelualuejohtaja", "Mikaela Westergård aloitti palveluksessa",
-              "ja varsinainen virkavastuu siirtyy"]],
+            WRAPPED,
+            [WRAPPED],
         ),
         # a line ending in a hyphen or comma is continued by the next one
         (["Hyvinvointi-", "Välfärdsområdet"], [["Hyvinvointi-", "Välfärdsområdet"]]),
