@@ -17,6 +17,9 @@ from pptx_factory import Para, add_slide, add_text_box, new_deck, save
 WRAPPED = ["Perhe- ja vammaispalvelujen palvelualuejohtaja", "Mikaela Westergård aloitti palveluksessa",
            "ja varsinainen virkavastuu siirtyy"]
 
+SWEDISH_WITH_NAME = ["Icke-brådskande meddelanden dygnet runt.", "Vi svarar på meddelanden under vardagar och",
+                     "ger råd om tjänster för äldre.", "Senior Info"]
+
 
 @pytest.mark.parametrize(
     "lines, runs",
@@ -42,6 +45,8 @@ WRAPPED = ["Perhe- ja vammaispalvelujen palvelualuejohtaja", "Mikaela Westergår
             WRAPPED,
             [WRAPPED],
         ),
+        # a name at the end of a long paragraph is no language switch
+        (SWEDISH_WITH_NAME, [SWEDISH_WITH_NAME]),
         # a line ending in a hyphen or comma is continued by the next one
         (["Hyvinvointi-", "Välfärdsområdet"], [["Hyvinvointi-", "Välfärdsområdet"]]),
         ([], []),
