@@ -10,7 +10,15 @@ from extract.clean.bilingual_split import language_runs, split_bilingual, split_
 from extract.pipeline import extract_document
 from extract.records import Block, DocumentInfo, Page, SourceDocument, cells_from_rows
 from link.parallel import align, units_of
+from pdf_factory import Lines, Text, build_pdf, unicode_fonts
 from pptx_factory import Para, add_slide, add_text_box, new_deck, save
+
+
+WRAPPED = ["Perhe- ja vammaispalvelujen palvelualuejohtaja", "Mikaela Westergård aloitti palveluksessa",
+           "ja varsinainen virkavastuu siirtyy"]
+
+SWEDISH_WITH_NAME = ["Icke-brådskande meddelanden dygnet runt.", "Vi svarar på meddelanden under vardagar och",
+                     "ger råd om tjänster för äldre.", "Senior Info"]
 
 
 @pytest.mark.parametrize(
@@ -34,10 +42,11 @@ from pptx_factory import Para, add_slide, add_text_box, new_deck, save
         ),
         # a Finnish paragraph wrapped before a name stays whole
         (
-            ["Perhe- ja vammaispalvelujen palvelualuejohtaja", "Mikaela Westergård aloitti palveluksessa", "ja varsinainen virkavastuu siirtyy"],
-            [["Perhe- ja vammaispalvelujen palvelualuejohtaja", "Mikaela Westergård aloitti palveluksessa",
-              "ja varsinainen virkavastuu siirtyy"]],
+            WRAPPED,
+            [WRAPPED],
         ),
+        # a name at the end of a long paragraph is no language switch
+        (SWEDISH_WITH_NAME, [SWEDISH_WITH_NAME]),
         # a line ending in a hyphen or comma is continued by the next one
         (["Hyvinvointi-", "Välfärdsområdet"], [["Hyvinvointi-", "Välfärdsområdet"]]),
         ([], []),
@@ -179,3 +188,27 @@ def test_split_title_stays_first_on_a_slide_alternating_languages() -> None:
     page = split_bilingual(SourceDocument("x.pptx", "pptx", (Page(1, blocks),), 1)).pages[0]
     assert [b.raw_text for b in page.blocks] == ["Arvomme", "Våra värderingar", "Yhdenvertaisesti", "Likvärdigt",
                                                 "Vastuullisesti", "Ansvarsfullt"]
+
+
+# --------------------------------------------------------------------------- the same on other readers
+
+SENTENCES = ("Yhdenvertaisesti toimimme kaikkien asukkaiden hyväksi.", "Vi arbetar likvärdigt för alla invånare.")
+
+
+def _languages_of(folder: Path, name: str) -> dict[str, str]:
+    info = DocumentInfo("mixed-" + name.replace(".", "-"), name, "Hyvinvointialue", "Länsi-Uusimaa", "2026-2029",
+                        "slides", ("fi", "sv"), "Kaksikielinen sivu")
+    return {p.text: p.lang for p in extract_document(folder, info).passages}
+
+
+def test_text_export_paragraph_with_its_translation_is_split(tmp_path: Path) -> None:
+    (tmp_path / "mixed.txt").write_text("Arvomme\nVåra värderingar\n\n" + "\n".join(SENTENCES) + "\n", encoding="utf-8")
+    languages = _languages_of(tmp_path, "mixed.txt")
+    assert (languages[SENTENCES[0]], languages[SENTENCES[1]]) == ("fi", "sv")
+
+
+@pytest.mark.skipif(unicode_fonts() is None, reason="no Unicode TTF font for test PDFs")
+def test_pdf_paragraph_with_its_translation_is_split(tmp_path: Path) -> None:
+    build_pdf(tmp_path / "mixed.pdf", [[Text(72, 80, "Arvomme", size=20, bold=True), Lines(72, 130, SENTENCES)]])
+    languages = _languages_of(tmp_path, "mixed.pdf")
+    assert (languages[SENTENCES[0]], languages[SENTENCES[1]]) == ("fi", "sv")

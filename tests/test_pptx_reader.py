@@ -641,3 +641,42 @@ def test_text_repeated_at_the_bottom_of_every_slide_is_running_text(tmp_path: Pa
                                                         "Lisätieto vain viimeisellä dialla"]
     kinds = {(r.kind, r.text) for r in doc.removals}
     assert kinds == {("running_title", "Länsi-Uudenmaan hyvinvointialue"), *(("page_number", str(n)) for n in range(1, 5))}
+
+
+# --------------------------------------------------------------------------- continuation slides
+
+
+def test_title_repeated_on_the_next_slide_is_a_running_title(tmp_path: Path) -> None:
+    deck = new_deck()
+    for title, text in [("Tavoitteet 1/2", "Ensimmäinen osa."), ("Tavoitteet (2/2)", "Toinen osa."),
+                        ("Talous", "Kolmas osa."), ("Tavoitteet", "Neljäs osa."),
+                        ("Muutoslupaus 1", "Viides osa."), ("Muutoslupaus 2", "Kuudes osa.")]:
+        add_text_box(add_slide(deck, title), (36, 120, 600, 100), [text])
+    doc = read_pptx(save(deck, tmp_path / "deck.pptx"))
+    assert [(b.page, b.role, b.raw_text) for b in doc.blocks if b.role in ("title", "furniture")] == [
+        (1, "title", "Tavoitteet 1/2"),
+        (2, "furniture", "Tavoitteet (2/2)"),
+        (3, "title", "Talous"),
+        (4, "title", "Tavoitteet"),  # not right after a slide of that title: a section of its own
+        (5, "title", "Muutoslupaus 1"),
+        (6, "title", "Muutoslupaus 2"),  # a number is part of the title
+    ]
+    assert [(r.page, r.kind, r.text) for r in doc.removals] == [(2, "running_title", "Tavoitteet (2/2)")]
+
+
+def test_continuation_of_a_bilingual_slide_repeats_both_titles(tmp_path: Path) -> None:
+    deck = new_deck()
+    for n in (1, 2):
+        add_text_box(add_slide(deck, "Organisaatiomuutos"), (36, 120, 600, 300), [
+            f"Suomenkielinen kohta {n}.", Para("Organisationsförändring", bold=True), f"Svensk punkt {n}.",
+            Para("Gemensamma mål", bold=True), f"Mål {n}.",
+        ])
+    doc = read_pptx(save(deck, tmp_path / "deck.pptx"))
+    assert [(b.role, b.raw_text) for b in doc.pages[1].blocks] == [
+        ("furniture", "Organisaatiomuutos"),
+        ("paragraph", "Suomenkielinen kohta 2."),
+        ("furniture", "Organisationsförändring"),
+        ("paragraph", "Svensk punkt 2."),
+        ("heading", "Gemensamma mål"),  # a cue heading opened again: it stays
+        ("paragraph", "Mål 2."),
+    ]

@@ -14,7 +14,9 @@ A cut between lines is kept only where a new segment can start: not before a lin
 begins in lower case (it continues the sentence of the line before) and not
 after a line ending in a hyphen or a comma. Each resulting run is judged
 again as a whole; a run whose language is undecided, or the same as its
-neighbour's, joins that neighbour. Tables, rotated text and furniture are
+neighbour's, joins that neighbour, and so does a run of one or two words at
+the block's start or end beside a long run (a name such as "Senior Info"
+judged Finnish at the end of a Swedish paragraph). Tables, rotated text and furniture are
 left as they are. A slide title split in two goes each part with its own
 language's text when the slide gives one language after the other.
 
@@ -34,6 +36,9 @@ from extract.records import Block, Page, SourceDocument
 
 _TEXT_ROLES = frozenset({"title", "heading", "paragraph", "list_item", "caption", "notes"})
 _CONTINUES = ("-", "\u00ad", ",")
+#: A run this short at a block's edge beside a run at least this long is a stray (a name).
+STRAY_WORDS = 2
+LONG_RUN_WORDS = 8
 _SEPARATOR = re.compile(r"\s+[/|–—]\s+")
 
 
@@ -90,7 +95,22 @@ def language_runs(lines: Sequence[str]) -> list[list[str]]:
     if len(runs) < 2:
         return [list(lines)] if lines else []
     judged = [(detect_language(" ".join(line.strip() for line in run)), run) for _, run in runs]
-    return [run for _, run in _merge_equal(judged)]
+    return _absorb_stray_edges([run for _, run in _merge_equal(judged)])
+
+
+def _words(lines: Sequence[str]) -> int:
+    return sum(len(line.split()) for line in lines)
+
+
+def _absorb_stray_edges(runs: list[list[str]]) -> list[list[str]]:
+    """A run of a name or a fragment (at most :data:`STRAY_WORDS` words) at the start or end of a
+    block joins the long run (at least :data:`LONG_RUN_WORDS` words) beside it; a title and its
+    translation are both short and stay apart."""
+    if len(runs) > 1 and _words(runs[-1]) <= STRAY_WORDS and _words(runs[-2]) >= LONG_RUN_WORDS:
+        runs = runs[:-2] + [runs[-2] + runs[-1]]
+    if len(runs) > 1 and _words(runs[0]) <= STRAY_WORDS and _words(runs[1]) >= LONG_RUN_WORDS:
+        runs = [runs[0] + runs[1]] + runs[2:]
+    return runs
 
 
 def split_block(block: Block) -> list[Block]:

@@ -10,7 +10,9 @@ the deck's slides (in points). The steps, each its own module:
    (:mod:`.styles`, :mod:`.markers`), tables as cells (:mod:`.tables`);
 3. :mod:`.headings`: titles for slides without a title placeholder and
    headings inside slides, against the deck's body size;
-4. text repeated at the top or bottom edge of many slides (a footer typed
+4. :mod:`.continuations`: a title repeated from the slide before is a
+   running title, its slide continuing the section before;
+5. text repeated at the top or bottom edge of many slides (a footer typed
    into a text box on each slide) is removed as running text
    (:func:`extract.clean.furniture.remove_furniture`), and recorded.
 
@@ -29,6 +31,7 @@ from pptx import Presentation
 
 from extract.readers.pptx.container import check_file, guarded
 from extract.clean.furniture import remove_furniture
+from extract.readers.pptx.continuations import mark_continuations
 from extract.readers.pptx.geometry import EMU_PER_POINT, at_slide_edge
 from extract.readers.pptx.headings import deck_body_size, slide_blocks
 from extract.readers.pptx.slides import read_slide
@@ -67,8 +70,9 @@ def _read(path: Path, max_pages: Optional[int]) -> SourceDocument:
     chosen = slides[:max_pages] if max_pages else slides
     contents = [read_slide(slide, number) for number, slide in enumerate(chosen, start=1)]
     body_size = deck_body_size(contents)
-    pages, running = remove_furniture([Page(c.number, tuple(slide_blocks(c, body_size)), width, height)
-                                       for c in contents], at_slide_edge)
+    pages, repeated = mark_continuations([Page(c.number, tuple(slide_blocks(c, body_size)), width, height)
+                                          for c in contents])
+    pages, running = remove_furniture(pages, at_slide_edge)
     warnings = [] if len(chosen) == len(slides) else [
         (None, f"read only the first {len(chosen)} of {len(slides)} slides (max_pages)")
     ]
@@ -77,6 +81,6 @@ def _read(path: Path, max_pages: Optional[int]) -> SourceDocument:
         source_kind="pptx",
         pages=tuple(pages),
         page_count=len(slides),
-        removals=tuple(r for c in contents for r in c.removals) + tuple(running),
+        removals=tuple(r for c in contents for r in c.removals) + tuple(repeated) + tuple(running),
         warnings=tuple(warnings),
     )
