@@ -107,12 +107,13 @@ def run_build(
 
     try:
         corrections = link.load_corrections(corpus_dir)
+        reviews = link.load_reviews(corpus_dir)
         documents = extract.run(corpus_dir, progress, limits, cache)
     except ManifestError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         return 2
     click.echo("linking (parallel text, evaluations, lineage) …", err=True)
-    links = link.run(documents, corrections)
+    links = link.run(documents, corrections, reviews)
     try:
         path = build_db(documents, links, db_path)
     except StrategyKBError as exc:
