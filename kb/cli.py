@@ -26,7 +26,7 @@ from extract.cache import CACHE_DIR_NAME, ExtractionCache
 from extract.pipeline import Limits, extract_document
 from extract.workers import default_jobs
 from kb.build import build as build_db
-from kb.trace import describe, find_statements, render
+from kb.trace import candidate_lines, describe, find_statements, render
 from link.graph import FORMATS, load_graph, write_graph
 from link.lineage_queries import dropped, lineage, low_scores, new, region_matches
 from kb.serve import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_WORKERS, serve as serve_site
@@ -198,7 +198,7 @@ def trace(text_or_id: str, db_path: Path) -> None:
     for i, node in enumerate(found):
         if i:
             click.echo("")
-        click.echo("\n".join(render(g, lineage(g, node))))
+        click.echo("\n".join(render(g, lineage(g, node)) + candidate_lines(db_path, node)))
 
 
 def _require_db(db_path: Path) -> None:
