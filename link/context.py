@@ -6,6 +6,7 @@ text around it does. :func:`contexts` gathers, for every statement:
 
 - ``child``: the statements parented to it (a promise's actions and results,
   a principle's common goals, a guideline's aims), two levels down;
+- ``parent``: the statement it belongs to (a goal's guideline, an action's promise);
 - ``section``: the text of the sections it heads (a statement printing a
   section's heading: the promise's "why" paragraphs and its lists), with their
   subsections, except a subsection that another statement heads (it belongs
@@ -129,8 +130,11 @@ def contexts(documents: Sequence[ExtractedDocument], links: Iterable[Link] = ())
     out: dict[str, list[Piece]] = {}
     for doc in documents:
         sections = _headed_sections(doc)
+        by_id = {s.id: s for s in doc.statements}
         for s in doc.statements:
             pieces = [("child", c.id, c.text) for c in _descendants(s.id, children)]
+            if s.parent_id in by_id:
+                pieces.append(("parent", s.parent_id, by_id[s.parent_id].text))
             own_text = {match_key(s.text)}
             pieces += [p for p in sections.get(s.id, ()) if match_key(p[2]) not in own_text]
             for row_id in sorted(evaluated.get(s.id, ())):

@@ -8,16 +8,17 @@ nearest predecessors. For every such pair and every language of each side:
 1. candidates come from the lemma index (:mod:`link.matching`): Finnish →
    Finnish and Swedish → Swedish by IDF-weighted overlap of lemmas, Finnish →
    Swedish by the bilingual similarity (which must reach
-   :data:`CROSS_THRESHOLD`, or :data:`MISSION_CROSS_THRESHOLD` between
-   missions); each score is multiplied by how
+   :data:`CROSS_THRESHOLD`); and, for aims, principles, goals, targets and
+   impact goals, by the words around each statement (:func:`link.matching.context_pair`
+   over :mod:`link.context`: a promise's paragraphs, actions and results, a
+   goal's evaluation), which must reach :data:`CONTEXT_THRESHOLD`; each score is multiplied by how
    compatible the two statement kinds are (a guideline may have been typed as
    a value, a goal may live on as a change promise), and shared numbers add a
    little;
 2. a first selection keeps each statement's best pairs above
    :data:`THRESHOLD`; a Finnish link then also reaches the translations of
    its target (``translation_of`` / ``same_as`` links, up to two steps), so a
-   2023 Finnish goal continues in the deck's Swedish slide and the Swedish
-   strategy, scored by the weakest step (translations found only between the
+   2023 Finnish goal continues in the Swedish strategy, scored by the weakest step (translations found only between the
    passages printing two statements count, and so do statements of one
    region printing the same text);
 3. structure: a pair whose parents are linked (same guideline) gains
@@ -30,7 +31,15 @@ nearest predecessors. For every such pair and every language of each side:
    document, language), pairs that are the best of one of their ends — so a
    goal split in two or two goals merged into one keep all their links — and
    each link gets ``evidence["change"]``: identical, reworded, narrowed,
-   broadened, merged or split.
+   broadened, merged or split. A link does not end in the other language's
+   half of a bilingual document that has the source's language (the deck's
+   Swedish slides): there the successor's ``translation_of`` carries it on.
+
+Pairs under the threshold (down to :data:`CANDIDATE_FLOOR`) of statements
+that got no link are kept as candidates ("possibly continued") for a person
+to decide (:mod:`link.reviews`). The thresholds are calibrated on the dev
+gold (``tests/test_lineage_gold.py`` prints P/R at each value and its
+neighbours).
 """
 
 from __future__ import annotations
@@ -48,14 +57,13 @@ THRESHOLD = 0.35  # final score a continues link needs
 POSITION_SCORE = 0.45  # a statement in the one free slot of an otherwise continued series
 MIN_SERIES = 3
 CROSS_THRESHOLD = 0.55  # a direct Finnish–Swedish pair needs more: translation scores run higher
-MISSION_CROSS_THRESHOLD = 0.35  # ... except mission → mission: a strategy states its mission once
-MISSION_KINDS = frozenset({"mission", "vision"})
 CONTEXT_THRESHOLD = 0.35  # a pair scored with context (link.matching.context_pair) needs this
 # Statements compared with context too: the identity and direction of a strategy (mission, values,
 # guidelines) continue in statements of their own kind, which their own words find; context would
 # make them match every promise that touches the same theme.
 CONTEXT_KINDS = frozenset({"aim", "principle", "goal", "target", "impact"})
 CANDIDATE_MINIMUM = 0.25
+CROSS_CANDIDATE_MINIMUM = 0.3  # the same for a Finnish–Swedish pair
 CANDIDATE_FLOOR = 0.2  # a pair scoring this (and under THRESHOLD) is shown as "possibly continued"
 CANDIDATES_SHOWN = 3  # raw similarity below which a pair is not kept as a candidate
 RATIO = 0.7  # a second successor (split) or predecessor (merge) needs this share of the best score
@@ -112,11 +120,6 @@ def _by_lang(ctx: Context, doc: ExtractedDocument, kinds: frozenset[str]) -> dic
     return out
 
 
-def _cross_threshold(c: Candidate) -> float:
-    both_missions = c.source.kind in MISSION_KINDS and c.target.kind in MISSION_KINDS
-    return MISSION_CROSS_THRESHOLD if both_missions else CROSS_THRESHOLD
-
-
 def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocument]]) -> list[Candidate]:
     """Scored pairs of each document pair: by the statements' own words, and by the words around them.
 
@@ -127,9 +130,9 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
         sources, targets = _by_lang(ctx, earlier, SOURCE_KINDS), _by_lang(ctx, later, TARGET_KINDS)
         for ls in sorted(sources):
             for lt in sorted(targets):
-                minimum = CANDIDATE_MINIMUM if ls == lt else MISSION_CROSS_THRESHOLD
+                minimum = CANDIDATE_MINIMUM if ls == lt else CROSS_CANDIDATE_MINIMUM
                 found = [c for c in candidates(ctx, sources[ls], targets[lt], minimum)
-                         if ls == lt or c.score * kind_compatibility(c.source.kind, c.target.kind) >= _cross_threshold(c)]
+                         if ls == lt or c.score * kind_compatibility(c.source.kind, c.target.kind) >= CROSS_THRESHOLD]
                 with_context = [c for c in sources[ls] if c.kind in CONTEXT_KINDS]
                 found += context_candidates(ctx, with_context, targets[lt], CONTEXT_THRESHOLD)
                 for c in found:

@@ -30,6 +30,11 @@ class CrossLingual:
         table = self.lexicon.fi_sv if lang == "fi" else self.lexicon.sv_fi
         return term_partner(term, parts, other, other_stems, table)
 
+    def translations(self, term: str, lang: str) -> list[str]:
+        """The other language's words the lexicon gives for ``term`` of ``lang``, sorted."""
+        table = self.lexicon.fi_sv if lang == "fi" else self.lexicon.sv_fi
+        return sorted(table.get(term, ()))
+
     def swedish_keys(self, fi_terms: Iterable[str]) -> set[str]:
         """The Swedish words the lexicon gives for Finnish lemmas (for candidate blocking)."""
         return self.lexicon.sv_candidates(fi_terms)

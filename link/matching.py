@@ -249,8 +249,7 @@ def context_candidates(ctx: Context, sources: Sequence[Statement], targets: Sequ
         b = ctx.bags[s.id]
         query = {t: share * ctx.weight(b.lang, t) for t, share in b.terms.items()}
         if b.lang != lt:
-            table = ctx.crosslang.lexicon.fi_sv if b.lang == "fi" else ctx.crosslang.lexicon.sv_fi
-            query = {k: w for t, w in sorted(query.items()) for k in (t, *sorted(table.get(t, ())))}
+            query = {k: w for t, w in sorted(query.items()) for k in (t, *ctx.crosslang.translations(t, b.lang))}
         found = index.candidates(query)
         for tid in _top({t: w for t, w in found.items() if accept(s, by_id[t])}, limit):
             c = context_pair(ctx, s, by_id[tid])

@@ -29,8 +29,8 @@ from link.continues import TIER, kind_compatibility
 from link.matching import Candidate, Context, candidates, context_candidates
 from link.records import Link
 
-THRESHOLD = 0.3  # final score a similar_to link needs (calibrated on the dev gold: tests/test_lineage_gold.py)
-CONTEXT_THRESHOLD = 0.45  # a pair scored with context needs this (context scores run higher)
+THRESHOLD = 0.25  # final score a similar_to link needs (calibrated on the dev gold: tests/test_lineage_gold.py)
+CONTEXT_THRESHOLD = 0.5  # a pair scored with context needs this (context scores run higher)
 RATIO = 0.8  # a second match of one statement needs this share of its best
 KIND_WEIGHT = 0.1  # share of the score that depends on kind compatibility
 CANDIDATES = 10  # statements of the pool scored per statement (the index's best)
