@@ -50,3 +50,14 @@ def test_trace_of_unknown_text_fails_cleanly(db):
 def test_trace_without_database(tmp_path):
     result = CliRunner().invoke(main, ["trace", "x", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
+
+
+def test_trace_of_the_preparedness_goal_reaches_the_change_promise(db):
+    """The 2023 goal shares no title word with the promise that carries it on; its context does.
+
+    Until extraction types promises (the deck's titles are aims now), the promise is
+    a candidate under the threshold; either way trace names it, not "dropped".
+    """
+    out = _trace(db, "varautuu tarvittavin suunnitelmin")
+    assert "Kriittiset palvelut toimiviksi kaikissa olosuhteissa" in out
+    assert "fate dropped" not in out
