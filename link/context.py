@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Sequence
 
 from extract.clean.normalize import match_key
 from extract.nlp import lemmas, sentences
@@ -39,23 +39,15 @@ MAX_SENTENCES = 2
 
 
 @dataclass(frozen=True)
-class PassageUnit:
-    """A passage that prints no statement, in the shape of a :class:`Statement` (kind ``passage``).
+class PassageUnit(Statement):
+    """A passage that prints no statement, in the shape of a :class:`Statement` of kind ``passage``.
 
     A county may state a strategic goal as a paragraph that extraction did not
     type; ``similar_to`` still compares it (the link's end is the passage id).
     """
 
-    id: str
-    document_id: str
-    section_id: Optional[str]
-    parent_id: Optional[str]
-    ordinal: int
-    kind: str
-    number: Optional[str]
-    text: str
-    lang: str
-    page: Optional[int]
+    def __post_init__(self) -> None:
+        pass  # the text is the passage's, normalised already; "passage" is no statement kind
 
 
 def passage_units(doc: ExtractedDocument) -> list[PassageUnit]:

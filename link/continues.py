@@ -61,7 +61,7 @@ CONTEXT_THRESHOLD = 0.35  # a pair scored with context (link.matching.context_pa
 # Statements compared with context too: the identity and direction of a strategy (mission, values,
 # guidelines) continue in statements of their own kind, which their own words find; context would
 # make them match every promise that touches the same theme.
-CONTEXT_KINDS = frozenset({"aim", "principle", "goal", "target", "impact"})
+CONTEXT_KINDS = frozenset({"aim", "principle", "goal", "promise", "target", "impact"})
 CANDIDATE_MINIMUM = 0.25
 CROSS_CANDIDATE_MINIMUM = 0.3  # the same for a Finnish–Swedish pair
 CANDIDATE_FLOOR = 0.2  # a pair scoring this (and under THRESHOLD) is shown as "possibly continued"
@@ -80,7 +80,7 @@ MAX_HOPS = 2
 TIER = {"mission": 0, "vision": 0, "value": 0, "guideline": 1, "aim": 1, "principle": 1,
         "goal": 2, "subgoal": 2, "promise": 2, "target": 2, "impact": 2, "action": 3, "result": 3}
 TIER_DISCOUNT = (0.9, 0.8, 0.6, 0.5)  # by tier distance, for two different kinds
-SOURCE_KINDS = frozenset(TIER) - {"subgoal", "promise", "action", "result"}
+SOURCE_KINDS = frozenset(TIER) - {"subgoal", "action", "result"}
 TARGET_KINDS = frozenset(TIER) - {"subgoal", "result"}
 _PUNCT = re.compile(r"[\W_]+")
 

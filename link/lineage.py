@@ -53,7 +53,7 @@ def lineage_status(documents: Sequence[ExtractedDocument], links: Sequence[Link]
     ``new``); ``links`` counts the statement's ``continues`` links in that
     role, ``candidates`` the scored pairs under the threshold (``possibly``:
     candidates but no link). Mission, vision, values, guidelines, aims,
-    principles, goals, targets and impact goals get a status; promises,
+    principles, goals, promises, targets and impact goals get a status;
     actions and results (the means) do not.
     """
     counts = {"earlier": defaultdict(int), "later": defaultdict(int)}

@@ -25,7 +25,6 @@ with a one-line error (E002), like a bad glossary.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
@@ -33,6 +32,7 @@ from typing import Optional, Sequence
 from extract.clean.normalize import match_key
 from extract.errors import ManifestError
 from extract.records import ExtractedDocument, Finding
+from link.glossary import read_toml
 from link.records import Link
 
 REVIEWS_NAME = "links.toml"
@@ -58,12 +58,7 @@ def load_reviews(corpus_dir: str | Path) -> tuple[Review, ...]:
     :raises ManifestError: E002 when the file is unreadable or an entry is malformed
     """
     path = Path(corpus_dir) / REVIEWS_NAME
-    if not path.is_file():
-        return ()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ManifestError("E002", f"cannot read link verdicts: {exc}", str(path)) from exc
+    data = read_toml(path, "link verdicts")
     out = []
     for i, entry in enumerate(data.get("link", []), 1):
         if not isinstance(entry, dict) or not _FIELDS <= set(entry) or not set(entry) <= _FIELDS | {"note"}:

@@ -20,7 +20,7 @@ LINEAGE_RELATIONS = ("continues", "evaluated_in", "similar_to")
 WALK_RELATIONS = LINEAGE_RELATIONS + TRANSLATION_RELATIONS
 MAX_NODES = 60
 # Statement kinds compared between strategy versions.
-COMPARED_KINDS = ("mission", "vision", "value", "guideline", "aim", "principle", "goal", "impact", "target")
+COMPARED_KINDS = ("mission", "vision", "value", "guideline", "aim", "principle", "goal", "promise", "impact", "target")
 
 
 def walk(conn: sqlite3.Connection, start_id: str, max_nodes: int = MAX_NODES) -> dict[str, Any]:
