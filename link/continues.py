@@ -58,10 +58,6 @@ POSITION_SCORE = 0.45  # a statement in the one free slot of an otherwise contin
 MIN_SERIES = 3
 CROSS_THRESHOLD = 0.55  # a direct Finnish–Swedish pair needs more: translation scores run higher
 CONTEXT_THRESHOLD = 0.35  # a pair scored with context (link.matching.context_pair) needs this
-# Statements compared with context too: the identity and direction of a strategy (mission, values,
-# guidelines) continue in statements of their own kind, which their own words find; context would
-# make them match every promise that touches the same theme.
-CONTEXT_KINDS = frozenset({"aim", "principle", "goal", "promise", "target", "impact"})
 CANDIDATE_MINIMUM = 0.25
 CROSS_CANDIDATE_MINIMUM = 0.3  # the same for a Finnish–Swedish pair
 CANDIDATE_FLOOR = 0.2  # a pair scoring this (and under THRESHOLD) is shown as "possibly continued"
@@ -81,6 +77,11 @@ TIER = {"mission": 0, "vision": 0, "value": 0, "guideline": 1, "aim": 1, "princi
         "goal": 2, "subgoal": 2, "promise": 2, "target": 2, "impact": 2, "action": 3, "result": 3}
 TIER_DISCOUNT = (0.9, 0.8, 0.6, 0.5)  # by tier distance, for two different kinds
 SOURCE_KINDS = frozenset(TIER) - {"subgoal", "action", "result"}
+# Statements compared with context too: goals and what stands beside them (promises, targets,
+# impact goals). Identity and direction (mission, values, guidelines, aims, principles) continue in
+# statements of their own tier, which their own words find; with context they would match every
+# promise that touches the same theme.
+CONTEXT_KINDS = frozenset(k for k, tier in TIER.items() if tier == 2) - {"subgoal"}
 TARGET_KINDS = frozenset(TIER) - {"subgoal", "result"}
 _PUNCT = re.compile(r"[\W_]+")
 

@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from extract.records import ExtractedDocument
 from link.bilingual import default_lexicon
-from link.continues import SOURCE_KINDS, continues_and_candidates, lineage_pairs
+from link.continues import SOURCE_KINDS, TRANSLATION_RELATIONS, continues_and_candidates, lineage_pairs
 from link.context import contexts
 from link.crosslang import CrossLingual
 from link.matching import Context
@@ -52,7 +52,9 @@ def lineage_status(documents: Sequence[ExtractedDocument], links: Sequence[Link]
     ``dropped``) or ``later`` (status ``continues``, ``possibly from`` or
     ``new``); ``links`` counts the statement's ``continues`` links in that
     role, ``candidates`` the scored pairs under the threshold (``possibly``:
-    candidates but no link). Mission, vision, values, guidelines, aims,
+    candidates but no link); a translation (or verbatim twin) of a statement
+    with links or candidates shares its status (the deck's Swedish slide of a
+    continued promise continues too). Mission, vision, values, guidelines, aims,
     principles, goals, promises, targets and impact goals get a status;
     actions and results (the means) do not.
     """
@@ -63,15 +65,27 @@ def lineage_status(documents: Sequence[ExtractedDocument], links: Sequence[Link]
             if l.relation == "continues":
                 table["earlier"][l.source_id] += 1
                 table["later"][l.target_id] += 1
+    twins: dict[str, set[str]] = defaultdict(set)
+    for l in links:
+        if l.relation in TRANSLATION_RELATIONS:
+            twins[l.source_id].add(l.target_id)
+            twins[l.target_id].add(l.source_id)
+
+    def carried(table: dict[str, dict[str, int]], role: str) -> set[str]:
+        """Statements whose translation (or verbatim twin) has links in ``table``: they share its status."""
+        return {t for sid, n in table[role].items() if n for t in twins.get(sid, ())}
+
     pairs = lineage_pairs(documents)
     roles = [("earlier", {e.info.id: e for e, _ in pairs}, ("continued", "possibly continued", "dropped")),
              ("later", {l.info.id: l for _, l in pairs}, ("continues", "possibly from", "new"))]
     rows = []
     for role, docs, (linked, possibly, unlinked) in roles:
+        by_link, by_candidate = carried(counts, role), carried(near, role)
         for doc_id in sorted(docs):
             for s in sorted(docs[doc_id].statements, key=lambda s: s.ordinal):
                 if s.kind in SOURCE_KINDS:
                     n, c = counts[role][s.id], near[role][s.id]
                     rows.append({"statement_id": s.id, "document_id": doc_id, "role": role,
-                                 "status": linked if n else possibly if c else unlinked, "links": n, "candidates": c})
+                                 "status": linked if n or s.id in by_link else possibly if c or s.id in by_candidate
+                                 else unlinked, "links": n, "candidates": c})
     return rows
