@@ -16,17 +16,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from extract.clean.hyphenation import join_lines
 from extract.clean.normalize import match_key
 from extract.lang import fi, sv
 from extract.records import Cell
 
+# joins a paragraph's physical lines into one line (words broken at line ends repaired), as
+# the document's line-end convention says: extract.clean.hyphenation.join_lines with its settings
+Joiner = Callable[[Sequence[str]], str]
 REQUIRED_ROLES = frozenset({"goal", "achieved", "assessment"})
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010]\s*\n\s*(?=[a-zåäö])")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([?:.,;)])")  # "saavutettu\n?" in a narrow cell
 _PARENTHETICAL = re.compile(r"\s*\([^()\d]*\)$")
+_SCALE = re.compile(r"\b1 ?[-–] ?5\b")
 _SCORE = re.compile(r"^\(?([1-5])\)?(?:\s*/\s*5)?[.,:;]?$")
 _BULLET = re.compile(r"^\s*(?P<marker>[•▪●◦‣*]|[-–]|\d{1,2}[.)])\s+(?=\S)")
 _DASHES = ("-", "–")
@@ -127,7 +131,7 @@ def nest_items(items: Sequence[tuple[str, str]]) -> list[str]:
     return out
 
 
-def cell_content(cell: Optional[Cell]) -> tuple[list[str], list[str]]:
+def cell_content(cell: Optional[Cell], join: Joiner = join_lines) -> tuple[list[str], list[str]]:
     """A cell's running text as paragraphs (words broken at line ends repaired) and its bullet items.
 
     Bullets a reader left in the running text (lines starting with a marker)
@@ -151,16 +155,8 @@ def cell_content(cell: Optional[Cell]) -> tuple[list[str], list[str]]:
         else:
             paragraphs[-1].append(line)
     found = nest_items([(m, "\n".join(lines)) for m, lines in bullets])
-    items = [_joined(i) for i in (*cell.items, *found)]
-    return [_joined_lines(p) for p in paragraphs if p], [i for i in items if i]
-
-
-def _joined(text: str) -> str:
-    return _joined_lines(text.split("\n"))
-
-
-def _joined_lines(lines: Sequence[str]) -> str:
-    return join_lines(list(lines)).strip()
+    items = [join(i.split("\n")).strip() for i in (*cell.items, *found)]
+    return [join(p).strip() for p in paragraphs if p], [i for i in items if i]
 
 
 @dataclass(frozen=True)
@@ -188,7 +184,10 @@ def column_map(cells: Sequence[Cell]) -> Optional[ColumnMap]:
     for row in rows[:3]:
         columns: dict[str, int] = {}
         for cell in (c for c in cells if c.row == row):
-            role = cell_role(header_key(cell.text)) if cell.text.strip() else None
+            key = header_key(cell.text)
+            role = cell_role(key) if key else None
+            if role is None and _SCALE.search(key):
+                role = "score"  # a header naming the scale ("arvio ?(1-5)") names the score column
             if role and role not in columns:
                 columns[role] = cell.col
         if REQUIRED_ROLES <= set(columns):
@@ -208,15 +207,22 @@ class TableRow:
     assessment: list[str] = field(default_factory=list)
 
     def absorb(self, other: "TableRow") -> None:
-        """Take in a row that continues this one (a row broken across pages or grid rows)."""
-        self.goal = " ".join(t for t in (self.goal, other.goal) if t)
+        """Take in a row that continues this one (a row broken across pages or grid rows).
+
+        Text at the top of the continued goal cell ends what the cell printed last: its last
+        sub-goal bullet if it has any, else the goal.
+        """
+        if other.goal and self.subgoals and not other.subgoals:
+            self.subgoals[-1] = f"{self.subgoals[-1]} {other.goal}"
+        else:
+            self.goal = " ".join(t for t in (self.goal, other.goal) if t)
         self.subgoals.extend(other.subgoals)
         self.achieved = self.achieved or other.achieved
         self.score = self.score if self.score is not None else other.score
         self.assessment.extend(other.assessment)
 
 
-def table_rows(cells: Sequence[Cell], columns: ColumnMap) -> list[TableRow]:
+def table_rows(cells: Sequence[Cell], columns: ColumnMap, join: Joiner = join_lines) -> list[TableRow]:
     """The rows below the header, each read by the column map; continuation rows merged into the row before."""
     at: dict[tuple[int, int], Cell] = {}
     for cell in cells:
@@ -233,7 +239,7 @@ def table_rows(cells: Sequence[Cell], columns: ColumnMap) -> list[TableRow]:
             used.add(id(cell))
             return cell
 
-        read = _read_row(take)
+        read = _read_row(take, join)
         if read is None:
             continue
         if read.achieved is None and not read.goal and out:
@@ -245,9 +251,9 @@ def table_rows(cells: Sequence[Cell], columns: ColumnMap) -> list[TableRow]:
     return out
 
 
-def _read_row(take) -> Optional[TableRow]:
-    goal_paragraphs, goal_items = cell_content(take("goal"))
-    _, sub_items = cell_content(take("subgoals"))
+def _read_row(take: Callable[[str], Optional[Cell]], join: Joiner) -> Optional[TableRow]:
+    goal_paragraphs, goal_items = cell_content(take("goal"), join)
+    _, sub_items = cell_content(take("subgoals"), join)
     verdict_cell = take("achieved")
     verdict = parse_verdict(verdict_cell.text.strip()) if verdict_cell else None
     score_cell = take("score")
@@ -255,9 +261,9 @@ def _read_row(take) -> Optional[TableRow]:
     if score is None and score_cell is not None:
         found = _SCORE.match(score_cell.text.strip())
         score = int(found.group(1)) if found else None
-    assessment, assessment_items = cell_content(take("assessment"))
+    assessment, assessment_items = cell_content(take("assessment"), join)
     if verdict and verdict.rest.strip():
-        assessment = [_joined(verdict.rest)] + assessment
+        assessment = [join(verdict.rest.split("\n")).strip()] + assessment
     assessment += assessment_items
     row = TableRow(" ".join(goal_paragraphs), goal_items + sub_items, verdict.achieved if verdict else None, score,
                    assessment)

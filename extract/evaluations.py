@@ -23,7 +23,8 @@ from typing import Hashable, Optional, Sequence
 
 from extract import summaries as sm
 from extract.clean.normalize import match_key
-from extract.evaluation_tables import ColumnMap, TableRow, column_map, table_rows, table_width
+from extract.clean.hyphenation import join_lines
+from extract.evaluation_tables import ColumnMap, Joiner, TableRow, column_map, table_rows, table_width
 from extract.lang import fi, sv
 from extract.records import Evaluation, Finding, Removal, Statement
 from extract.structure import Unit
@@ -154,16 +155,21 @@ def _is_group_heading(unit: Unit, part_keys: set[str]) -> bool:
     return bool(re.search(r"[^\W\d_]{2}", key)) and key not in part_keys and not _matches("SCALE_CUE", key) and not _matches("CONTINUES_NEXT_PAGE", key)
 
 
-def read_evaluations(document_id: str, units: Sequence[Unit], removals: Sequence[Removal] = ()) -> Evaluated:
-    """Rows of every evaluation table, the report's summaries, and the findings where they disagree."""
+def read_evaluations(
+    document_id: str, units: Sequence[Unit], removals: Sequence[Removal] = (), join: Joiner = join_lines
+) -> Evaluated:
+    """Rows of every evaluation table, the report's summaries, and the findings where they disagree.
+
+    :param removals: what the reader removed as furniture (running titles name the report's parts)
+    :param join: how a cell's lines are joined (the document's line-end convention)
+    """
     parts = parts_by_page(units, removals)
     out = Evaluated()
     pending: list[tuple[TableRow, _Table]] = []
     for table in find_tables(units, removals):
         out.table_units.add(table.unit.index)
-        read = table_rows(table.unit.cells or (), table.columns)
-        if read and table.continues and pending and not read[0].goal and (
-                read[0].achieved is None or pending[-1][0].achieved is None):
+        read = table_rows(table.unit.cells or (), table.columns, join)
+        if read and pending and _continues_row(read[0], pending[-1][0], table.continues):
             pending[-1][0].absorb(read.pop(0))
         pending.extend((row, table) for row in read)
     for row, table in pending:
@@ -178,11 +184,20 @@ def read_evaluations(document_id: str, units: Sequence[Unit], removals: Sequence
     for row in out.rows:
         row.scope = scope_of[row.unit.index]
         first_table.setdefault(row.scope, row.unit.index)
-    out.summaries, unread = sm.read_summaries(units, out.table_units, scope_of, first_table)
+    out.summaries, unread = sm.read_summaries(units, out.table_units, scope_of, first_table, join)
     out.findings.extend(Finding(document_id, "summary_unread", message, page) for page, message in unread)
     sm.assign_missing_groups(out.rows, out.summaries)
     out.findings.extend(sm.check_summaries(document_id, out.rows, out.summaries))
     return out
+
+
+def _continues_row(first: TableRow, last: TableRow, table_continues: bool) -> bool:
+    """Whether a table's first row is the rest of the last row before it (a row broken at a page break):
+    it has no verdict (only the rest of a goal, sub-goals or assessment), or it has the verdict
+    that the row before lacks and no goal of its own."""
+    if first.achieved is None:
+        return table_continues or not first.goal
+    return not first.goal and last.achieved is None
 
 
 def _scopes(units: Sequence[Unit], parts: dict[Optional[int], Optional[str]], row_tables: set[int]) -> dict[int, Hashable]:

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from extract import evaluations as ev
 from extract.cache import ExtractionCache, file_sha256
 from extract.clean.bilingual_split import split_bilingual
+from extract.clean.hyphenation import join_lines, line_vocabulary
 from extract.errors import ExtractionError, StrategyKBError
 from extract.manifest import load_manifest, resolve_file
 from extract.records import DocumentInfo, ExtractedDocument, Finding, SourceDocument, Statement
@@ -110,7 +112,7 @@ def _extract_source(info: DocumentInfo, digest: str, source: SourceDocument) -> 
     if not units:
         findings.append(Finding(info.id, "no_text", "no text could be extracted", None))
     # evaluation tables are read in any document; an evaluation report has no other statements
-    evaluated = ev.read_evaluations(info.id, units, source.removals)
+    evaluated = ev.read_evaluations(info.id, units, source.removals, _cell_joiner(source, info.languages))
     typed, demoted = [], set()
     if info.kind != "evaluation":
         typed, demoted = type_statements([u for u in units if u.index not in evaluated.table_units])
@@ -133,6 +135,14 @@ def _extract_source(info: DocumentInfo, digest: str, source: SourceDocument) -> 
         findings=tuple(findings),
         removals=source.removals,
     )
+
+
+def _cell_joiner(source: SourceDocument, languages: Sequence[str]) -> Callable[[Sequence[str]], str]:
+    """How table cells' lines are joined: as the source's table blocks say their line ends are marked."""
+    modes = [b.line_breaks for b in source.blocks if b.role == "table"]
+    vocabulary = line_vocabulary(line for block in source.blocks for line in block.lines) if "unmarked" in modes else ()
+    hint = languages[0] if len(languages) == 1 else None
+    return partial(join_lines, lang=hint, line_breaks=modes[0] if modes else "word", vocabulary=vocabulary)
 
 
 def _language_findings(info: DocumentInfo, statements: Sequence[Statement]) -> list[Finding]:

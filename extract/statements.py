@@ -84,6 +84,7 @@ def type_statements(units: Sequence[Unit]) -> tuple[list[Typed], set[int]]:
     found.extend(_mission_sentences(units))
     found.extend(_inline_values(units))
     found.extend(_impact_bullets(units, {t.unit.index for t in found}))
+    found = _aims_that_head_goals(units, found)
     guidelines = [t for t in found if t.kind == "guideline"]
     found.extend(_spread_aims(units, guidelines, {t.unit.index for t in found}))
     found = _dedupe(sorted(found, key=lambda t: (t.unit.index, t.text)))
@@ -311,6 +312,15 @@ def _bullet_runs(units: Sequence[Unit]) -> list[list[Unit]]:
         else:
             runs.append([unit])
     return runs
+
+
+def _aims_that_head_goals(units: Sequence[Unit], found: list[Typed]) -> list[Typed]:
+    """An aim printed again on a page of goals (as its title or running title) is a guideline: it has goals of its own
+    (a heading "Strategiset päämäärät ja tavoitteet" may name the guidelines' level either way)."""
+    goal_pages = {t.unit.page for t in found if t.kind in ("goal", "target") and t.unit.page is not None}
+    titles = {match_key(heading_text(u.text)) for u in units if u.page in goal_pages and u.role != "list_item"}
+    return [replace(t, kind="guideline", rule=f"{t.rule}; heads a page of goals")
+            if t.kind == "aim" and match_key(t.text) in titles and t.unit.page not in goal_pages else t for t in found]
 
 
 def _spread_aims(units: Sequence[Unit], guidelines: list[Typed], taken: set[int]) -> list[Typed]:

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Hashable, Optional, Sequence
 
 from extract.clean.normalize import match_key
-from extract.evaluation_tables import cell_content, cell_role, header_key, table_width
+from extract.clean.hyphenation import join_lines
+from extract.evaluation_tables import Joiner, cell_content, cell_role, header_key, table_width
 from extract.lang import fi, sv
 from extract.records import Cell, Finding
 from extract.structure import Unit
@@ -103,7 +104,7 @@ def _number(text: str, decimal: bool) -> Optional[float]:
     return int(text) if _INT.match(text) else None
 
 
-def table_summaries(unit: Unit, part: Hashable) -> tuple[list[Summary], Optional[str]]:
+def table_summaries(unit: Unit, part: Hashable, join: Joiner = join_lines) -> tuple[list[Summary], Optional[str]]:
     """The rows of one summary table, or a reason why it could not be read."""
     cells = unit.cells or ()
     columns, header, problem = summary_columns(cells)
@@ -112,7 +113,7 @@ def table_summaries(unit: Unit, part: Hashable) -> tuple[list[Summary], Optional
     at = {(c.row, c.col): c for c in cells}
     out: list[Summary] = []
     for row in sorted({c.row for c in cells} - header):
-        paragraphs, _ = cell_content(at.get((row, columns.get("name", -1))))
+        paragraphs, _ = cell_content(at.get((row, columns.get("name", -1))), join)
         name = " ".join(paragraphs).strip() or None
         values = {role: _number(at[(row, columns[role])].text, role == "average") if (row, columns.get(role)) in at else None
                   for role in _VALUE_ROLES if role in columns}
@@ -151,12 +152,14 @@ def read_summaries(
     evaluation_tables: set[int],
     scope_of: dict[int, Hashable],
     first_table: dict[Hashable, int],
+    join: Joiner = join_lines,
 ) -> tuple[list[Summary], list[tuple[Optional[int], str]]]:
     """Summary-table rows and stated counts of a document, and ``(page, reason)`` per summary not understood.
 
     :param evaluation_tables: unit indices of the evaluation tables (never summaries)
     :param scope_of: per unit index, the part of the report it belongs to
     :param first_table: per part, the unit index of its first evaluated row's table
+    :param join: how a cell's lines are joined
     """
     out: list[Summary] = []
     unread: list[tuple[Optional[int], str]] = []
@@ -164,7 +167,7 @@ def read_summaries(
         part = scope_of.get(unit.index)
         if unit.role == "table":
             if unit.index not in evaluation_tables and is_summary_table(unit.cells or ()):
-                found, problem = table_summaries(unit, part)
+                found, problem = table_summaries(unit, part, join)
                 out.extend(found)
                 if problem:
                     unread.append((unit.page, problem))

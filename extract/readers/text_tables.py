@@ -226,9 +226,14 @@ def _with_evaluation_table(blocks: list[Block], region: _Region, threshold: Opti
         cells = [Cell(0, col, text, "column_header") for col, (text, _) in enumerate(region.header)]
     for r, parts in enumerate(rows, 1 if has_header else 0):
         cells.extend(_row_cells(r, parts, columns, len(roles)))
-    used = blocks[region.start:region.end]
-    table = Block(lines=tuple(line for b in used for line in b.lines), page=page, role="table", cells=tuple(cells))
+    table = _table_block(blocks[region.start:region.end], cells, page)
     return blocks[:region.start] + outside + [table] + blocks[region.end:]
+
+
+def _table_block(used: Sequence[Block], cells: Sequence[Cell], page: Optional[int]) -> Block:
+    """The blocks a table was read from as one table block (their lines, their line-end convention)."""
+    return Block(lines=tuple(line for b in used for line in b.lines), page=page, role="table", cells=tuple(cells),
+                 line_breaks=used[0].line_breaks)
 
 
 def _row_cells(row: int, parts: _RowParts, columns: dict[str, int], width: int) -> list[Cell]:
@@ -305,9 +310,7 @@ def _summary_table(blocks: list[Block], i: int, page: Optional[int]) -> Optional
     for r, (name_lines, values) in enumerate(rows, top):
         cells.append(Cell(r, name_col, "\n".join(name_lines), "row_header"))
         cells.extend(Cell(r, col, value) for col, value in zip(value_cols, values))
-    used = blocks[start:end]
-    table = Block(lines=tuple(line for b in used for line in b.lines), page=page, role="table", cells=tuple(cells))
-    return start, end, table
+    return start, end, _table_block(blocks[start:end], cells, page)
 
 
 def _summary_rows(blocks: list[Block], start: int, count: int) -> tuple[list[tuple[list[str], list[str]]], int]:
