@@ -102,7 +102,12 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
         following = _until_heading(pages[order[p + 1]]) if p + 1 < len(order) else []
         continued = bool(following) and following[0].role == "list_item"
         first, last = cues[0][0], cues[-1][0]
-        if first >= 2 and not any(_is_item(u) for u in page[last + 1 :]) and not continued:
+        nothing_after = not any(_is_item(u) for u in page[last + 1 :]) and not continued
+        if len(cues) == 1 and first == 0 and nothing_after and p > 0 and not any(_is_item(u) for u in following):
+            # a cue alone at the top of a page, after the items it closes on the page before
+            yield cues[0][1], _after_last_cue(pages[order[p - 1]])
+            continue
+        if first >= 2 and nothing_after:
             # a page laid out bottom-up: each cue follows the items it announces
             start = 0
             for i, cue in cues:
@@ -156,6 +161,12 @@ def _until_heading(units: list[Unit]) -> list[Unit]:
             break
         out.append(unit)
     return out
+
+
+def _after_last_cue(units: list[Unit]) -> list[Unit]:
+    """The units of a page after its last cue heading (all of them where it has none)."""
+    cues = [i for i, u in enumerate(units) if u.role == "heading" and read_cue(u.text)]
+    return units[cues[-1] + 1 :] if cues else units
 
 
 def _is_item(unit: Unit) -> bool:
@@ -234,12 +245,13 @@ def _subtitles(region: list[Unit]) -> set[int]:
 
 
 def _measured(items: list[Typed]) -> list[Typed]:
-    """A list at least half of whose items state a threshold is a list of measurable targets."""
+    """A list at least half of whose items state a threshold is a list of measurable targets;
+    in another list, the goals that state a threshold are."""
     listed = [t for t in items if t.kind == "goal"]
-    if len(listed) >= 2 and sum(_states_threshold(t) for t in listed) * 2 >= len(listed):
-        return [Typed(t.unit, "target", t.text, t.number, t.parent_key, f"{t.rule}; most items measurable")
-                if t.kind == "goal" else t for t in items]
-    return items
+    measurable = {id(t) for t in listed if _states_threshold(t)}
+    whole = len(listed) >= 2 and len(measurable) * 2 >= len(listed)
+    return [replace(t, kind="target", rule=f"{t.rule}; {'most items' if whole else 'states a threshold'}")
+            if t.kind == "goal" and (whole or id(t) in measurable) else t for t in items]
 
 
 def _states_threshold(typed: Typed) -> bool:

@@ -132,3 +132,21 @@ def test_an_aim_printed_again_over_a_page_of_goals_is_a_guideline():
     assert ("guideline", "Edistämme hyvinvointia.", None) in typed
     assert "aim" in {k for k, t, _ in typed if t == "Uudistamme palveluja."}
     assert ("goal", "Osallisuus vahvistuu.", "edistämme hyvinvointia") in typed
+
+
+def test_a_cue_alone_atop_a_page_closes_the_items_of_the_page_before_when_none_follow():
+    before = _units(
+        (1, "heading", "Vertailtavuus"),
+        (1, "paragraph", "Kustannusrakenne selvitetään, jotta tuotantotapoja voidaan verrata keskenään."),
+        (1, "heading", "Verkostoyhteistyö"),
+        (1, "paragraph", "Järjestäjä saa tukea laajalta verkostolta ja kumppaneiltaan."),
+        (2, "heading", "Palveluidemme järjestämistä ohjaavat seuraavat periaatteet"),
+    )
+    after = _units(
+        (1, "paragraph", "Johdanto, joka kertoo strategiasta pitkästi ja monella sanalla ilman listaa."),
+        (2, "heading", "Järjestämisen periaatteet"),
+        (3, "heading", "Vertailtavuus"),
+        (3, "heading", "Verkostoyhteistyö"),
+    )
+    assert [(k, t) for k, t, _ in _typed(before)] == [("principle", "Vertailtavuus"), ("principle", "Verkostoyhteistyö")]
+    assert [(k, t) for k, t, _ in _typed(after)] == [("principle", "Vertailtavuus"), ("principle", "Verkostoyhteistyö")]
