@@ -103,7 +103,9 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
         continued = bool(following) and following[0].role == "list_item"
         first, last = cues[0][0], cues[-1][0]
         nothing_after = not any(_is_item(u) for u in page[last + 1 :]) and not continued
-        if len(cues) == 1 and first == 0 and nothing_after and p > 0 and not any(_is_item(u) for u in following):
+        nxt = pages[order[p + 1]] if p + 1 < len(order) else []
+        opens_chapter = bool(nxt) and nxt[0].role == "heading" and read_cue(nxt[0].text) is not None
+        if len(cues) == 1 and first == 0 and nothing_after and p > 0 and not following and not opens_chapter:
             # a cue alone at the top of a page, after the items it closes on the page before
             yield cues[0][1], _after_last_cue(pages[order[p - 1]])
             continue
@@ -120,7 +122,8 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             if cue.single:
                 region = region[:1]
             elif n + 1 == len(cues) and not any(_is_item(u) for u in region):
-                region = region + following  # the list goes on over the page break
+                # the list goes on over the page break (a next page's title only ends it for titled kinds)
+                region = region + _next_page_items(following, cue)
             yield cue, region
 
 
@@ -157,10 +160,17 @@ def _page_key(unit: Unit) -> object:
 def _until_heading(units: list[Unit]) -> list[Unit]:
     out = []
     for unit in units:
-        if unit.role == "heading" and (read_cue(unit.text) or unit.first_on_page):
+        if unit.role == "heading" and read_cue(unit.text):
             break
         out.append(unit)
     return out
+
+
+def _next_page_items(following: list[Unit], cue: Cue) -> list[Unit]:
+    """The start of the next page that a cue's list may run into: up to its title, unless the items are titles."""
+    if any(k in PHRASE_KINDS for k in cue.kinds):
+        return following
+    return following if not following or following[0].role != "heading" or not following[0].first_on_page else []
 
 
 def _after_last_cue(units: list[Unit]) -> list[Unit]:
