@@ -26,6 +26,7 @@ from extract.cache import CACHE_DIR_NAME, ExtractionCache
 from extract.pipeline import Limits, extract_document
 from extract.workers import default_jobs
 from kb.build import build as build_db
+from kb.optional_tools import LIBVOIKKO, missing_notes
 from kb.trace import describe, find_statements, render
 from link.graph import FORMATS, load_graph, write_graph
 from link.lineage_queries import dropped, lineage, low_scores, new, region_matches
@@ -34,6 +35,15 @@ from kb.serve import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_WORKERS, serve as serve
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent / "corpus"
 DEFAULT_DB = Path("strategies.db")
+_noted: set[str] = set()
+
+
+def _note_missing_tools(*tools) -> None:
+    """Print one line per missing optional tool (all of them by default), each at most once per command."""
+    for line in missing_notes(*tools):
+        if line not in _noted:
+            _noted.add(line)
+            click.echo(line, err=True)
 
 
 def corpus_option(f):
@@ -94,6 +104,7 @@ def run_build(
     :param cache_dir: the extraction cache folder; ``None``: no cache
     """
     started = time.monotonic()
+    _note_missing_tools()
     cache = ExtractionCache(cache_dir) if cache_dir else None
 
     def progress(info: DocumentInfo, doc: Optional[extract.ExtractedDocument]) -> None:
@@ -176,6 +187,7 @@ def serve(db_path: Path, port: int, host: str, workers: int, corpus_dir: Path) -
         status = run_build(corpus_dir, db_path)
         if status == 2:
             sys.exit(status)
+    _note_missing_tools((LIBVOIKKO,))  # the search rewrites query words with Voikko
     click.echo(f"serving {db_path} on http://{host}:{port}/ ({workers} worker{'s' if workers > 1 else ''})", err=True)
     serve_site(db_path, host=host, port=port, workers=workers)
 

@@ -83,16 +83,21 @@ def site_url(site_db: Path) -> Iterator[str]:
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "/-/versions.json", timeout=2).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server did not start: {server.stderr.read() if server.stderr else ''}")
-                time.sleep(0.2)
+        wait_until_serving(url, server)
         yield url
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def wait_until_serving(url: str, server: subprocess.Popen) -> None:
+    """Return once the server at ``url`` answers; raise with its error output when it ends or takes over a minute."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/-/versions.json", timeout=2).close()
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"server did not start: {server.stderr.read() if server.stderr else ''}")
+            time.sleep(0.2)

@@ -23,7 +23,7 @@ EVALUATED_GOAL = "luvn-strategia-2023-2025/g0015"
 
 pytestmark = pytest.mark.skipif(
     not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-    reason="needs Debian's chromium and chromium-driver (installed by .ci/run)",
+    reason="needs Chromium and its driver (scripts/install-optional-tools)",
 )
 
 
