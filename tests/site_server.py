@@ -9,6 +9,7 @@ loopback port and stops the server at the end.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import socket
 import subprocess
 import sys
@@ -101,3 +102,15 @@ def wait_until_serving(url: str, server: subprocess.Popen) -> None:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"server did not start: {server.stderr.read() if server.stderr else ''}")
             time.sleep(0.2)
+
+
+def goal_id(db: Path, document_id: str, text_start: str) -> str:
+    """The id of the one statement of ``document_id`` whose text starts with ``text_start``.
+
+    Tests name statements by what they say, never by ordinal ids, which shift whenever typing improves.
+    """
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        ids = [r[0] for r in conn.execute("SELECT id FROM goals WHERE document_id = ? AND text LIKE ? || '%'",
+                                          (document_id, text_start))]
+    assert len(ids) == 1, (document_id, text_start, ids)
+    return ids[0]

@@ -8,6 +8,9 @@ from click.testing import CliRunner
 from kb.cli import main
 from kb.trace import find_statements
 from lineage_helpers import built_corpus_db
+from site_server import goal_id
+
+PIONEER = "Hyvinvointialue on edelläkävijä digitaalisten sovellusten ja teknologian hyödyntämisessä"
 
 
 @pytest.fixture(scope="module")
@@ -22,16 +25,17 @@ def _trace(db, query):
 
 
 def test_trace_by_id_shows_relation_score_language_page_and_evaluation(db):
-    out = _trace(db, "luvn-strategia-2023-2025/g0028")
+    pioneer = goal_id(db, "luvn-strategia-2023-2025", PIONEER)
+    out = _trace(db, pioneer)
     first = out.splitlines()[0]
-    assert first.startswith("luvn-strategia-2023-2025/g0028  [goal 4, fi, p. 15]")
+    assert first.startswith(f"{pioneer}  [goal 4, fi, p. 15]")  # the strategy's goal 4, on its page 15
     assert "→ evaluated_in (" in out and "evaluation: achieved " in out and "score " in out
     assert "→ continues (0." in out and ", fi, p. " in out
 
 
 def test_trace_finds_inflected_finnish_text(db):
     assert find_statements(db, "digitaalinen sovellus edelläkävijä")[0] in (
-        "luvn-strategia-2023-2025/g0028", "luvn-strategia-2023-2025-arviointi/g0010")
+        goal_id(db, "luvn-strategia-2023-2025", PIONEER), goal_id(db, "luvn-strategia-2023-2025-arviointi", PIONEER))
     out = _trace(db, "teknologian hyödyntämisen edelläkävijä")
     assert "edelläkävijä" in out.lower() and "continues" in out
 
