@@ -23,8 +23,10 @@ import link
 from extract.errors import ManifestError, StrategyKBError
 from extract.records import DocumentInfo
 from extract.cache import CACHE_DIR_NAME, ExtractionCache
+from extract.manifest import MANIFEST_NAME, SUFFIXES
 from extract.pipeline import Limits, extract_document
 from extract.workers import default_jobs
+from kb.add import add_file, known_files, manifest_entries
 from kb.build import build as build_db
 from kb.optional_tools import LIBVOIKKO, missing_notes
 from kb.trace import describe, find_statements, render
@@ -125,6 +127,11 @@ def run_build(
         documents = extract.run(corpus_dir, progress, limits, cache)
     except ManifestError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
+        if not (corpus_dir / MANIFEST_NAME).exists() and any(
+            p.suffix.lower() in SUFFIXES for p in corpus_dir.glob("*")
+        ):
+            click.echo(f"  {corpus_dir} holds documents but no {MANIFEST_NAME}: "
+                       f"`strategy-kb add FILE... --corpus {corpus_dir}` proposes one to review", err=True)
         return 2
     click.echo("linking (parallel text, evaluations, lineage) …", err=True)
     links = link.run(documents, corrections)
@@ -153,6 +160,35 @@ def _summary(documents, links: link.Linked, path: Path, seconds: float) -> None:
     click.echo(f"  links      {len(links)}: " + ", ".join(f"{k} {n}" for k, n in sorted(relations.items())), err=True)
     click.echo(f"  glossary   {len(links.glossary)} word pairs learned or accepted", err=True)
     click.echo(f"  findings   {sum(len(d.findings) for d in documents)}", err=True)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                metavar="FILE...")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="Corpus folder whose corpus.toml gets the entries (created if missing)  [default: the first FILE's folder]")
+def add(files: tuple[Path, ...], corpus_dir: Optional[Path]) -> None:
+    """Read each file and append its proposed manifest entry to corpus.toml, each inferred field with
+    where it came from and the others commented out with a note; the same file twice is refused.
+
+    Files outside the corpus folder are copied into it. Exit status 1 when a file was refused or
+    could not be read.
+
+    \b
+    Example:
+      strategy-kb add downloads/*.pdf --corpus my-corpus
+    """
+    corpus = corpus_dir or files[0].resolve().parent
+    corpus.mkdir(parents=True, exist_ok=True)
+    entries = manifest_entries(corpus)
+    taken = {str(e.get("id")) for e in entries}
+    known = known_files(corpus, entries)
+    failed = False
+    for file in files:
+        status, message = add_file(corpus, file, taken, known)
+        click.echo(message, err=status != "added")
+        failed = failed or status != "added"
+    sys.exit(1 if failed else 0)
 
 
 @main.command("extract")
