@@ -3,7 +3,8 @@
 Each inferred field carries a comment saying where it came from; a field that
 could not be inferred is written commented out with a note, so ``build``
 refuses the entry until someone fills it in. A file whose sha256 is already in
-the manifest is refused.
+the manifest is refused. What was proposed is kept in ``corpus.proposed.json``,
+so the build can tell which fields are still as inferred and show their origin.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from extract.errors import ExtractionError
 from extract.manifest import MANIFEST_NAME, REQUIRED
+from extract.records import DocumentInfo
 from extract.metadata import Proposal, propose, slug
 from extract.pipeline import read_source
 
@@ -98,7 +100,39 @@ def add_file(corpus: Path, file: Path, taken_ids: set[str], known: dict[str, str
     manifest = corpus / MANIFEST_NAME
     with manifest.open("a", encoding="utf-8") as out:
         out.write(entry_text(proposal, target.name, entry_id, origin))
+    _record(corpus, entry_id, {"id": (entry_id, origin), **{k: (f.value, f.origin) for k, f in proposal.fields.items()}})
     taken_ids.add(entry_id)
     known[digest] = target.name
     missing = f"; not inferred: {', '.join(proposal.missing)}" if proposal.missing else ""
     return "added", f"added {target.name} as {entry_id} to {manifest}{missing}"
+
+
+PROPOSED_NAME = "corpus.proposed.json"
+
+
+def _record(corpus: Path, entry_id: str, fields: dict[str, tuple]) -> None:
+    path = corpus / PROPOSED_NAME
+    proposed = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    proposed[entry_id] = {name: {"value": value, "origin": origin} for name, (value, origin) in fields.items()}
+    path.write_text(json.dumps(proposed, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def inferred_origins(corpus: Path, infos: list[DocumentInfo]) -> dict[str, dict[str, str]]:
+    """Per document id, the fields still as ``add`` proposed them, each with where it came from.
+
+    A field edited since (its value differs from the proposal) is no longer inferred and left out.
+    """
+    path = corpus / PROPOSED_NAME
+    try:
+        proposed = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, ValueError):  # a damaged record only loses the origins, never the build
+        return {}
+    out = {}
+    for info in infos:
+        fields = proposed.get(info.id, {}) if isinstance(proposed, dict) else {}
+        current = {name: list(value) if isinstance(value, tuple) else value for name, value in vars(info).items()}
+        same = {name: f["origin"] for name, f in fields.items()
+                if name != "id" and isinstance(f, dict) and current.get(name) == f.get("value")}
+        if same:
+            out[info.id] = same
+    return out

@@ -26,7 +26,7 @@ from extract.cache import CACHE_DIR_NAME, ExtractionCache
 from extract.manifest import MANIFEST_NAME, SUFFIXES
 from extract.pipeline import Limits, extract_document
 from extract.workers import default_jobs
-from kb.add import add_file, known_files, manifest_entries
+from kb.add import add_file, inferred_origins, known_files, manifest_entries
 from kb.build import build as build_db
 from kb.optional_tools import LIBVOIKKO, missing_notes
 from kb.trace import describe, find_statements, render
@@ -136,7 +136,7 @@ def run_build(
     click.echo("linking (parallel text, evaluations, lineage) …", err=True)
     links = link.run(documents, corrections)
     try:
-        path = build_db(documents, links, db_path)
+        path = build_db(documents, links, db_path, inferred=inferred_origins(corpus_dir, [d.info for d in documents]))
     except StrategyKBError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         return 2
@@ -176,7 +176,7 @@ def add(files: tuple[Path, ...], corpus_dir: Optional[Path]) -> None:
 
     \b
     Example:
-      strategy-kb add downloads/*.pdf --corpus my-corpus
+      strategy-kb add corpus/keusote-strategia-2023-2025.txt --corpus my-corpus
     """
     corpus = corpus_dir or files[0].resolve().parent
     corpus.mkdir(parents=True, exist_ok=True)

@@ -137,3 +137,27 @@ def test_build_on_a_folder_without_a_manifest_names_add(tmp_path):
     built = CliRunner().invoke(main, ["build", "--corpus", str(tmp_path), "--db", str(tmp_path / "kb.db")])
     assert built.exit_code == 2 and "no corpus.toml" in built.output
     assert f"`strategy-kb add FILE... --corpus {tmp_path}`" in built.output
+
+
+def test_the_build_records_which_fields_are_still_as_inferred(tmp_path):
+    import json
+    import sqlite3
+
+    _add(CORPUS / "keusote-strategia-2023-2025.txt", "--corpus", tmp_path)
+    manifest = tmp_path / "corpus.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace('title = "Hyvinvointialueen strategia ja palvelustrategia 2023–2025"',
+                                     'title = "Edited by hand"'), encoding="utf-8")
+    built = CliRunner().invoke(main, ["build", "--corpus", str(tmp_path), "--db", str(tmp_path / "kb.db")])
+    assert built.exit_code == 0, built.output
+    with sqlite3.connect(tmp_path / "kb.db") as conn:
+        (inferred,) = conn.execute("SELECT inferred FROM documents").fetchone()
+    origins = json.loads(inferred)
+    assert set(origins) == {"organisation", "region", "period", "kind", "languages"}  # not the edited title
+    assert origins["period"] == "in the title"
+
+    import asyncio
+    from kb.serve import create_datasette
+
+    home = asyncio.run(create_datasette(tmp_path / "kb.db").client.get("/")).text
+    assert "inferred by <code>strategy-kb add</code>: kind (" in home and "period (in the title)" in home

@@ -37,7 +37,8 @@ def test_the_table_lists_every_command_with_its_options():
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_every_command_help_has_one_example_that_parses(name):
+def test_every_command_help_has_one_example_that_parses(name, monkeypatch):
+    monkeypatch.chdir(README.parent)  # the examples name files as from the repository's root
     result = CliRunner().invoke(main, [name, "--help"], prog_name="strategy-kb")
     assert result.exit_code == 0, result.output
     examples = [line.strip() for line in result.output.splitlines() if line.strip().startswith(f"strategy-kb {name} ")]
