@@ -24,9 +24,10 @@ from extract.clean.furniture import remove_furniture
 from extract.errors import ExtractionError
 from extract.lang import fi, sv
 from extract.morphology import is_word
+from extract.readers.text_tables import rebuild_tables
 from extract.records import Block, Page, Removal, SourceDocument
 
-_PAGE_START = re.compile(r"^ (?=\S)")
+_PAGE_START = re.compile(r"^ {1,2}(?=\S)")
 # page number glued to a date: "1426.11.2025" (dd.mm.yyyy, two-digit day) or
 # "72025-11-26Strategi …" (ISO date, a running title may follow without a space)
 _GLUED_DATE_FOOTER = re.compile(
@@ -78,6 +79,7 @@ def read_text(path: str | Path) -> SourceDocument:
             i = pages.index(target)
             pages[i] = Page(target.number, target.blocks + (Block(lines=(run,), page=page, role="rotated"),))
     pages, removals = remove_furniture(pages, _is_edge_block)
+    pages = rebuild_tables(pages)
     removals = (
         [Removal(page=p, kind="footer", text=t) for p, t in _footer_pages(footers, numbers)]
         + [Removal(page=n, kind=k, text=t) for chunk, n in zip(chunks, numbers) for k, t in chunk.removed]
@@ -333,6 +335,8 @@ def _split_paragraph(lines: list[str], page: Optional[int], breaks: str) -> list
 
     for line in lines:
         found = _MARKER.match(line)
+        if found and _dash_continues(found.group("marker"), line[found.end():], current, marker):
+            found = None  # "… specialistvård / – specialistkompetens flyttas …": a dash inside a sentence
         if found:
             flush()
             marker = found.group("marker")
@@ -343,13 +347,25 @@ def _split_paragraph(lines: list[str], page: Optional[int], breaks: str) -> list
     return out
 
 
+def _dash_continues(found: str, rest: str, current: list[str], marker: Optional[str]) -> bool:
+    """A line-start dash before a lower-case word, after an unfinished line that is no dash item, continues it."""
+    return (
+        found in "–-"
+        and rest[:1].islower()
+        and bool(current)
+        and current[-1].rstrip()[-1:] not in ".!?:;"
+        and (marker is None or marker not in "–-")
+    )
+
+
 def _split_heading_lines(lines: list[str], page: Optional[int], breaks: str) -> list[Block]:
     """Split lines that a layout glued together: a heading line right above its paragraph.
 
     Before a line that starts with a capital, a line ends a heading (or a
     one-line statement) when it ends on purpose: in a file that marks word
     ends with whitespace (``breaks == "spaced"``), by ending without it; in
-    any other, by stopping short where the next word would still have fitted.
+    any other, by stopping short where the next word would still have fitted,
+    or by finishing a sentence before a last line that ends with a colon.
     """
     spaced = breaks == "spaced"
     out: list[Block] = []
@@ -362,7 +378,9 @@ def _split_heading_lines(lines: list[str], page: Optional[int], breaks: str) -> 
         text = line.rstrip()
         hard = line == text and (text[-1:].isalnum() or text[-1:] in ".!?:")
         short = len(text.strip()) + 1 + len(nxt.split()[0]) <= width
-        if (hard if spaced else short) and (text[-1:].isalnum() or text[-1:] in ".!?:"):
+        # a finished sentence before the paragraph's last line, which ends with a colon: a lead-in heading
+        lead_in = i + 2 == len(lines) and text[-1:] in ".!?" and nxt.rstrip().endswith(":")
+        if (hard if spaced else short or lead_in) and (text[-1:].isalnum() or text[-1:] in ".!?:"):
             out.append(Block(lines=tuple(lines[start : i + 1]), page=page, line_breaks=breaks))
             start = i + 1
     out.append(Block(lines=tuple(lines[start:]), page=page, line_breaks=breaks))
