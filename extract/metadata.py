@@ -100,7 +100,8 @@ def propose(source: SourceDocument, file_name: str) -> Proposal:
         proposal.fields["title"] = title
     else:
         proposal.missing["title"] = "no text on the first page"
-    languages = _languages(source)
+    page_languages = _page_languages(source)
+    languages = _languages(page_languages)
     if languages:
         proposal.fields["languages"] = languages
     else:
@@ -119,7 +120,7 @@ def propose(source: SourceDocument, file_name: str) -> Proposal:
         proposal.fields["period"] = period
     else:
         proposal.missing["period"] = "no year range such as 2023–2025 in the text"
-    proposal.fields["kind"] = _kind(source, file_name, title.value if title else "", languages)
+    proposal.fields["kind"] = _kind(source, file_name, title.value if title else "", page_languages)
     return proposal
 
 
@@ -143,13 +144,16 @@ def _title(source: SourceDocument) -> Optional[Inferred]:
     return Inferred(_text(blocks[0]), "the first text of page 1")
 
 
-def _languages(source: SourceDocument) -> Optional[Inferred]:
+def _page_languages(source: SourceDocument) -> list[tuple[str, int]]:
+    """The detected language and word count of every page with text whose language was decided."""
+    detected = [(detect_language(text), len(text.split())) for text in map(_page_text, source.pages) if text.strip()]
+    return [(lang, n) for lang, n in detected if lang != "und"]
+
+
+def _languages(pages: list[tuple[str, int]]) -> Optional[Inferred]:
     words: Counter[str] = Counter()
-    for page in source.pages:
-        text = _page_text(page)
-        lang = detect_language(text) if text.strip() else "und"
-        if lang != "und":
-            words[lang] += len(text.split())
+    for lang, n in pages:
+        words[lang] += n
     total = sum(words.values())
     if not total:
         return None
@@ -221,7 +225,7 @@ def _year_span(source: SourceDocument) -> Optional[Inferred]:
     return Inferred(f"{start}-{end}", f"the years the text names most ({', '.join(str(y) for y in range(start, end + 1))})")
 
 
-def _kind(source: SourceDocument, file_name: str, title: str, languages: Optional[Inferred]) -> Inferred:
+def _kind(source: SourceDocument, file_name: str, title: str, page_languages: list[tuple[str, int]]) -> Inferred:
     first_page = _page_text(source.pages[0]) if source.pages else ""
     if file_name.lower().endswith(".pptx"):
         return Inferred("slides", "a .pptx deck")
@@ -230,16 +234,15 @@ def _kind(source: SourceDocument, file_name: str, title: str, languages: Optiona
         return Inferred("slides", "PDF pages with a slide's proportions")
     if _EVALUATION.search(title) or _EVALUATION.search(first_page):
         return Inferred("evaluation", "'arviointi' / 'utvärdering' in the title or on page 1")
-    if languages and len(languages.value) > 1 and _alternates(source):
+    if _alternates([lang for lang, _n in page_languages]):
         return Inferred("slides", "pages alternating between languages, as a bilingual deck's slides do")
     if _SERVICE.search(title) and not _STRATEGY.search(title):
         return Inferred("service-strategy", "'palvelustrategia' / 'servicestrategi' in the title")
     return Inferred("strategy", "the default: no sign of an evaluation, a service strategy or slides")
 
 
-def _alternates(source: SourceDocument) -> bool:
-    langs = [detect_language(t) for t in map(_page_text, source.pages) if t.strip()]
-    langs = [lang for lang in langs if lang != "und"]
+def _alternates(langs: list[str]) -> bool:
+    """Whether the pages' languages switch often enough to be a bilingual deck's slide pairs."""
     switches = sum(a != b for a, b in zip(langs, langs[1:]))
     return len(langs) > 2 and switches >= ALTERNATING * (len(langs) - 1)
 
