@@ -100,7 +100,8 @@ def wait_until_serving(url: str, server: subprocess.Popen) -> None:
             return
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start: {server.stderr.read() if server.stderr else ''}")
+                server.terminate()  # before reading its output, which ends only when it does
+                raise RuntimeError(f"server did not start: {server.communicate(timeout=30)[1]}")
             time.sleep(0.2)
 
 
