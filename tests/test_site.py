@@ -29,7 +29,7 @@ TJANSTER = ("luvn-strategi-2026-2029-sv", "Utökade primära tjänster för barn
 def get(url: str, **params: str) -> str:
     """The body of a GET request (query parameters encoded)."""
     query = "?" + urllib.parse.urlencode(params) if params else ""
-    with urllib.request.urlopen(url + query, timeout=30) as response:
+    with urllib.request.urlopen(url + query, timeout=120) as response:
         return response.read().decode("utf-8")
 
 
