@@ -164,7 +164,7 @@ def _summary(documents, links: link.Linked, path: Path, seconds: float) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                metavar="FILE")
+                metavar="FILE...")
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="Corpus folder whose corpus.toml gets the entries (created if missing)  [default: the first FILE's folder]")
 def add(files: tuple[Path, ...], corpus_dir: Optional[Path]) -> None:

@@ -34,7 +34,8 @@ def synopsis(name: str, command: click.Command) -> str:
     parts = [f"strategy-kb {name}"]
     for param in command.params:
         if isinstance(param, click.Argument):
-            parts.append(_metavar(param) + ("..." if param.nargs == -1 else ""))
+            metavar = _metavar(param)
+            parts.append(metavar + ("..." if param.nargs == -1 and not metavar.endswith("...") else ""))
         elif isinstance(param, click.Option) and param.opts[0] != "--help":
             option = param.opts[0] if param.is_flag else f"{param.opts[0]} {_metavar(param)}"
             parts.append(option if param.required else f"[{option}]")
