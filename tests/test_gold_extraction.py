@@ -30,7 +30,6 @@ KNOWN_MISSES = {
     ("004", "vision"): STRATEGY_HOUSE,
     ("004", "guideline"): STRATEGY_HOUSE,
     ("004", "aim"): STRATEGY_HOUSE,
-    ("003", "mission"): "003: beside the gold's two missions a third sentence of the mission page is typed mission",
 }
 
 
