@@ -65,6 +65,13 @@ class Proposal:
     fields: dict[str, Inferred] = field(default_factory=dict)
     missing: dict[str, str] = field(default_factory=dict)
 
+    def put(self, name: str, inferred: Optional[Inferred], note: str) -> None:
+        """Record ``name`` as inferred, or as missing with ``note`` when ``inferred`` is None."""
+        if inferred:
+            self.fields[name] = inferred
+        else:
+            self.missing[name] = note
+
 
 @lru_cache(maxsize=1)
 def counties() -> tuple[County, ...]:
@@ -96,16 +103,10 @@ def propose(source: SourceDocument, file_name: str) -> Proposal:
     """
     proposal = Proposal()
     title = _title(source)
-    if title:
-        proposal.fields["title"] = title
-    else:
-        proposal.missing["title"] = "no text on the first page"
+    proposal.put("title", title, "no text on the first page")
     page_languages = _page_languages(source)
     languages = _languages(page_languages)
-    if languages:
-        proposal.fields["languages"] = languages
-    else:
-        proposal.missing["languages"] = "no language could be detected"
+    proposal.put("languages", languages, "no language could be detected")
     county = _county(source)
     swedish_only = bool(languages) and "fi" not in languages.value and "sv" in languages.value
     if county is None:
@@ -115,11 +116,7 @@ def propose(source: SourceDocument, file_name: str) -> Proposal:
         found, origin = county
         proposal.fields["organisation"] = Inferred(found.sv if swedish_only else found.fi, origin)
         proposal.fields["region"] = Inferred(found.region, f"the region of {found.fi}")
-    period = _period(source, title.value if title else "")
-    if period:
-        proposal.fields["period"] = period
-    else:
-        proposal.missing["period"] = "no year range such as 2023–2025 in the text"
+    proposal.put("period", _period(source, title.value if title else ""), "no year range such as 2023–2025 in the text")
     proposal.fields["kind"] = _kind(source, file_name, title.value if title else "", page_languages)
     return proposal
 
