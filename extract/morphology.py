@@ -71,9 +71,17 @@ def _libvoikko() -> Optional[Any]:
     """
     try:
         import libvoikko
-
+    except ImportError:
+        return None
+    try:
+        # Load the C library first: when it is missing, ``Voikko()`` fails half-built and its
+        # ``__del__`` then prints "Exception ignored ... no attribute '_Voikko__handle'".
+        libvoikko.VoikkoLibrary.open(getattr(libvoikko.Voikko, "_sharedLibrarySearchPath", None))
+    except OSError:
+        return None
+    try:
         return libvoikko.Voikko("fi")
-    except Exception:  # library or dictionary missing: OSError, VoikkoException
+    except Exception:  # the library is there but not its Finnish dictionary (VoikkoException)
         return None
 
 

@@ -2,4 +2,4 @@
 
 from kb.cli import main
 
-main()
+main(prog_name="strategy-kb")

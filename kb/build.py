@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 import sqlite_utils
 
@@ -53,7 +53,8 @@ LEFT JOIN passages tp ON tp.id = l.target_id
 
 
 def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path: str | Path,
-          glossary: Optional[Sequence[GlossaryEntry]] = None) -> Path:
+          glossary: Optional[Sequence[GlossaryEntry]] = None,
+          inferred: Optional[Mapping[str, Mapping[str, str]]] = None) -> Path:
     """Write all tables into ``db_path`` atomically and return the path.
 
     >>> build(extract.run("corpus"), link.run(docs), "strategies.db")
@@ -62,6 +63,7 @@ def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path
     :param links: links between statements
     :param glossary: learned word pairs (default: ``links.glossary`` when ``links`` is a :class:`link.Linked`)
     :param db_path: the database file to create or replace
+    :param inferred: per document id, the manifest fields ``strategy-kb add`` inferred (unedited) and their origin
     :raises StrategyKBError: E201 when the database cannot be written
     """
     target = Path(db_path).resolve()
@@ -71,7 +73,7 @@ def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path
     try:
         db = sqlite_utils.Database(tmp, recreate=True)
         _create_schema(db)
-        _insert(db, documents, links)
+        _insert(db, documents, links, inferred or {})
         _insert_glossary(db, getattr(links, "glossary", ()) if glossary is None else glossary)
         index_lemmas(db)
         db.conn.commit()
@@ -97,7 +99,8 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
 def _create_schema(db: sqlite_utils.Database) -> None:
     db["documents"].create(
         {"id": str, "title": str, "organisation": str, "region": str, "period_start": int, "period_end": int,
-         "kind": str, "languages": str, "file": str, "sha256": str, "pages": int, "source_url": str, "error": str},
+         "kind": str, "languages": str, "file": str, "sha256": str, "pages": int, "source_url": str, "error": str,
+         "inferred": str},
         pk="id",
     )
     db["sections"].create(
@@ -163,13 +166,15 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db.create_view("link_texts", LINK_TEXTS_VIEW)
 
 
-def _insert(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument], links: Sequence[Link]) -> None:
+def _insert(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument], links: Sequence[Link],
+            inferred: Mapping[str, Mapping[str, str]]) -> None:
     docs = sorted(documents, key=lambda d: d.info.id)
     db["documents"].insert_all(
         {"id": d.info.id, "title": d.info.title, "organisation": d.info.organisation, "region": d.info.region,
          "period_start": d.info.period_start, "period_end": d.info.period_end, "kind": d.info.kind,
          "languages": json.dumps(list(d.info.languages)), "file": d.info.file, "sha256": d.sha256, "pages": d.pages,
-         "source_url": d.info.source_url, "error": d.error}
+         "source_url": d.info.source_url, "error": d.error,
+         "inferred": json.dumps(dict(inferred[d.info.id]), ensure_ascii=False, sort_keys=True) if inferred.get(d.info.id) else None}
         for d in docs
     )
     db["sections"].insert_all(

@@ -23,9 +23,12 @@ import link
 from extract.errors import ManifestError, StrategyKBError
 from extract.records import DocumentInfo
 from extract.cache import CACHE_DIR_NAME, ExtractionCache
+from extract.manifest import MANIFEST_NAME, SUFFIXES
 from extract.pipeline import Limits, extract_document
 from extract.workers import default_jobs
+from kb.add import add_file, inferred_origins, known_files, manifest_entries
 from kb.build import build as build_db
+from kb.optional_tools import LIBVOIKKO, missing_notes
 from kb.trace import candidate_lines, describe, find_statements, render
 from link.graph import FORMATS, load_graph, write_graph
 from link.lineage_queries import dropped, lineage, low_scores, new, region_matches
@@ -34,12 +37,21 @@ from kb.serve import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_WORKERS, serve as serve
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent / "corpus"
 DEFAULT_DB = Path("strategies.db")
+_noted: set[str] = set()
+
+
+def _note_missing_tools(*tools) -> None:
+    """Print one line per missing optional tool (all of them by default), each at most once per command."""
+    for line in missing_notes(*tools):
+        if line not in _noted:
+            _noted.add(line)
+            click.echo(line, err=True)
 
 
 def corpus_option(f):
     """``--corpus DIR``: the folder with ``corpus.toml`` (default: the bundled corpus)."""
     return click.option(
-        "--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CORPUS,
+        "--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CORPUS, metavar="DIR",
         show_default=True, help="Corpus folder holding corpus.toml.",
     )(f)
 
@@ -47,7 +59,7 @@ def corpus_option(f):
 def db_option(f):
     """``--db PATH``: the SQLite knowledge base."""
     return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, metavar="PATH",
         show_default=True, help="SQLite database file.",
     )(f)
 
@@ -61,23 +73,27 @@ def main() -> None:
 @main.command()
 @corpus_option
 @db_option
-@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=Limits.time_limit,
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=Limits.time_limit, metavar="S",
               show_default=True, help="Seconds one document may take; then it fails with E107.")
-@click.option("--max-pages", type=click.IntRange(min=1), default=Limits.max_pages, show_default=True,
+@click.option("--max-pages", type=click.IntRange(min=1), default=Limits.max_pages, show_default=True, metavar="N",
               help="Pages (slides) read per document; the rest is left out with a finding.")
-@click.option("--jobs", type=click.IntRange(min=1), default=default_jobs(), show_default=True,
+@click.option("--jobs", type=click.IntRange(min=1), default=default_jobs(), show_default=True, metavar="N",
               help="Worker processes extracting documents at once.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help=f"Extraction cache folder  [default: {CACHE_DIR_NAME}/ beside the database]")
 @click.option("--no-cache", is_flag=True, help="Extract every document again; read and write no cache.")
 def build(
     corpus_dir: Path, db_path: Path, time_limit: float, max_pages: int, jobs: int, cache_dir: Optional[Path],
     no_cache: bool,
 ) -> None:
-    """Extract every document of the corpus, link goals and write the database.
+    """Extract every document of corpus.toml, link goals and write the database atomically.
 
     Exit status 0 when every document was built, 1 when some failed (the
     others are still in the database), 2 when nothing could be built.
+
+    \b
+    Example:
+      strategy-kb build --corpus my-corpus --db my.db --jobs 2
     """
     limits = Limits(time_limit=time_limit, max_pages=max_pages, jobs=jobs)
     sys.exit(run_build(corpus_dir, db_path, limits, None if no_cache else cache_dir or db_path.parent / CACHE_DIR_NAME))
@@ -94,6 +110,7 @@ def run_build(
     :param cache_dir: the extraction cache folder; ``None``: no cache
     """
     started = time.monotonic()
+    _note_missing_tools()
     cache = ExtractionCache(cache_dir) if cache_dir else None
 
     def progress(info: DocumentInfo, doc: Optional[extract.ExtractedDocument]) -> None:
@@ -111,11 +128,16 @@ def run_build(
         documents = extract.run(corpus_dir, progress, limits, cache)
     except ManifestError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
+        if not (corpus_dir / MANIFEST_NAME).exists() and any(
+            p.suffix.lower() in SUFFIXES for p in corpus_dir.glob("*")
+        ):
+            click.echo(f"  {corpus_dir} holds documents but no {MANIFEST_NAME}: "
+                       f"`strategy-kb add FILE... --corpus {corpus_dir}` proposes one to review", err=True)
         return 2
     click.echo("linking (parallel text, evaluations, lineage) …", err=True)
     links = link.run(documents, corrections, reviews)
     try:
-        path = build_db(documents, links, db_path)
+        path = build_db(documents, links, db_path, inferred=inferred_origins(corpus_dir, [d.info for d in documents]))
     except StrategyKBError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         return 2
@@ -141,11 +163,46 @@ def _summary(documents, links: link.Linked, path: Path, seconds: float) -> None:
     click.echo(f"  findings   {sum(len(d.findings) for d in documents)}", err=True)
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                metavar="FILE...")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="Corpus folder whose corpus.toml gets the entries (created if missing)  [default: the first FILE's folder]")
+def add(files: tuple[Path, ...], corpus_dir: Optional[Path]) -> None:
+    """Read each file and append its proposed manifest entry to corpus.toml, each inferred field with
+    where it came from and the others commented out with a note; the same file twice is refused.
+
+    Files outside the corpus folder are copied into it. Exit status 1 when a file was refused or
+    could not be read.
+
+    \b
+    Example:
+      strategy-kb add corpus/keusote-strategia-2023-2025.txt --corpus my-corpus
+    """
+    corpus = corpus_dir or files[0].resolve().parent
+    corpus.mkdir(parents=True, exist_ok=True)
+    entries = manifest_entries(corpus)
+    taken = {str(e.get("id")) for e in entries}
+    known = known_files(corpus, entries)
+    failed = False
+    for file in files:
+        status, message = add_file(corpus, file, taken, known)
+        click.echo(message, err=status != "added")
+        failed = failed or status != "added"
+    sys.exit(1 if failed else 0)
+
+
 @main.command("extract")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--kind", default="strategy", show_default=True, help="Document kind (evaluation reports are parsed as tables).")
+@click.option("--kind", default="strategy", show_default=True, metavar="KIND",
+              help="Document kind (evaluation reports are parsed as tables).")
 def extract_cmd(file: Path, kind: str) -> None:
-    """Print one document's sections, statements and findings as JSON."""
+    """One document's sections, statements, targets, evaluations and findings as JSON.
+
+    \b
+    Example:
+      strategy-kb extract corpus/luvn-strategia-2023-2025-arviointi.txt --kind evaluation
+    """
     info = DocumentInfo(
         id=file.stem, file=file.name, organisation="", region="", period="", kind=kind, languages=(), title=file.stem
     )
@@ -166,17 +223,25 @@ def extract_cmd(file: Path, kind: str) -> None:
 
 @main.command()
 @db_option
-@click.option("--port", default=DEFAULT_PORT, show_default=True, help="Port to listen on.")
-@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on (loopback by default).")
-@click.option("--workers", default=DEFAULT_WORKERS, show_default=True, type=click.IntRange(min=1),
+@click.option("--port", default=DEFAULT_PORT, show_default=True, metavar="N", help="Port to listen on.")
+@click.option("--host", default=DEFAULT_HOST, show_default=True, metavar="ADDR",
+              help="Address to listen on (loopback by default).")
+@click.option("--workers", default=DEFAULT_WORKERS, show_default=True, type=click.IntRange(min=1), metavar="N",
               help="Server processes answering requests at once.")
 @corpus_option
 def serve(db_path: Path, port: int, host: str, workers: int, corpus_dir: Path) -> None:
-    """Serve the knowledge base with Datasette (immutable, SQL time limit, row cap); builds it first when missing."""
+    """Datasette with the site (pages, lemma search, canned queries) on the database, in N server
+    processes; builds the database first when it is missing.
+
+    \b
+    Example:
+      strategy-kb serve --db my.db --port 8002
+    """
     if not db_path.exists():
         status = run_build(corpus_dir, db_path)
         if status == 2:
             sys.exit(status)
+    _note_missing_tools((LIBVOIKKO,))  # the search rewrites query words with Voikko
     click.echo(f"serving {db_path} on http://{host}:{port}/ ({workers} worker{'s' if workers > 1 else ''})", err=True)
     serve_site(db_path, host=host, port=port, workers=workers)
 
@@ -185,9 +250,13 @@ def serve(db_path: Path, port: int, host: str, workers: int, corpus_dir: Path) -
 @click.argument("text_or_id")
 @db_option
 def trace(text_or_id: str, db_path: Path) -> None:
-    """Show a statement's lineage: predecessors, successors, translations and evaluations, as a tree.
+    """A statement (by id, or by words of its text in any Finnish or Swedish inflection) and its
+    lineage as a tree: predecessors, successors, translations, evaluations, with relation, score,
+    change, language and page on each step.
 
-    TEXT-OR-ID is a statement id or words of its text in any inflection (Finnish or Swedish).
+    \b
+    Example:
+      strategy-kb trace "talous tasapainossa"
     """
     _require_db(db_path)
     found = find_statements(db_path, text_or_id)
@@ -211,9 +280,16 @@ def _require_db(db_path: Path) -> None:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="graphml", show_default=True,
               help="GraphML or node-link JSON.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, metavar="FILE",
+              help="File to write.")
 def graph_cmd(db_path: Path, fmt: str, out: Path) -> None:
-    """Export the knowledge base as a graph: documents, sections, statements and every relation."""
+    """The knowledge base as a networkx graph (documents, sections, statements, every relation) in
+    GraphML or node-link JSON.
+
+    \b
+    Example:
+      strategy-kb graph --format json --out kb-graph.json
+    """
     _require_db(db_path)
     g = load_graph(db_path)
     write_graph(g, out, fmt)
@@ -223,12 +299,17 @@ def graph_cmd(db_path: Path, fmt: str, out: Path) -> None:
 @main.command("lineage")
 @click.argument("question", type=click.Choice(["orphans", "new", "low-scores", "regions"]))
 @db_option
-@click.option("--kind", default=None, help="Only statements of this kind (orphans: goal by default).")
-@click.option("--max-score", default=2, show_default=True, help="low-scores: the highest score listed.")
+@click.option("--kind", default=None, metavar="KIND", help="Only statements of this kind (orphans: goal by default).")
+@click.option("--max-score", default=2, show_default=True, metavar="N", help="low-scores: the highest score listed.")
 def lineage_cmd(question: str, db_path: Path, kind: Optional[str], max_score: int) -> None:
-    """Answer a lineage question: earlier goals with no successor (orphans), later statements with no
-    origin (new), low-scoring goals and what became of them (low-scores), the strongest matches
-    across regions (regions)."""
+    """Earlier goals with no successor (orphans), later statements with no origin (new), goals
+    evaluated at most N and what became of them (low-scores), the strongest matches across regions
+    (regions).
+
+    \b
+    Example:
+      strategy-kb lineage low-scores --max-score 2
+    """
     _require_db(db_path)
     g = load_graph(db_path)
     if question == "orphans":

@@ -9,6 +9,7 @@ loopback port and stops the server at the end.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import socket
 import subprocess
 import sys
@@ -83,16 +84,34 @@ def site_url(site_db: Path) -> Iterator[str]:
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "/-/versions.json", timeout=2).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server did not start: {server.stderr.read() if server.stderr else ''}")
-                time.sleep(0.2)
+        wait_until_serving(url, server)
         yield url
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def wait_until_serving(url: str, server: subprocess.Popen) -> None:
+    """Return once the server at ``url`` answers; raise with its error output when it ends or takes over 3 minutes."""
+    deadline = time.monotonic() + 180  # pure-Python Voikko on a loaded machine: well over a minute
+    while True:
+        try:
+            urllib.request.urlopen(url + "/-/versions.json", timeout=2).close()
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.terminate()  # before reading its output, which ends only when it does
+                raise RuntimeError(f"server did not start: {server.communicate(timeout=30)[1]}")
+            time.sleep(0.2)
+
+
+def goal_id(db: Path, document_id: str, text_start: str) -> str:
+    """The id of the one statement of ``document_id`` whose text starts with ``text_start``.
+
+    Tests name statements by what they say, never by ordinal ids, which shift whenever typing improves.
+    """
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        ids = [r[0] for r in conn.execute("SELECT id FROM goals WHERE document_id = ? AND text LIKE ? || '%'",
+                                          (document_id, text_start))]
+    assert len(ids) == 1, (document_id, text_start, ids)
+    return ids[0]

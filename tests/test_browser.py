@@ -14,16 +14,16 @@ from pathlib import Path
 import pytest
 
 from kb.site import statement_url
-from site_server import HOSTILE_ID, HOSTILE_TEXT
+from site_server import HOSTILE_ID, HOSTILE_TEXT, goal_id
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-EVALUATED_GOAL = "luvn-strategia-2023-2025/g0015"
+EVALUATED = ("luvn-strategia-2023-2025", "Asiakkaiden tyytyväisyys palveluihin ja niiden saatavuuteen paranee")
 
 pytestmark = pytest.mark.skipif(
     not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-    reason="needs Debian's chromium and chromium-driver (installed by .ci/run)",
+    reason="needs Chromium and its driver (scripts/install-optional-tools)",
 )
 
 
@@ -51,7 +51,8 @@ def shot(driver, name: str) -> Path:
     return path
 
 
-def test_search_statement_and_lineage_in_the_browser(browser, site_url):
+def test_search_statement_and_lineage_in_the_browser(browser, site_url, site_db):
+    evaluated_goal = goal_id(site_db, *EVALUATED)
     from selenium.webdriver.common.by import By
 
     browser.get(site_url + "/")
@@ -62,12 +63,12 @@ def test_search_statement_and_lineage_in_the_browser(browser, site_url):
     box = browser.find_element(By.ID, "kb-q")
     box.send_keys("tyytyväisyyttä saatavuutta")  # partitives; the statement says "tyytyväisyys ... saatavuuteen"
     box.submit()
-    link = browser.find_element(By.CSS_SELECTOR, f'#results-goals a[href="{statement_url(EVALUATED_GOAL)}"]')
+    link = browser.find_element(By.CSS_SELECTOR, f'#results-goals a[href="{statement_url(evaluated_goal)}"]')
     assert browser.find_elements(By.CSS_SELECTOR, "#results-goals mark")
     shot(browser, "search")
 
     link.click()
-    assert EVALUATED_GOAL in browser.find_element(By.CSS_SELECTOR, "h1").text
+    assert evaluated_goal in browser.find_element(By.CSS_SELECTOR, "h1").text
     text = browser.find_element(By.CSS_SELECTOR, ".kb-statement-text").text
     assert "Asiakkaiden tyytyväisyys palveluihin" in text
     assert "achieved: partial" in browser.find_element(By.CSS_SELECTOR, ".kb-evaluation").text
@@ -75,7 +76,7 @@ def test_search_statement_and_lineage_in_the_browser(browser, site_url):
     shot(browser, "statement")
 
     # Follow the lineage step the page offers, preferring a later strategy (2026) when links lead there.
-    steps = [a for a in browser.find_elements(By.CSS_SELECTOR, "a.kb-lineage-link") if EVALUATED_GOAL not in a.get_attribute("href")]
+    steps = [a for a in browser.find_elements(By.CSS_SELECTOR, "a.kb-lineage-link") if evaluated_goal not in a.get_attribute("href")]
     step = next((a for a in steps if "2026" in a.get_attribute("href")), steps[0])
     target_id, shown = step.text, step.find_element(By.XPATH, "..").text.split("\n", 1)[1].rstrip("…")
     step.click()

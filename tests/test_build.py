@@ -55,7 +55,9 @@ def test_build_summary_names_documents_pages_and_statement_kinds(tmp_path):
     result = CliRunner().invoke(main, ["build", "--corpus", str(CORPUS), "--db", str(tmp_path / "a.db")])
     assert "extracting luvn-strategia-2023-2025.txt" in result.output
     assert "documents  5 (0 failed)" in result.output
-    assert "goal 87" in result.output and "findings" in result.output
+    kinds = _rows(tmp_path / "a.db", "SELECT kind, count(*) FROM goals GROUP BY kind ORDER BY kind")
+    assert ("goal" in dict(kinds)) and "findings" in result.output
+    assert f"statements {sum(n for _k, n in kinds)}: " + ", ".join(f"{k} {n}" for k, n in kinds) in result.output
 
 
 def test_two_builds_give_identical_rows_and_ids(built_db, tmp_path):

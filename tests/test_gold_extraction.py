@@ -22,15 +22,31 @@ def _found(corpus_documents, source: str, kind: str) -> set[str]:
     return {match_key(s.text) for s in corpus_documents[source].statements if s.kind == kind}
 
 
-def test_statement_precision_recall_per_document_and_kind(corpus_documents, capsys):
-    gold = _gold_by_file_kind()
-    lines = []
-    for (source, kind), texts in sorted(gold.items()):
-        p, r, f = prf(texts, _found(corpus_documents, source, kind))
-        lines.append(f"{source[:3]} {kind:10s} gold {len(texts):3d}  P {p:.2f}  R {r:.2f}  F1 {f:.2f}")
-    with capsys.disabled():
-        print("\n" + "\n".join(lines))
-    assert lines
+# Every document and kind of the gold is held to this F1; the known misses below are marked
+# (strict: when one is fixed, its mark must go).
+MIN_F1 = 0.9
+STRATEGY_HOUSE = "004's strategy house (vision, guidelines and aims as boxes of one diagram page) is not read as statements"
+KNOWN_MISSES = {
+    ("004", "vision"): STRATEGY_HOUSE,
+    ("004", "guideline"): STRATEGY_HOUSE,
+    ("004", "aim"): STRATEGY_HOUSE,
+}
+
+
+def _cases() -> list:
+    cases = []
+    for source, kind in sorted(_gold_by_file_kind()):
+        reason = KNOWN_MISSES.get((source[:3], kind))
+        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+        cases.append(pytest.param(source, kind, marks=marks, id=f"{source[:3]}-{kind}"))
+    return cases
+
+
+@pytest.mark.parametrize(("source", "kind"), _cases())
+def test_statement_f1_per_document_and_kind(corpus_documents, source, kind):
+    texts = _gold_by_file_kind()[(source, kind)]
+    p, r, f = prf(texts, _found(corpus_documents, source, kind))
+    assert f >= MIN_F1, f"{source[:3]} {kind}: gold {len(texts)}, P {p:.2f} R {r:.2f} F1 {f:.2f}"
 
 
 @pytest.mark.parametrize("source", ["003_936e5353a6c4ad34.txt"])

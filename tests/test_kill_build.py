@@ -18,16 +18,20 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 from conftest import bundled_subset
 
 KILLS = 5
 SEED = 8
 DOCUMENTS = ("keusote-strategia-2023-2025.txt",)
+HERE = Path(__file__).resolve().parent
 
 
-def _start(corpus: Path, db: Path, *options: str) -> subprocess.Popen:
-    command = [sys.executable, "-m", "kb", "build", "--corpus", str(corpus), "--db", str(db), *options]
+def _start(corpus: Path, db: Path, *options: str, pause_at: Optional[Path] = None) -> subprocess.Popen:
+    """``strategy-kb build`` in a process group of its own; with ``pause_at``, one that pauses before replacing the database."""
+    program = ["-m", "kb"] if pause_at is None else [str(HERE / "paused_build.py"), str(pause_at)]
+    command = [sys.executable, *program, "build", "--corpus", str(corpus), "--db", str(db), *options]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
 
@@ -66,12 +70,16 @@ def test_killing_the_build_at_random_moments_leaves_the_old_database_intact(tmp_
         _kill_group(process)
         assert _sha(db) == original
         _check_readable(db)
-    # one more kill exactly while the new database is being written
-    process = _start(corpus, db)
-    while process.poll() is None and not list(tmp_path.glob(".strategies.db.tmp-build-*")):
-        time.sleep(0.005)
+    # one more kill exactly while the new database is being written (paused_build.py waits there)
+    ready = tmp_path / "ready"
+    process = _start(corpus, db, pause_at=ready)
+    deadline = time.monotonic() + 300
+    while process.poll() is None and not ready.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert ready.exists(), process.stderr.read().decode() if process.poll() is not None else "no pause in 300 s"
+    assert list(tmp_path.glob(".strategies.db.tmp-build-*"))
     _kill_group(process)
-    assert process.returncode == -signal.SIGKILL, "the build ended before its new database was being written"
+    assert process.returncode == -signal.SIGKILL
     assert _sha(db) == original
     _check_readable(db)
     last = _start(corpus, db)

@@ -58,7 +58,7 @@ def test_libvoikko_and_pyvoikko_agree_on_the_corpus_words():
     from extract import morphology
 
     if morphology._libvoikko() is None:
-        pytest.skip("libvoikko1 / voikko-fi not installed: pyvoikko is in use anyway")
+        pytest.skip("needs the Voikko C library (scripts/install-optional-tools): pyvoikko is in use")
     slow = morphology._voikko()
     text = (CORPUS / "luvn-strategia-2023-2025.txt").read_text(encoding="utf-8")
     words = sorted(set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)))

@@ -8,6 +8,9 @@ from click.testing import CliRunner
 from kb.cli import main
 from kb.trace import find_statements
 from lineage_helpers import built_corpus_db
+from site_server import goal_id
+
+PIONEER = "Hyvinvointialue on edelläkävijä digitaalisten sovellusten ja teknologian hyödyntämisessä"
 
 
 @pytest.fixture(scope="module")
@@ -21,36 +24,18 @@ def _trace(db, query):
     return result.output
 
 
-DIGITAL_GOAL = "Hyvinvointialue on edelläkävijä digitaalisten sovellusten ja teknologian hyödyntämisessä."
-
-
-def _statement_id(db, document_id: str, text: str) -> str:
-    """The id of the statement of ``document_id`` printing ``text`` (tests name statements by text, not ordinal)."""
-    import sqlite3
-
-    conn = sqlite3.connect(db)
-    try:
-        row = conn.execute("SELECT id FROM goals WHERE document_id = ? AND text LIKE ? || '%'",
-                           (document_id, text)).fetchone()
-    finally:
-        conn.close()
-    assert row, text
-    return row[0]
-
-
 def test_trace_by_id_shows_relation_score_language_page_and_evaluation(db):
-    goal = _statement_id(db, "luvn-strategia-2023-2025", DIGITAL_GOAL)
-    out = _trace(db, goal)
+    pioneer = goal_id(db, "luvn-strategia-2023-2025", PIONEER)
+    out = _trace(db, pioneer)
     first = out.splitlines()[0]
-    assert first.startswith(f"{goal}  [goal 4, fi, p. 15]")
+    assert first.startswith(f"{pioneer}  [goal 4, fi, p. 15]")  # the strategy's goal 4, on its page 15
     assert "→ evaluated_in (" in out and "evaluation: achieved " in out and "score " in out
     assert "→ continues (0." in out and ", fi, p. " in out
 
 
 def test_trace_finds_inflected_finnish_text(db):
     assert find_statements(db, "digitaalinen sovellus edelläkävijä")[0] in (
-        _statement_id(db, "luvn-strategia-2023-2025", DIGITAL_GOAL),
-        _statement_id(db, "luvn-strategia-2023-2025-arviointi", DIGITAL_GOAL[:60]))
+        goal_id(db, "luvn-strategia-2023-2025", PIONEER), goal_id(db, "luvn-strategia-2023-2025-arviointi", PIONEER))
     out = _trace(db, "teknologian hyödyntämisen edelläkävijä")
     assert "edelläkävijä" in out.lower() and "continues" in out
 
@@ -72,11 +57,8 @@ def test_trace_without_database(tmp_path):
 
 
 def test_trace_of_the_preparedness_goal_reaches_the_change_promise(db):
-    """The 2023 goal shares no title word with the promise that carries it on; its context does.
-
-    Until extraction types promises (the deck's titles are aims now), the promise is
-    a candidate under the threshold; either way trace names it, not "dropped".
-    """
+    """The 2023 goal shares no title word with the promise that carries it on; its context does."""
     out = _trace(db, "varautuu tarvittavin suunnitelmin")
     assert "Kriittiset palvelut toimiviksi kaikissa olosuhteissa" in out
+    assert "Kritiska tjänster fungerar under alla förhållanden" in out
     assert "fate dropped" not in out

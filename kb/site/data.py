@@ -49,10 +49,11 @@ def rows(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list
 
 
 def documents(conn: sqlite3.Connection) -> dict[str, Row]:
-    """Every document by id, with ``languages`` decoded and ``order`` (period, evaluations after strategies)."""
+    """Every document by id, with ``languages`` and ``inferred`` decoded and ``order`` (period, evaluations after strategies)."""
     out = {}
     for doc in rows(conn, "SELECT * FROM documents ORDER BY id"):
         doc["languages"] = json.loads(doc["languages"] or "[]")
+        doc["inferred"] = json.loads(doc.get("inferred") or "{}")  # fields `strategy-kb add` inferred, with origins
         doc["order"] = (doc["period_start"] or 0, doc["kind"] == "evaluation")
         out[doc["id"]] = doc
     return out
