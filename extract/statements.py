@@ -275,7 +275,7 @@ def _is_short_statement(unit: Unit) -> bool:
 
 def _is_box_statement(unit: Unit) -> bool:
     """A statement on its own under a list heading with no list: one or two sentences, no link."""
-    return unit.role in ("paragraph", "heading") and unit.words <= 40 and len(sentences(unit.text)) <= 2 and not _URL.search(unit.text)
+    return unit.role == "paragraph" and unit.words <= 40 and len(sentences(unit.text)) <= 2 and not _URL.search(unit.text)
 
 
 def _enumeration(text: str) -> list[str]:
