@@ -369,6 +369,9 @@ def test_unmarked_line_ends_join_a_word_half_or_a_word_printed_whole_elsewhere()
     assert join_lines(["hyvinvoivan ja halutun", "työyhteisön"], "fi", "unmarked", vocabulary) == (
         "hyvinvoivan ja halutun työyhteisön"
     )
+    # another form of the same base word printed whole elsewhere is evidence too
+    assert join_lines(["suunnitelman ruotsin", "kielisten palvelujen"], "fi", "unmarked",
+                      line_vocabulary(["Ruotsinkieliset palvelut ovat"])) == "suunnitelman ruotsinkielisten palvelujen"
 
 
 def test_line_vocabulary_leaves_out_the_word_that_ends_a_line() -> None:

@@ -28,6 +28,7 @@ from typing import Collection, Iterable, Optional, Sequence
 
 from extract.morphology import (
     fi_is_complete_inflected_word,
+    fi_lemmas,
     fi_split_is_inside_part,
     is_fi_word,
     is_sv_word,
@@ -49,6 +50,9 @@ _OPENERS = frozenset("([{\"'“”‘’«»„‚")
 # A share of the longest line that a line plus the next word must stay under
 # to count as "would have fitted" (proportional fonts make counts inexact).
 _FIT_SHARE = 0.9
+# another form of a base word shares the base word's letters but for its last few ("kielinen" / "kieliset")
+_STEM_CUT = 3
+_MIN_STEM = 6
 
 _TRAILING_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[-\u2010](?=[^\W_]))*$")
 _LEADING_TOKEN = re.compile(r"[^\W_]+(?:[-\u2010][^\W_]+)*")
@@ -177,6 +181,15 @@ def _soft_break_parts(head: str, tail: str) -> Optional[tuple[str, str]]:
     return first, following.group()
 
 
+def _printed_whole(joined: str, lang: str, vocabulary: Collection[str]) -> bool:
+    """Whether the document prints ``joined`` whole on one line: the form itself, or another
+    form of its base word ("ruotsinkielisten" where "Ruotsinkieliset" stands elsewhere)."""
+    if joined.casefold() in vocabulary:
+        return True
+    stems = {lemma[:-_STEM_CUT] for lemma in (fi_lemmas(joined) if lang == "fi" else ()) if len(lemma) >= _MIN_STEM + _STEM_CUT}
+    return any(word.startswith(stem) for stem in stems for word in vocabulary if len(word) >= len(stem))
+
+
 def _would_have_fitted(line: str, tail: str, width: int) -> bool:
     """True when the next word fits on ``line``: no reason to have broken it there."""
     next_word = tail.split(" ", 1)[0]
@@ -202,7 +215,7 @@ def _joins_soft_break(
     if language not in ("fi", "sv") or not is_word(joined, language):
         return False
     if unmarked is not None and is_word(first, language):
-        return joined.casefold() in unmarked
+        return _printed_whole(joined, language, unmarked)
     if is_word(first, language) and _would_have_fitted(line, tail, width):
         return False
     if language == "sv":
