@@ -28,7 +28,7 @@ from extract.clean.hyphenation import join_lines, line_vocabulary
 from extract.errors import ExtractionError, StrategyKBError
 from extract.manifest import load_manifest, resolve_file
 from extract.records import DocumentInfo, ExtractedDocument, Finding, SourceDocument, Statement
-from extract.statements import to_statements, type_statements
+from extract.statements import page_labels, to_statements, type_statements
 from extract.structure import build_passages, build_sections, build_units
 from extract.targets import parse_targets
 from extract.workers import Done, Outcome, TimedOut, default_jobs, run_tasks
@@ -115,7 +115,7 @@ def _extract_source(info: DocumentInfo, digest: str, source: SourceDocument) -> 
     evaluated = ev.read_evaluations(info.id, units, source.removals, _cell_joiner(source, info.languages))
     typed, demoted = [], set()
     if info.kind != "evaluation":
-        typed, demoted = type_statements([u for u in units if u.index not in evaluated.table_units])
+        typed, demoted = type_statements([u for u in units if u.index not in evaluated.table_units], page_labels(source))
     sections, owner = build_sections(info.id, units, demoted)
     statements = to_statements(info.id, typed, owner)
     rows_as_goals, evaluations = ev.to_records(info.id, evaluated.rows, len(statements) + 1, owner)

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from extract.clean.normalize import match_key
 from extract.cues import Cue, read_cue
 from extract.lang import fi, sv
-from extract.records import Statement
+from extract.records import SourceDocument, Statement
 from extract.structure import Unit, heading_text, looks_like_heading
 from extract.targets import parse_targets
 
@@ -70,11 +70,16 @@ def cue_kind(text: str) -> Optional[str]:
     return cue.kinds[0] if cue else None
 
 
-def type_statements(units: Sequence[Unit]) -> tuple[list[Typed], set[int]]:
+def type_statements(
+    units: Sequence[Unit], labels: Optional[Mapping[Optional[int], frozenset[str]]] = None
+) -> tuple[list[Typed], set[int]]:
     """Apply the rules; return typed statements in document order and the demoted heading units.
 
     :param units: a document's units from :func:`extract.structure.build_units`
+    :param labels: per page, the match keys of the text set apart beside its body (running
+        titles, rotated sidebars; see :func:`page_labels`): a guideline named there heads the page
     """
+    labels = labels or {}
     found: list[Typed] = []
     demoted: set[int] = set()
     for cue, region in _cue_regions(units):
@@ -86,9 +91,9 @@ def type_statements(units: Sequence[Unit]) -> tuple[list[Typed], set[int]]:
     found.extend(_impact_bullets(units, {t.unit.index for t in found}))
     found = _aims_that_head_goals(units, found)
     guidelines = [t for t in found if t.kind == "guideline"]
-    found.extend(_spread_aims(units, guidelines, {t.unit.index for t in found}))
+    found.extend(_spread_aims(units, guidelines, {t.unit.index for t in found}, labels))
     found = _dedupe(sorted(found, key=lambda t: (t.unit.index, t.text)))
-    return _with_parents(units, _as_printed_in_sentence_case(units, found)), demoted
+    return _with_parents(units, _as_printed_in_sentence_case(units, found), labels), demoted
 
 
 def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
@@ -347,14 +352,16 @@ def _aims_that_head_goals(units: Sequence[Unit], found: list[Typed]) -> list[Typ
             if t.kind == "aim" and match_key(t.text) in titles and t.unit.page not in goal_pages else t for t in found]
 
 
-def _spread_aims(units: Sequence[Unit], guidelines: list[Typed], taken: set[int]) -> list[Typed]:
+def _spread_aims(
+    units: Sequence[Unit], guidelines: list[Typed], taken: set[int], labels: Mapping[Optional[int], frozenset[str]]
+) -> list[Typed]:
     keys = {match_key(g.text) for g in guidelines}
     out = []
     for page in {u.page for u in units if u.page is not None}:
         on_page = [u for u in units if u.page == page]
         if any(u.role == "list_item" for u in on_page):
             continue
-        if not any(match_key(u.text) in keys for u in on_page):
+        if not any(match_key(u.text) in keys for u in on_page) and not keys & labels.get(page, frozenset()):
             continue
         for unit in on_page:
             if unit.index in taken or match_key(unit.text) in keys:
@@ -362,6 +369,19 @@ def _spread_aims(units: Sequence[Unit], guidelines: list[Typed], taken: set[int]
             if unit.role == "paragraph" and _is_short_statement(unit) and unit.text.endswith("."):
                 out.append(Typed(unit, "aim", unit.text, rule="one-sentence paragraph on a guideline spread"))
     return out
+
+
+def page_labels(source: SourceDocument) -> dict[Optional[int], frozenset[str]]:
+    """Per page, the match keys of text set apart beside the body: rotated sidebars, running titles."""
+    found: dict[Optional[int], set[str]] = {}
+    for page in source.pages:
+        for block in page.blocks:
+            if block.role == "rotated":
+                found.setdefault(page.number, set()).add(match_key(" ".join(block.lines)))
+    for removal in source.removals:
+        if removal.kind in ("running_title", "header", "rotated"):
+            found.setdefault(removal.page, set()).add(match_key(removal.text))
+    return {page: frozenset(keys) for page, keys in found.items()}
 
 
 def _dedupe(found: list[Typed]) -> list[Typed]:
@@ -402,20 +422,22 @@ CONTAINER_KINDS = ("guideline", "principle", "promise")
 ITEM_KINDS = ("goal", "aim", "target", "action", "result")
 
 
-def _with_parents(units: Sequence[Unit], found: list[Typed]) -> list[Typed]:
+def _with_parents(
+    units: Sequence[Unit], found: list[Typed], labels: Mapping[Optional[int], frozenset[str]]
+) -> list[Typed]:
     """Items (goals, aims, targets, actions, results) get the container statement
     (guideline, principle, promise) last printed before them on their page, else the
     first on their page (a page laid out bottom-up), else the last one before them.
     Items lettered A, B, … after an item that ends with a colon belong to that item."""
     containers = {match_key(t.text) for t in found if t.kind in CONTAINER_KINDS}
-    on_page: dict[object, str] = {}
+    on_page: dict[object, str] = {page: min(keys & containers) for page, keys in labels.items() if keys & containers}
     last_before: dict[int, tuple[object, str]] = {}
     current: Optional[tuple[object, str]] = None
     for unit in units:
         key = match_key(heading_text(unit.text))
         if key in containers:
             current = (unit.page, key)
-            if unit.page is not None:
+            if unit.page is not None and unit.page not in labels:
                 on_page.setdefault(unit.page, key)
         if current:
             last_before[unit.index] = current
