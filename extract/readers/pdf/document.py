@@ -1,7 +1,7 @@
 """The chain put together: one page's objects to items in reading order, then the document's pages.
 
 Per page: chars (:mod:`.chars`) → ruled tables on candidate pages
-(:mod:`.tables`) → words and lines (:mod:`.lines`) → blocks (:mod:`.blocks`)
+(:mod:`.tables`) → borderless tables (:mod:`.borderless`) → words and lines (:mod:`.lines`) → blocks (:mod:`.blocks`)
 → reading order (:mod:`.order`). Per document: the body size decides the
 headings, repeated header rows are marked, and running headers, footers
 and page numbers are removed by their repetition at the page edges
@@ -15,6 +15,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from extract.clean.furniture import remove_furniture
 from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
+from extract.readers.pdf.borderless import borderless_tables, outside
 from extract.readers.pdf.blocks import Draft, drafts, finish, styles
 from extract.readers.pdf.chars import Char, PageObjects, is_bold
 from extract.readers.pdf.geometry import centre_in, union
@@ -91,6 +92,11 @@ def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Rendere
     boxes = [t.bbox for t in tables if t.bbox]
     body_chars = [c for c in upright if not any(centre_in(c.box, b) for b in boxes)] if boxes else upright
     found = _text_words(objects, body_chars, render, settings, out.notes)
+    borderless = borderless_tables(found, objects, settings)
+    if borderless:
+        found = outside(found, borderless)
+        tables += borderless
+        boxes += [t.bbox for t in borderless if t.bbox]
     frames = side_boxes(objects.paths, found, boxes, (0.0, 0.0, objects.width, objects.height), settings)
     boxed: dict[int, list[Word]] = {i: [] for i in range(len(frames))}
     body: list[Word] = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from extract.readers.pdf.chars import Char
-from extract.readers.pdf.geometry import BBox, overlap
+from extract.readers.pdf.geometry import BBox
 from extract.readers.pdf.markers import MARKER_WORD
 from extract.readers.pdf.settings import PdfSettings
 
@@ -255,7 +255,7 @@ def _fold_small_rows(grouped: Sequence[list[Word]], tolerance: float) -> list[li
 
 
 def split_row(row: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSettings) -> list[Line]:
-    """Cut a row into lines at gaps that reach into a gutter or that are wider than ``split_gap`` em.
+    """Cut a row into lines at gaps that span a gutter or that are wider than ``split_gap`` em.
 
     A list marker is never cut from its text by a wide gap (a bullet followed by a tab).
     """
@@ -265,7 +265,7 @@ def split_row(row: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSetti
         gap = word.x0 - right
         after_marker = len(pieces[-1]) == 1 and MARKER_WORD.fullmatch(pieces[-1][0].text)
         wide = not after_marker and gap > max(settings.column_gap, settings.split_gap * word.size)
-        at_gutter = gap >= settings.column_gap and any(overlap(right, word.x0, *g) > 0 for g in gutters)
+        at_gutter = any(right <= start + 0.5 and word.x0 >= end - 0.5 for start, end in gutters)
         if wide or at_gutter:
             pieces.append([word])
         else:

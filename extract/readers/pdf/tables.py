@@ -17,9 +17,9 @@ from dataclasses import replace
 from typing import Any, Optional, Sequence
 
 from extract.readers.pdf.blocks import drafts, line_ends
-from extract.readers.pdf.chars import Char, PageObjects
+from extract.readers.pdf.chars import Char, Colour, PageObjects
 from extract.readers.pdf.geometry import BBox, centre_in
-from extract.readers.pdf.lines import lines, words
+from extract.readers.pdf.lines import Word, lines, words
 from extract.readers.pdf.settings import PdfSettings
 from extract.records import Block, Cell, Page, table_grid
 
@@ -41,61 +41,76 @@ def _index(grid: Sequence[float], value: float) -> int:
     return min(range(len(grid)), key=lambda i: abs(grid[i] - value))
 
 
-def _shaded(box: BBox, page: PageObjects) -> bool:
-    """True when a filled, non-white path lies under the centre of ``box``."""
-    for path in page.paths:
-        if path.filled and path.fill is not None and centre_in(box, path.bbox):
-            if min(path.fill) < _WHITE:
-                return True
-    return False
+def _fill_under(box: BBox, page: PageObjects) -> Colour:
+    """The colour of the smallest filled, non-white path under the centre of ``box``, or ``None``."""
+    under = [
+        p for p in page.paths
+        if p.filled and p.fill is not None and min(p.fill) < _WHITE and centre_in(box, p.bbox)
+    ]
+    if not under:
+        return None
+    return min(under, key=lambda p: (p.bbox[2] - p.bbox[0]) * (p.bbox[3] - p.bbox[1])).fill
 
 
-def _cell_content(chars: Sequence[Char], settings: PdfSettings) -> tuple[str, tuple[str, ...], bool]:
+def _cell_content(cell_words: Sequence[Word], settings: PdfSettings) -> tuple[str, tuple[str, ...], bool]:
     """A cell's running text (lines joined with newlines), its items (markers removed) and whether it is bold."""
-    cell_lines = lines(words(chars, settings), (), settings)
     text: list[str] = []
     items: list[str] = []
-    for draft in drafts(cell_lines, settings):
+    for draft in drafts(lines(cell_words, (), settings), settings):
         physical = [line.text for line in draft.lines]
         if draft.marker is not None:
             physical[0] = draft.rest
-            items.append(" ".join(part.strip() for part in line_ends(physical)).replace("- ", "-"))
+            items.append("".join(line_ends(physical)))
         else:
             text.extend(physical)
-    bold = bool(chars) and sum(1 for c in chars if c.bold) * 2 > len(chars)
+    letters = sum(len(w.text) for w in cell_words)
+    bold = letters > 0 and sum(len(w.text) for w in cell_words if w.bold) * 2 > letters
     return "\n".join(text), tuple(items), bold
 
 
-def _header_rows(cells: Sequence[tuple[Cell, bool, bool]]) -> int:
-    """1 when the first row's filled cells are all bold or all shaded and the second row's are not, else 0."""
-    first = [(bold, shaded) for cell, bold, shaded in cells if cell.row == 0 and cell.full_text]
-    second = [(bold, shaded) for cell, bold, shaded in cells if cell.row == 1 and cell.full_text]
+def _header_rows(cells: Sequence[tuple[Cell, bool, Colour]]) -> int:
+    """1 when the first row is a header row, else 0.
+
+    It is when its filled cells are all bold and the second row's are not,
+    or when it is shaded in a colour of its own.
+    """
+    first = [(bold, fill) for cell, bold, fill in cells if cell.row == 0 and cell.full_text]
+    second = [bold for cell, bold, _ in cells if cell.row == 1 and cell.full_text]
     if not first or not second:
         return 0
-    for flag in (0, 1):
-        if all(f[flag] for f in first) and not all(s[flag] for s in second):
-            return 1
-    return 0
+    if all(bold for bold, _ in first) and not all(second):
+        return 1
+    # Shading marks a header when its colour is the first row's own: with striped rows the
+    # first content row shares its colour with a later one, and one plain row after a shaded
+    # one (a continued table's last rows) tells nothing.
+    later = [fill for cell, _, fill in cells if cell.row > 0]
+    later_rows = len({cell.row for cell, _, _ in cells if cell.row > 0})
+    fills = {fill for _, fill in first}
+    striped = any(fill is not None for fill in later)
+    own = len(fills) == 1 and None not in fills and not fills & set(later)
+    return 1 if own and (striped or later_rows >= 2) else 0
 
 
-def table_block(boxes: Sequence[BBox], bbox: BBox, page: PageObjects, chars: Sequence[Char],
+def table_block(cells_words: Sequence[tuple[BBox, Sequence[Word]]], bbox: BBox, page: PageObjects,
                 settings: PdfSettings) -> Block:
-    """A table block from its cells' boxes, filled with the page's chars.
+    """A table block from its cells' boxes and the words in each.
 
-    :param boxes: the cells' ``(x0, top, x1, bottom)``
+    Grid rows and columns come from the distinct cell edges, so a cell
+    that covers two grid columns gets ``col_span`` 2.
+
+    :param cells_words: each cell's ``(x0, top, x1, bottom)`` and its words
     :param bbox: the whole table's box
     :param page: the page's objects (for shading)
-    :param chars: the upright chars of the page
     :param settings: the reader's settings
     """
+    boxes = [box for box, _ in cells_words]
     xs = _grid([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _grid([b[1] for b in boxes] + [b[3] for b in boxes])
-    found: list[tuple[Cell, bool, bool]] = []
-    inside_all: list[Char] = []
-    for box in sorted(boxes, key=lambda b: (b[1], b[0])):
-        inside = [c for c in chars if centre_in(c.box, box)]
-        inside_all += inside
-        text, items, bold = _cell_content(inside, settings)
+    found: list[tuple[Cell, bool, Colour]] = []
+    all_words: list[Word] = []
+    for box, cell_words in sorted(cells_words, key=lambda c: (c[0][1], c[0][0])):
+        all_words += cell_words
+        text, items, bold = _cell_content(cell_words, settings)
         row, col = _index(ys, box[1]), _index(xs, box[0])
         cell = Cell(
             row, col, text,
@@ -103,17 +118,18 @@ def table_block(boxes: Sequence[BBox], bbox: BBox, page: PageObjects, chars: Seq
             col_span=max(1, _index(xs, box[2]) - col),
             items=items, bbox=box,
         )
-        found.append((cell, bold, _shaded(box, page)))
+        found.append((cell, bold, _fill_under(box, page)))
     header = _header_rows(found)
     cells = tuple(replace(c, kind="column_header") if c.row < header else c for c, _, _ in found)
-    sizes = Counter(round(c.size, 2) for c in inside_all)
+    sizes = Counter(round(w.size, 2) for w in all_words for _ in w.text)
+    letters = sum(len(w.text) for w in all_words)
     return Block(
         lines=tuple(" | ".join(t.replace("\n", " ") for t in row) for row in table_grid(cells)),
         page=page.number,
         role="table",
         bbox=bbox,
         font_size=sizes.most_common(1)[0][0] if sizes else None,
-        bold=bool(inside_all) and sum(1 for c in inside_all if c.bold) * 2 > len(inside_all),
+        bold=letters > 0 and sum(len(w.text) for w in all_words if w.bold) * 2 > letters,
         cells=cells,
     )
 
@@ -121,7 +137,7 @@ def table_block(boxes: Sequence[BBox], bbox: BBox, page: PageObjects, chars: Seq
 def ruled_tables(plumber_page: Any, page: PageObjects, chars: Sequence[Char], settings: PdfSettings) -> list[Block]:
     """The ruled tables pdfplumber's finder (lines strategy) sees on a page, as table blocks.
 
-    A "table" of one cell (a framed box) is no table.
+    A "table" of one column (a framed box, stacked shaded bars) is no table.
 
     :param plumber_page: the pdfplumber page
     :param page: the same page's objects from the reading engine
@@ -129,7 +145,14 @@ def ruled_tables(plumber_page: Any, page: PageObjects, chars: Sequence[Char], se
     :param settings: the reader's settings
     """
     found = plumber_page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
-    return [table_block(t.cells, t.bbox, page, chars, settings) for t in found if len(t.cells) > 1]
+    out = []
+    for table in found:
+        columns = {round(x0) for x0, _, _, _ in table.cells}
+        if len(columns) < 2:  # one column of cells: stacked shaded bars or boxes, no table
+            continue
+        cells = [(box, words([c for c in chars if centre_in(c.box, box)], settings)) for box in table.cells]
+        out.append(table_block(cells, table.bbox, page, settings))
+    return out
 
 
 def _first_row(block: Block) -> Optional[tuple[str, ...]]:
