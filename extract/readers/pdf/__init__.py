@@ -79,23 +79,30 @@ def _check_file(path: Path) -> None:
         raise ExtractionError("E102", "not a regular file", str(path))
 
 
-class _TableFinder:
-    """Opens the file in pdfplumber the first time a page needs its table finder."""
+class _Plumber:
+    """Opens the file in pdfplumber the first time a page needs it: for its table finder, or to read a page again."""
 
     def __init__(self, path: Path, engine: Engine) -> None:
         self._path = path
         self._plumber: Optional[PlumberEngine] = engine if isinstance(engine, PlumberEngine) else None
         self._owned = self._plumber is None
 
+    def _engine(self) -> PlumberEngine:
+        if self._plumber is None:
+            self._plumber = PlumberEngine(self._path)
+        return self._plumber
+
     def __call__(self, objects: PageObjects, upright: Sequence[Char], settings: PdfSettings) -> list[Block]:
         """The ruled tables of a page, when its path objects could form one (else none, at no cost)."""
         if not upright or not objects.could_hold_ruled_table():
             return []
         with _library_errors(self._path, f"tables of page {objects.number}"):
-            if self._plumber is None:
-                self._plumber = PlumberEngine(self._path)
-            with self._plumber.plumber_page(objects.number - 1) as page:
+            with self._engine().plumber_page(objects.number - 1) as page:
                 return ruled_tables(page, objects, upright, settings)
+
+    def page(self, index: int) -> PageObjects:
+        """The page's objects as pdfplumber reads them."""
+        return self._engine().page(index)
 
     def close(self) -> None:
         """Release the pdfplumber file if this finder opened it."""
@@ -131,7 +138,7 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
     _check_file(path)
     with _library_errors(path, "opening"):
         engine = open_engine(settings.engine, path)
-    tables = _TableFinder(path, engine)
+    tables = _Plumber(path, engine)
     laid_out: list[PageItems] = []
     warnings: list[tuple[Optional[int], str]] = []
     failures: dict[int, ExtractionError] = {}
@@ -142,6 +149,8 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
             try:
                 with _library_errors(path, f"page {index + 1}"):
                     objects = engine.page(index)
+                    if objects.hidden_text:
+                        objects = tables.page(index)
                 page = lay_out_page(objects, tables, engine.render, settings)
             except ExtractionError as exc:
                 failures[index + 1] = exc

@@ -97,6 +97,7 @@ class PageObjects:
     paths: list[PathShape] = field(default_factory=list)
     images: int = 0
     off_page: int = 0
+    hidden_text: bool = False  # the engine left out text objects (PDFium drops text it takes for duplicates)
 
     @property
     def unmapped(self) -> int:
@@ -157,12 +158,13 @@ def _reachable(box: BBox, size: float, width: float, height: float) -> bool:
 
     Such chars are invisible, and their coordinates would make the layout
     analysis (which works in whole points across the text's width) unbounded.
+    NaN fails every comparison and infinity the bounds, so no separate test is needed.
     """
     x0, top, x1, bottom = box
     return (
-        all(math.isfinite(v) for v in (x0, top, x1, bottom, size))
-        and -width <= x0 <= x1 <= 2 * width
+        -width <= x0 <= x1 <= 2 * width
         and -height <= top <= bottom <= 2 * height
+        and 0 <= size < _MAX_PAGE_SIDE
     )
 
 
@@ -214,31 +216,37 @@ class PdfiumEngine:
             width, height = (float(v) for v in page.get_size())
             check_page_size(width, height)
             objects = PageObjects(index + 1, width, height)
-            self._objects(page.raw, height, objects, 0)
+            text_objects = self._objects(page.raw, height, objects, 0)
             textpage = page.get_textpage()
             try:
-                self._chars(textpage.raw, width, height, objects)
+                read = self._chars(textpage.raw, width, height, objects)
             finally:
                 textpage.close()
+            # PDFium's text page drops a text object drawn over an identical one (fake bold); when
+            # more than that went missing (text set over other text), another engine should read the page.
+            objects.hidden_text = read * 2 < text_objects
             return objects
         finally:
             page.close()
 
-    def _objects(self, parent: Any, height: float, out: PageObjects, depth: int) -> None:
-        """Collect path shapes and count images, descending into form XObjects."""
+    def _objects(self, parent: Any, height: float, out: PageObjects, depth: int) -> int:
+        """Collect path shapes and count images, descending into form XObjects; returns the number of text objects."""
         raw = self._pdfium.raw
         if depth:
             count, get = raw.FPDFFormObj_CountObjects(parent), raw.FPDFFormObj_GetObject
         else:
             count, get = raw.FPDFPage_CountObjects(parent), raw.FPDFPage_GetObject
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        texts = 0
         for i in range(count):
             obj = get(parent, i)
             kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                texts += 1
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
                 out.images += 1
             elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
-                self._objects(obj, height, out, depth + 1)
+                texts += self._objects(obj, height, out, depth + 1)
             elif kind == raw.FPDF_PAGEOBJ_PATH:
                 if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
                     continue
@@ -252,41 +260,49 @@ class PdfiumEngine:
                         fill = (r.value / 255, g.value / 255, b.value / 255)
                 box = (left.value, height - top.value, right.value, height - bottom.value)
                 out.paths.append(PathShape(box, bool(stroke.value), filled, fill, raw.FPDFPath_CountSegments(obj)))
+        return texts
 
-    def _chars(self, textpage: Any, width: float, height: float, out: PageObjects) -> None:
-        """Every non-generated char of the text page, with its object's font, size and colour."""
+    def _chars(self, textpage: Any, width: float, height: float, out: PageObjects) -> int:
+        """Every non-generated char of the text page, with its object's font, size and colour.
+
+        Returns the number of text objects the chars come from. Per char only
+        its object and box are asked for: size, direction and style are the
+        object's, asked once; only whitespace can be generated, and only a
+        control character can be an unmapped glyph.
+        """
         raw = self._pdfium.raw
         count = raw.FPDFText_CountChars(textpage)
         if count <= 0:
-            return
+            return 0
         buffer = ctypes.create_string_buffer((count + 1) * 2)
         raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
         text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
-        styles: dict[int, tuple[str, bool, Colour]] = {}
+        styles: dict[int, tuple[str, bool, Colour, float, tuple[float, float]]] = {}
         rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-        for i in range(count):
-            if raw.FPDFText_IsGenerated(textpage, i) == 1:
+        address = ctypes.c_size_t.from_buffer
+        chars = out.chars
+        for i in range(min(count, len(text))):
+            char = text[i]
+            if char.isspace() and raw.FPDFText_IsGenerated(textpage, i) == 1:
                 continue
             obj = raw.FPDFText_GetTextObject(textpage, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            key = address(obj).value if obj else 0
             style = styles.get(key)
             if style is None:
-                style = styles[key] = self._style(obj)
+                raw.FPDFText_GetMatrix(textpage, i, matrix)
+                size = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
+                style = styles[key] = (*self._style(obj), size, _unit(matrix.a, matrix.b))
             raw.FPDFText_GetLooseCharBox(textpage, i, rect)
-            raw.FPDFText_GetMatrix(textpage, i, matrix)
-            size = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
             box = (rect.left, height - rect.top, rect.right, height - rect.bottom)
-            if not _reachable(box, size, width, height):
+            if not _reachable(box, style[3], width, height):
                 out.off_page += 1
                 continue
-            char = text[i] if i < len(text) else ""
-            unmapped = bool(raw.FPDFText_HasUnicodeMapError(textpage, i) == 1)
-            if char in _PDFIUM_LINE_HYPHENS:
-                char = "-"
-            out.chars.append(
-                Char("" if unmapped else char, *box, size, style[0], style[1], style[2],
-                     _unit(matrix.a, matrix.b), unmapped)
-            )
+            unmapped = False
+            if char < " " or char in _PDFIUM_LINE_HYPHENS:
+                unmapped = raw.FPDFText_HasUnicodeMapError(textpage, i) == 1
+                char = "" if unmapped else "-" if char in _PDFIUM_LINE_HYPHENS else char
+            chars.append(Char(char, *box, style[3], style[0], style[1], style[2], style[4], unmapped))
+        return len(styles)
 
     def _style(self, obj: Any) -> tuple[str, bool, Colour]:
         """The font name, boldness and fill colour of a text object."""

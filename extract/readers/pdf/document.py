@@ -2,7 +2,7 @@
 
 Per page: chars (:mod:`.chars`) → ruled tables on candidate pages
 (:mod:`.tables`) → borderless tables (:mod:`.borderless`) → words and lines (:mod:`.lines`) → blocks (:mod:`.blocks`)
-→ reading order (:mod:`.order`). Per document: the body size decides the
+→ column gutters (:mod:`.gutters`) → reading order (:mod:`.order`). Per document: the body size decides the
 headings, repeated header rows are marked, and running headers, footers
 and page numbers are removed by their repetition at the page edges
 (:mod:`extract.clean.furniture`).
@@ -20,7 +20,8 @@ from extract.readers.pdf.blocks import Draft, drafts, finish, styles
 from extract.readers.pdf.chars import Char, PageObjects, is_bold
 from extract.readers.pdf.geometry import centre_in, union
 from extract.readers.pdf.lines import Word, lines, rotated_lines, words
-from extract.readers.pdf.order import Item, Unit, heal_interruptions, reading_order, rule_gutters, side_boxes, whitespace_gutters
+from extract.readers.pdf.gutters import rule_gutters, whitespace_gutters
+from extract.readers.pdf.order import Item, Unit, heal_interruptions, reading_order, side_boxes
 from extract.readers.pdf.settings import PdfSettings
 from extract.readers.pdf.tables import mark_repeated_headers
 from extract.records import Block, Page, Removal
