@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 from extract.readers.pdf.chars import Char
 from extract.readers.pdf.geometry import BBox
@@ -30,9 +30,8 @@ _MIN_SPACED_RUN = 3  # single letters in a row before they count as letter-space
 _SPACED_WORD_GAP = 1.5  # in a letter-spaced run, a gap this many times the narrowest is a word boundary
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word: its text, box and style; ``spaced`` when a whitespace glyph stood before it."""
+class Word(NamedTuple):
+    """A word: its text, box and style; ``spaced`` when a whitespace glyph stood before it (a named tuple: made by the thousand)."""
 
     text: str
     x0: float
@@ -87,17 +86,23 @@ def _char_rows(chars: Iterable[Char], tolerance: float) -> list[list[Char]]:
 
 
 def _word(chars: Sequence[Char], spaced: bool) -> Word:
-    """A word from its chars: ligatures spelt out, size and weight of most chars."""
-    text = "".join(_LIGATURES.get(c.text, c.text) for c in chars)
-    sizes = Counter(round(c.size, 2) for c in chars)
+    """A word from its chars (sorted left to right): ligatures spelt out, size and weight of most chars."""
+    first = chars[0]
+    if len(chars) == 1:
+        return Word(_LIGATURES.get(first.text, first.text), first.x0, first.x1, first.top, first.bottom,
+                    round(first.size, 2), first.bold, spaced)
+    text = "".join([_LIGATURES.get(c.text, c.text) for c in chars])
+    size = first.size
+    if any(c.size != size for c in chars):
+        size = Counter(round(c.size, 2) for c in chars).most_common(1)[0][0]
     bold = sum(1 for c in chars if c.bold) * 2 > len(chars)
     return Word(
         text,
-        min(c.x0 for c in chars),
-        max(c.x1 for c in chars),
-        min(c.top for c in chars),
-        max(c.bottom for c in chars),
-        sizes.most_common(1)[0][0],
+        first.x0,
+        max([c.x1 for c in chars]),
+        min([c.top for c in chars]),
+        max([c.bottom for c in chars]),
+        round(size, 2),
         bold,
         spaced,
     )
