@@ -113,10 +113,15 @@ def _table_rows(run: Sequence[_Row]) -> list[list[_Row]]:
     """The run's rows grouped into table rows: by shaded band, else where baselines stand wider apart than a cell's lines."""
     pitches = [b.bottom - a.bottom for a, b in zip(run, run[1:])]
     tight = min(pitches) if pitches else 0.0
+    # Evenly spaced baselines: no cell wraps, every line is a row of its own.
+    uniform = not pitches or max(pitches) <= _CELL_PITCH * tight
     shaded = any(r.band >= 0 for r in run)
     groups: list[list[_Row]] = [[run[0]]]
     for pitch, (prev, row) in zip(pitches, zip(run, run[1:])):
-        new = (row.band != prev.band or row.band < 0) if shaded else pitch > _CELL_PITCH * tight
+        if shaded:
+            new = row.band != prev.band or row.band < 0
+        else:
+            new = uniform or pitch > _CELL_PITCH * tight
         if new:
             groups.append([row])
         else:

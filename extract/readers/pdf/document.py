@@ -87,8 +87,9 @@ def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Rendere
     :param settings: the reader's settings
     """
     out = PageItems(objects.number, objects.width, objects.height)
-    upright = [c for c in objects.chars if c.upright]
-    out.rotated = [c for c in objects.chars if not c.upright]
+    upright: list[Char] = []
+    for char in objects.chars:
+        (upright if char.upright else out.rotated).append(char)
     tables = find_tables(objects, upright, settings)
     boxes = [t.bbox for t in tables if t.bbox]
     body_chars = [c for c in upright if not any(centre_in(c.box, b) for b in boxes)] if boxes else upright
