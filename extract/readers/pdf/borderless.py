@@ -41,12 +41,20 @@ class _Row:
 
 
 def _bands(page: PageObjects) -> list[BBox]:
-    """Filled, non-white paths wider than a third of the page and at most ~4 lines high: row backgrounds."""
-    return [
-        p.bbox for p in page.paths
-        if p.filled and p.fill is not None and min(p.fill) < _WHITE
-        and p.bbox[2] - p.bbox[0] > page.width / 3 and p.bbox[3] - p.bbox[1] < 80
-    ]
+    """Row backgrounds: filled, non-white paths at most ~4 lines high, side by side ones (shaded cells) merged, wider than a third of the page."""
+    fills = sorted(
+        (p.bbox for p in page.paths
+         if p.filled and p.fill is not None and min(p.fill) < _WHITE and p.bbox[3] - p.bbox[1] < 80),
+        key=lambda b: (round(b[1]), b[0]),
+    )
+    merged: list[BBox] = []
+    for box in fills:
+        last = merged[-1] if merged else None
+        if last and abs(last[1] - box[1]) <= 1 and abs(last[3] - box[3]) <= 1 and box[0] - last[2] <= 2:
+            merged[-1] = (last[0], last[1], max(last[2], box[2]), last[3])
+        else:
+            merged.append(box)
+    return [b for b in merged if b[2] - b[0] > page.width / 3]
 
 
 def _band_of(pieces: Sequence[Line], bands: Sequence[BBox]) -> int:

@@ -18,7 +18,7 @@ from typing import Any, Optional, Sequence
 
 from extract.readers.pdf.blocks import drafts, line_ends
 from extract.readers.pdf.chars import Char, Colour, PageObjects
-from extract.readers.pdf.geometry import BBox, centre_in
+from extract.readers.pdf.geometry import BBox, centre_in, contains
 from extract.readers.pdf.lines import Word, lines, words
 from extract.readers.pdf.settings import PdfSettings
 from extract.records import Block, Cell, Page, table_grid
@@ -137,7 +137,9 @@ def table_block(cells_words: Sequence[tuple[BBox, Sequence[Word]]], bbox: BBox, 
 def ruled_tables(plumber_page: Any, page: PageObjects, chars: Sequence[Char], settings: PdfSettings) -> list[Block]:
     """The ruled tables pdfplumber's finder (lines strategy) sees on a page, as table blocks.
 
-    A "table" of one column (a framed box, stacked shaded bars) is no table.
+    A "table" of one column (a framed box, stacked shaded bars) is no table,
+    nor one whose edges are only those of filled cells (shading, for
+    :mod:`.borderless`).
 
     :param plumber_page: the pdfplumber page
     :param page: the same page's objects from the reading engine
@@ -145,11 +147,14 @@ def ruled_tables(plumber_page: Any, page: PageObjects, chars: Sequence[Char], se
     :param settings: the reader's settings
     """
     found = plumber_page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    strokes = [p.bbox for p in page.paths if p.stroked]
     out = []
     for table in found:
         columns = {round(x0) for x0, _, _, _ in table.cells}
         if len(columns) < 2:  # one column of cells: stacked shaded bars or boxes, no table
             continue
+        if not any(contains(table.bbox, box, slack=2.0) for box in strokes):
+            continue  # edges of shaded cells only: a borderless table's shading, read as such
         cells = [(box, words([c for c in chars if centre_in(c.box, box)], settings)) for box in table.cells]
         out.append(table_block(cells, table.bbox, page, settings))
     return out
