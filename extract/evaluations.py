@@ -1,164 +1,225 @@
-"""Evaluation reports: evaluated goals with verdict, score, assessment and sub-goals; summary checks.
+"""Evaluated goals from evaluation tables: verdict, score, assessment, sub-goals, group and part.
 
-A row of an evaluation table is a goal cell, optional sub-goal bullets, and a
-verdict cell ("OSITTAIN 4 Palvelujen saatavuutta …": achieved, score and the
-start of the written assessment). In a text export the cells come one after
-another; the verdict cell is recognised by its first two words, the goal cell
-is the narrow paragraph right before the bullets, the assessment runs on until
-the next row's goal cell. Rows of a table that continues on the next page
-("Jatkuu seuraavalla sivulla", "2/2" in the page heading) keep their group.
+Rows come from tables only (:mod:`extract.evaluation_tables` says which
+tables are evaluation tables and reads their rows), in a report, a strategy or
+a deck alike. A table continues the one before when the page says so: its
+header is missing but its columns match, the page before ends with "Jatkuu
+seuraavalla sivulla", or the heading counts pages ("2/2"). A continuation
+keeps the group of the table it continues and a row broken across the page
+break is joined again.
 
-The report's own summaries ("6 3,8 3 3" per guideline; "22 valtuustokauden
-tavoitetta") are checked against the rows found: every disagreement beyond
-rounding becomes a finding.
+A table's group is the heading before it without its "Strateginen linjaus:"
+prefix and page counter; its part (``evaluation_set``) is the report part
+named by the running title of its page (e.g. "Palvelustrategia"), carried on
+to pages without one. The report's own summaries are checked in
+:mod:`extract.summaries`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Hashable, Optional, Sequence
 
+from extract import summaries as sm
 from extract.clean.normalize import match_key
+from extract.clean.hyphenation import join_lines
+from extract.evaluation_tables import ColumnMap, Joiner, TableRow, column_map, table_rows, table_width
 from extract.lang import fi, sv
 from extract.records import Evaluation, Finding, Removal, Statement
 from extract.structure import Unit
 
-NARROW = 48.0  # chars per line: goal cells are a narrow column (≈20–40), assessments a wide one (≈60–95)
-_COUNTER = re.compile(r"\s+\d+\s*/\s*\d+$")
-_SUMMARY_ROW = re.compile(r"^(?P<name>.*?)\s*(?P<count>\d+)\s+(?P<avg>\d+[,.]\d+)\s+(?P<yes>\d+)\s+(?P<partial>\d+)$")
+_COUNTER = re.compile(r"\s*\(?(\d+)\s*/\s*(\d+)\)?$")
+_PART_MAX_WORDS = 4
+_TITLE_SHARE = 0.9  # a running title on this share of the pages names the document, not a part
+_LONG_PARAGRAPH = 25  # words: prose this long between two tables means the second starts afresh
 
 
 @dataclass
 class Row:
-    """One evaluated goal as read from the table."""
+    """One evaluated goal as read from a table."""
 
-    goal: list[Unit]
+    goal: str
     subgoals: list[str]
-    verdict: Unit
     achieved: str
     score: Optional[int]
     assessment: list[str]
     group: Optional[str]
     evaluation_set: Optional[str]
+    unit: Unit
+    scope: Hashable = None  # the part of the report its summaries speak of
 
 
 @dataclass
-class Summary:
-    """One line of the report's summary table, or one stated count."""
+class Evaluated:
+    """What a document's evaluation and summary tables give."""
 
-    name: Optional[str]
-    evaluation_set: Optional[str]
-    page: Optional[int]
-    count: int
-    average: Optional[float] = None
-    yes: Optional[int] = None
-    partial: Optional[int] = None
-    extra: dict = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)
+    summaries: list[sm.Summary] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    table_units: set[int] = field(default_factory=set)
 
 
-def _verdict(text: str) -> Optional[tuple[str, Optional[int], str]]:
-    words = text.split(maxsplit=2)
-    if not words:
-        return None
-    for module in (fi, sv):
-        achieved = module.VERDICTS.get(words[0].casefold().rstrip(":"))
-        if achieved and words[0].isupper() and len(words) >= 2 and re.fullmatch(r"[1-5]", words[1]):
-            return achieved, int(words[1]), words[2] if len(words) > 2 else ""
-    return None
+def _matches(cue: str, key: str) -> bool:
+    return any(re.search(getattr(m, cue), key) for m in (fi, sv))
 
 
-def _is_header(unit: Unit) -> bool:
-    key = match_key(unit.text)
-    return any(re.search(p, key) for m in (fi, sv) for p in m.EVALUATION_HEADER_CELLS)
+def part_names(removals: Sequence[Removal], page_count: int) -> set[str]:
+    """Names of a report's parts: short running titles, in any case (e.g. "Palvelustrategia").
+
+    A running title on (nearly) every page is the document's own title, not a part.
+    """
+    pages: dict[str, set[Optional[int]]] = {}
+    for removal in removals:
+        key = match_key(removal.text)
+        if (removal.kind == "running_title" and 0 < len(key.split()) <= _PART_MAX_WORDS
+                and not re.search(r"\d", key) and not _matches("CONTINUES_NEXT_PAGE", key)):
+            pages.setdefault(key, set()).add(removal.page)
+    return {key for key, on in pages.items() if len(on) < _TITLE_SHARE * page_count}
 
 
-def _group_of(unit: Unit) -> Optional[str]:
-    """The group a page heading names, without the "Strateginen linjaus:" prefix and "1/2" counter."""
-    if unit.role != "heading" or not _COUNTER.search(unit.text) and not any(
-        re.search(m.GROUP_PREFIX, match_key(unit.text)) for m in (fi, sv)
-    ):
-        return None
-    text = _COUNTER.sub("", unit.text).strip()
+def parts_by_page(units: Sequence[Unit], removals: Sequence[Removal]) -> dict[Optional[int], Optional[str]]:
+    """The part each page belongs to: the part its running title names, else the part of the page before."""
+    page_numbers = list(dict.fromkeys(u.page for u in units))
+    names = part_names(removals, len(page_numbers))
+    named: dict[Optional[int], str] = {}
+    for removal in removals:
+        if match_key(removal.text) in names and removal.kind == "running_title":
+            named.setdefault(removal.page, match_key(removal.text))
+    for unit in units:
+        if unit.role in ("heading", "paragraph") and match_key(unit.text) in names:
+            named.setdefault(unit.page, match_key(unit.text))
+    out: dict[Optional[int], Optional[str]] = {}
+    current: Optional[str] = None
+    for page in page_numbers:
+        current = named.get(page, current)
+        out[page] = current
+    return out
+
+
+def _group_heading(text: str) -> tuple[str, Optional[tuple[int, int]]]:
+    """A page heading without its group prefix and page counter, and the counter (k, n) if any."""
+    counter = _COUNTER.search(text)
+    text = _COUNTER.sub("", text).strip() if counter else text.strip()
     for module in (fi, sv):
         text = re.sub(module.GROUP_PREFIX, "", text, flags=re.IGNORECASE).strip()
-    return text
+    return text, (int(counter.group(1)), int(counter.group(2))) if counter else None
 
 
-def parse_rows(units: Sequence[Unit], set_names: set[str]) -> list[Row]:
-    """All evaluated rows of a report, in order.
+@dataclass
+class _Table:
+    unit: Unit
+    columns: ColumnMap
+    group: Optional[str]
+    counter: Optional[tuple[int, int]]
+    continues: bool
 
-    :param units: the report's units
-    :param set_names: names of the report's parts (its running titles, case-folded)
-    """
-    rows: list[Row] = []
-    group: Optional[str] = None
-    current_set: Optional[str] = None
-    pending: list[Unit] = []
-    last_page = None
 
-    def carry_over() -> None:
-        # wide paragraphs left before a page break continue the last assessment
-        if rows:
-            rows[-1].assessment.extend(u.text for u in pending if u.role == "paragraph" and u.chars_per_line >= NARROW)
-
+def find_tables(units: Sequence[Unit], removals: Sequence[Removal] = ()) -> list[_Table]:
+    """The evaluation tables in reading order, each with its group and whether it continues the one before."""
+    names = part_names(removals, len({u.page for u in units}))
+    continued_pages = {r.page for r in removals if _matches("CONTINUES_NEXT_PAGE", match_key(r.text))}
+    tables: list[_Table] = []
+    between: list[Unit] = []
+    last_table: Optional[int] = None
     for unit in units:
-        if unit.page != last_page and not _has_group_heading(units, unit.page) and _page_has_verdict(units, unit.page):
-            group = None
-        last_page = unit.page
-        if match_key(unit.text) in set_names:
-            current_set = match_key(unit.text)
+        if unit.role != "table":
+            between.append(unit)
             continue
-        named = _group_of(unit)
-        if named or _is_header(unit):
-            carry_over()
-            group = named or group
-            pending = []
+        columns = column_map(unit.cells or ())
+        previous = tables[-1] if tables and tables[-1].unit.index == last_table else None
+        last_table = unit.index
+        headerless = (columns is None and previous is not None and table_width(unit.cells or ()) == previous.columns.width
+                      and not any(u.role == "paragraph" and u.words > _LONG_PARAGRAPH for u in between))
+        if columns is None and not headerless:
+            between = []
             continue
-        verdict = _verdict(unit.text) if unit.role in ("paragraph", "heading") else None
-        if verdict is None:
-            pending.append(unit)
+        heading = next((u for u in reversed(between) if u.role == "heading" and _is_group_heading(u, names)), None)
+        group, counter = _group_heading(heading.text) if heading else (None, None)
+        continues = previous is not None and (
+            headerless
+            or any(_matches("CONTINUES_NEXT_PAGE", match_key(u.text)) for u in between)
+            or previous.unit.page in continued_pages
+            or (previous.counter is not None and previous.counter[0] < previous.counter[1])
+            or (counter is not None and counter[0] > 1)
+        )
+        if group is None and continues:
+            group = previous.group
+        tables.append(_Table(unit, columns or replace(previous.columns, header_rows=frozenset()), group, counter, continues))
+        between = []
+    return tables
+
+
+def _is_group_heading(unit: Unit, part_keys: set[str]) -> bool:
+    key = match_key(unit.text)
+    return bool(re.search(r"[^\W\d_]{2}", key)) and key not in part_keys and not _matches("SCALE_CUE", key) and not _matches("CONTINUES_NEXT_PAGE", key)
+
+
+def read_evaluations(
+    document_id: str, units: Sequence[Unit], removals: Sequence[Removal] = (), join: Joiner = join_lines
+) -> Evaluated:
+    """Rows of every evaluation table, the report's summaries, and the findings where they disagree.
+
+    :param removals: what the reader removed as furniture (running titles name the report's parts)
+    :param join: how a cell's lines are joined (the document's line-end convention)
+    """
+    parts = parts_by_page(units, removals)
+    out = Evaluated()
+    pending: list[tuple[TableRow, _Table]] = []
+    for table in find_tables(units, removals):
+        out.table_units.add(table.unit.index)
+        read = table_rows(table.unit.cells or (), table.columns, join)
+        if read and pending and _continues_row(read[0], pending[-1][0], table.continues):
+            pending[-1][0].absorb(read.pop(0))
+        pending.extend((row, table) for row in read)
+    for row, table in pending:
+        if row.achieved is None:
+            out.findings.append(Finding(document_id, "extraction_warning",
+                                        f"evaluation row without a verdict: {row.goal[:80]!r}", table.unit.page))
             continue
-        goal, subgoals, carried = _split_pending(pending)
-        if rows and carried:
-            rows[-1].assessment.extend(u.text for u in carried)
-        achieved, score, first = verdict
-        rows.append(Row(goal, subgoals, unit, achieved, score, [first] if first else [], group, current_set))
-        pending = []
-    carry_over()
-    return rows
+        out.rows.append(Row(row.goal, row.subgoals, row.achieved, row.score, row.assessment, table.group,
+                            parts.get(table.unit.page), table.unit))
+    scope_of = _scopes(units, parts, {r.unit.index for r in out.rows})
+    first_table: dict[Hashable, int] = {}
+    for row in out.rows:
+        row.scope = scope_of[row.unit.index]
+        first_table.setdefault(row.scope, row.unit.index)
+    out.summaries, unread = sm.read_summaries(units, out.table_units, scope_of, first_table, join)
+    out.findings.extend(Finding(document_id, "summary_unread", message, page) for page, message in unread)
+    sm.assign_missing_groups(out.rows, out.summaries)
+    out.findings.extend(sm.check_summaries(document_id, out.rows, out.summaries))
+    return out
 
 
-def _has_group_heading(units: Sequence[Unit], page: Optional[int]) -> bool:
-    return any(u.page == page and _group_of(u) for u in units)
+def _continues_row(first: TableRow, last: TableRow, table_continues: bool) -> bool:
+    """Whether a table's first row is the rest of the last row before it (a row broken at a page break):
+    it has no verdict (only the rest of a goal, sub-goals or assessment), or it has the verdict
+    that the row before lacks and no goal of its own."""
+    if first.achieved is None:
+        return table_continues or not first.goal
+    return not first.goal and last.achieved is None
 
 
-def _page_has_verdict(units: Sequence[Unit], page: Optional[int]) -> bool:
-    return any(u.page == page and _verdict(u.text) for u in units)
+def _scopes(units: Sequence[Unit], parts: dict[Optional[int], Optional[str]], row_tables: set[int]) -> dict[int, Hashable]:
+    """The part of the report each unit belongs to, as its summaries speak of it.
 
-
-def _split_pending(pending: list[Unit]) -> tuple[list[Unit], list[str], list[Unit]]:
-    """Units between two verdicts → (goal cell, sub-goals, previous assessment's continuation)."""
-    i = len(pending)
-    subgoals: list[str] = []
-    while i > 0 and pending[i - 1].role == "list_item":
-        i -= 1
-    for item in pending[i:]:
-        if item.marker in ("-", "–") and subgoals:
-            subgoals[-1] = f"{subgoals[-1]} - {item.text}"
-        else:
-            subgoals.append(item.text)
-    j = i
-    while j > 0 and pending[j - 1].role != "list_item" and pending[j - 1].chars_per_line < NARROW:
-        j -= 1
-    if j == i and i > 0:
-        j = i - 1
-    return list(pending[j:i]), subgoals, list(pending[:j])
-
-
-def goal_text(row: Row) -> str:
-    """The goal cell as one line of text."""
-    return " ".join(u.text for u in row.goal).strip()
+    A part is named by its pages' running title; where none names it (a report
+    without running titles, or the pages before the first one), a new part
+    starts at each introduction (summary table, stated count) that follows
+    evaluation rows.
+    """
+    out: dict[int, Hashable] = {}
+    last_part: object = object()
+    run, rows_since = 0, False
+    for unit in units:
+        part = parts.get(unit.page)
+        if part != last_part:
+            last_part, run, rows_since = part, 0, False
+        if rows_since and sm.is_introduction(unit):
+            run, rows_since = run + 1, False
+        rows_since = rows_since or unit.index in row_tables
+        out[unit.index] = (part, run)
+    return out
 
 
 def to_records(
@@ -169,121 +230,16 @@ def to_records(
     evaluations: list[Evaluation] = []
     ordinal = start_ordinal
     for row in rows:
-        anchor = row.goal[0] if row.goal else row.verdict
+        anchor = row.unit
         goal_id = f"{document_id}/g{ordinal:04d}"
-        statements.append(
-            Statement(goal_id, document_id, section_of.get(anchor.index), None, ordinal, "goal", None,
-                      goal_text(row), anchor.lang, anchor.page)
-        )
+        section = section_of.get(anchor.index)
+        statements.append(Statement(goal_id, document_id, section, None, ordinal, "goal", None, row.goal, anchor.lang,
+                                    anchor.page))
         ordinal += 1
         for sub in row.subgoals:
-            statements.append(
-                Statement(f"{document_id}/g{ordinal:04d}", document_id, section_of.get(anchor.index), goal_id,
-                          ordinal, "subgoal", None, sub, anchor.lang, anchor.page)
-            )
+            statements.append(Statement(f"{document_id}/g{ordinal:04d}", document_id, section, goal_id, ordinal,
+                                        "subgoal", None, sub, anchor.lang, anchor.page))
             ordinal += 1
-        evaluations.append(
-            Evaluation(goal_id, row.achieved, row.score, "\n\n".join(row.assessment).strip(), row.evaluation_set, row.group)
-        )
+        evaluations.append(Evaluation(goal_id, row.achieved, row.score, "\n\n".join(row.assessment).strip(),
+                                      row.evaluation_set, row.group))
     return statements, evaluations
-
-
-def set_names(removals: Sequence[Removal]) -> set[str]:
-    """Names of the report's parts: its short all-caps running titles (e.g. "palvelustrategia")."""
-    return {match_key(r.text) for r in removals if r.kind == "running_title" and len(r.text.split()) <= 3 and r.text.isupper()}
-
-
-def parse_summaries(units: Sequence[Unit], set_names_: set[str]) -> list[Summary]:
-    """The report's summary table rows and stated goal counts."""
-    out: list[Summary] = []
-    in_table = False
-    name_parts: list[str] = []
-    current_set: Optional[str] = None
-    stated: list[Summary] = []
-    for unit in units:
-        key = match_key(unit.text)
-        if key in set_names_:
-            current_set = key
-            for summary in stated:
-                summary.evaluation_set = summary.evaluation_set or current_set
-            continue
-        if any(re.search(m.SUMMARY_HEADER, key) for m in (fi, sv)):
-            in_table, name_parts = True, []
-            continue
-        for module in (fi, sv):
-            count = re.search(module.STATED_COUNT, key)
-            if count and unit.role == "paragraph" and not _verdict(unit.text):
-                # a stated count belongs to the part it introduces (its running title may follow it)
-                stated.append(Summary(None, None, unit.page, int(count.group(1)), extra={"text": unit.text}))
-                out.append(stated[-1])
-        if not in_table:
-            continue
-        row = _SUMMARY_ROW.match(unit.text.strip())
-        if row:
-            name = " ".join(name_parts + [row.group("name")]).strip()
-            out.append(Summary(name, current_set, unit.page, int(row.group("count")),
-                               float(row.group("avg").replace(",", ".")), int(row.group("yes")), int(row.group("partial"))))
-            name_parts = []
-        elif any(re.search(m.SCALE_CUE, key) for m in (fi, sv)):
-            in_table = False
-        elif any(re.search(p, key) for m in (fi, sv) for p in m.SUMMARY_HEADER_CELLS):
-            name_parts = []
-        elif unit.role in ("heading", "paragraph") and unit.words <= 10:
-            name_parts.append(unit.text)
-    return out
-
-
-def assign_missing_groups(rows: list[Row], summaries: Sequence[Summary]) -> None:
-    """Rows on pages without a group heading get the next summary group of their part, in order."""
-    table = [s for s in summaries if s.name]
-    for row_set in {r.evaluation_set for r in rows}:
-        names = [s.name for s in table if s.evaluation_set == row_set]
-        seen = [r.group for r in rows if r.evaluation_set == row_set and r.group]
-        for row in rows:
-            if row.evaluation_set == row_set and row.group is None:
-                remaining = [n for n in names if not any(_same_group(n, g) for g in seen)]
-                if remaining:
-                    row.group = remaining[0]
-
-
-def _same_group(a: Optional[str], b: Optional[str]) -> bool:
-    if not a or not b:
-        return False
-    ka, kb = match_key(a), match_key(b)
-    return ka == kb or ka.startswith(kb) or kb.startswith(ka)
-
-
-def check_summaries(document_id: str, rows: Sequence[Row], summaries: Sequence[Summary]) -> list[Finding]:
-    """Findings where the report's summaries disagree with its own rows."""
-    findings: list[Finding] = []
-    for summary in summaries:
-        in_scope = [r for r in rows if (summary.evaluation_set is None or r.evaluation_set == summary.evaluation_set)]
-        if summary.name:
-            in_scope = [r for r in in_scope if _same_group(summary.name, r.group)]
-            label = f"summary row {summary.name!r}"
-        else:
-            label = f"stated count ({summary.extra.get('text', '')[:80]})"
-        checks = [("count of goals", summary.count, len(in_scope))]
-        if summary.average is not None:
-            scores = [r.score for r in in_scope if r.score is not None]
-            found_avg = round(sum(scores) / len(scores), 2) if scores else None
-            checks.append(("average score", summary.average, found_avg))
-        if summary.yes is not None:
-            checks.append(("goals achieved (yes)", summary.yes, sum(r.achieved == "yes" for r in in_scope)))
-        if summary.partial is not None:
-            checks.append(("goals partly achieved", summary.partial, sum(r.achieved == "partial" for r in in_scope)))
-        for what, expected, found in checks:
-            if found is None or _agrees(expected, found):
-                continue
-            findings.append(
-                Finding(document_id, "summary_mismatch", f"{label}: {what} stated as {expected}, rows give {found}",
-                        summary.page, str(expected), str(found))
-            )
-    return findings
-
-
-def _agrees(expected: float, found: float) -> bool:
-    """Equal within the rounding of the printed figure (one decimal for averages)."""
-    if isinstance(expected, int) and isinstance(found, int):
-        return expected == found
-    return abs(float(expected) - float(found)) <= 0.05 + 1e-9

@@ -17,6 +17,7 @@ and every process.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
@@ -158,10 +159,13 @@ def detect_language(text: str) -> str:
 def _smoothed(labels: list[str], lines: Sequence[str]) -> list[str]:
     """Labels with short misfits taken into agreeing neighbours and undecided lines attached."""
     decided = [i for i, label in enumerate(labels) if label != UNDECIDED]
+    # A language seen on one line only is a misfit; seen on several (lines alternating
+    # fi/sv), every line keeps its own.
+    seen = Counter(labels[i] for i in decided)
     labels = list(labels)
     for before, here, after in zip(decided, decided[1:], decided[2:]):
         short = len(_words(lines[here])) <= _SHORT_LINE_WORDS
-        if short and labels[before] == labels[after] != labels[here]:
+        if short and seen[labels[here]] == 1 and labels[before] == labels[after] != labels[here]:
             labels[here] = labels[before]
     if not decided:
         return labels
@@ -179,7 +183,8 @@ def split_by_language(lines: Sequence[str]) -> list[tuple[str, list[str]]]:
 
     Each line is judged with :func:`detect_language`. A line of at most two
     words whose language differs from the two decided lines around it, when
-    those agree, is taken as theirs; undecided lines (blank lines, numbers,
+    those agree and no other line of the block has its language, is taken as
+    theirs (lines alternating Finnish and Swedish keep theirs); undecided lines (blank lines, numbers,
     URLs, names) join the run before them, or the first run when they lead.
     Concatenating the runs' lines gives back ``lines`` unchanged.
 

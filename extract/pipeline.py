@@ -2,8 +2,8 @@
 
 ``extract_document`` picks the reader by file type, then runs the shared
 steps: units and sections (:mod:`extract.structure`), typed statements
-(:mod:`extract.statements`) or, for evaluation reports, evaluated rows
-(:mod:`extract.evaluations`), measurable targets, findings. A document that
+(:mod:`extract.statements`; not for evaluation reports), evaluated rows of
+any evaluation table (:mod:`extract.evaluations`), measurable targets, findings. A document that
 cannot be read becomes an :class:`ExtractedDocument` with ``error`` set and a
 finding, so the rest of the corpus is still built.
 
@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from extract import evaluations as ev
 from extract.cache import ExtractionCache, file_sha256
+from extract.clean.bilingual_split import split_bilingual
+from extract.clean.hyphenation import join_lines, line_vocabulary
 from extract.errors import ExtractionError, StrategyKBError
 from extract.manifest import load_manifest, resolve_file
 from extract.records import DocumentInfo, ExtractedDocument, Finding, SourceDocument, Statement
@@ -104,22 +107,20 @@ def failed_document(info: DocumentInfo, digest: str, error: StrategyKBError) -> 
 
 
 def _extract_source(info: DocumentInfo, digest: str, source: SourceDocument) -> ExtractedDocument:
-    units = build_units(source, info.languages)
+    units = build_units(split_bilingual(source), info.languages)
     findings = [Finding(info.id, "extraction_warning", message, page) for page, message in source.warnings]
     if not units:
         findings.append(Finding(info.id, "no_text", "no text could be extracted", None))
-    if info.kind == "evaluation":
-        sections, owner = build_sections(info.id, units, set())
-        sets = ev.set_names(source.removals)
-        rows = ev.parse_rows(units, sets)
-        summaries = ev.parse_summaries(units, sets)
-        ev.assign_missing_groups(rows, summaries)
-        statements, evaluations = ev.to_records(info.id, rows, 1, owner)
-        findings.extend(ev.check_summaries(info.id, rows, summaries))
-    else:
-        typed, demoted = type_statements(units)
-        sections, owner = build_sections(info.id, units, demoted)
-        statements, evaluations = to_statements(info.id, typed, owner), []
+    # evaluation tables are read in any document; an evaluation report has no other statements
+    evaluated = ev.read_evaluations(info.id, units, source.removals, _cell_joiner(source, info.languages))
+    typed, demoted = [], set()
+    if info.kind != "evaluation":
+        typed, demoted = type_statements([u for u in units if u.index not in evaluated.table_units])
+    sections, owner = build_sections(info.id, units, demoted)
+    statements = to_statements(info.id, typed, owner)
+    rows_as_goals, evaluations = ev.to_records(info.id, evaluated.rows, len(statements) + 1, owner)
+    statements += rows_as_goals
+    findings.extend(evaluated.findings)
     findings.extend(_language_findings(info, statements))
     targets = [t for s in statements if s.kind in ("goal", "subgoal", "target", "impact") for t in parse_targets(s)]
     return ExtractedDocument(
@@ -134,6 +135,14 @@ def _extract_source(info: DocumentInfo, digest: str, source: SourceDocument) -> 
         findings=tuple(findings),
         removals=source.removals,
     )
+
+
+def _cell_joiner(source: SourceDocument, languages: Sequence[str]) -> Callable[[Sequence[str]], str]:
+    """How table cells' lines are joined: as the source's table blocks say their line ends are marked."""
+    modes = [b.line_breaks for b in source.blocks if b.role == "table"]
+    vocabulary = line_vocabulary(line for block in source.blocks for line in block.lines) if "unmarked" in modes else ()
+    hint = languages[0] if len(languages) == 1 else None
+    return partial(join_lines, lang=hint, line_breaks=modes[0] if modes else "word", vocabulary=vocabulary)
 
 
 def _language_findings(info: DocumentInfo, statements: Sequence[Statement]) -> list[Finding]:

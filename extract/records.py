@@ -49,6 +49,12 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+LINE_BREAKS = (
+    "word",  # a line end without a hyphen is a word boundary (PDFs, slides)
+    "spaced",  # word-boundary line ends carry trailing whitespace; a bare one may hide a lost hyphen
+    "unmarked",  # the source may have lost line-end hyphens and marks nothing (stripped text exports)
+)
+
 CELL_KINDS = ("column_header", "row_header", "content")
 
 
@@ -113,7 +119,8 @@ class Block:
     ``level`` is a heading level (1 is
     the largest) for titles and headings, else ``None``. ``cells`` is set only
     for tables (see :class:`Cell`); ``rows`` is the same table as a grid of
-    cell texts.
+    cell texts. ``line_breaks`` (one of :data:`LINE_BREAKS`) says what a line
+    end without a hyphen means in this source.
     """
 
     lines: tuple[str, ...]
@@ -125,12 +132,15 @@ class Block:
     font_size: Optional[float] = None
     bold: bool = False
     cells: Optional[tuple[Cell, ...]] = None
+    line_breaks: str = "word"
 
     def __post_init__(self) -> None:
         if self.role not in BLOCK_ROLES:
             raise ValueError(f"unknown block role {self.role!r}")
         if (self.cells is not None) != (self.role == "table"):
             raise ValueError("a table block needs cells, and only a table block has them")
+        if self.line_breaks not in LINE_BREAKS:
+            raise ValueError(f"unknown line_breaks {self.line_breaks!r}")
         object.__setattr__(self, "lines", tuple(_nfc(line) for line in self.lines))
         if self.cells is not None:
             object.__setattr__(self, "cells", tuple(sorted(self.cells, key=lambda c: (c.row, c.col))))

@@ -16,7 +16,7 @@ The rules read structure, never a document's own goal texts:
    a guideline spread: its other one-sentence paragraphs are the guideline's
    aims. Goals and aims get the guideline of their page (or the last one
    before) as parent.
-4. Un-cued bullets that state an effect ("… paranevat") are impact goals.
+4. An un-cued bullet list whose every item states an effect ("… paranevat") lists impact goals.
 5. A goal or target whose text holds a threshold becomes a measurable target.
 
 The same text typed twice in one document is kept once (the first, by rule order).
@@ -25,19 +25,23 @@ The same text typed twice in one document is kept once (the first, by rule order
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from extract.clean.normalize import match_key
+from extract.cues import Cue, read_cue
 from extract.lang import fi, sv
 from extract.records import Statement
 from extract.structure import Unit, heading_text, looks_like_heading
+from extract.targets import parse_targets
 
 LANGS = {"fi": fi, "sv": sv}
 LIST_KINDS = ("goal", "action", "result", "target", "impact")
 PHRASE_KINDS = ("value", "principle")
-SENTENCE_KINDS = ("mission", "vision", "guideline", "aim")
+SENTENCE_KINDS = ("mission", "vision", "guideline", "aim", "promise")
+STATEMENT_ORDER = ("mission", "vision", "value", "guideline", "aim", "principle", "promise") + LIST_KINDS
 ITEM_MAX_WORDS = 25
+BOX_WIDTH_GAP = 1.5  # ratio of line widths that tells a text column from narrow boxes
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 _URL = re.compile(r"https?://|www\.|\.fi\b|\.se\b|\.com\b")
 
@@ -52,6 +56,7 @@ class Typed:
     number: Optional[str] = None
     parent_key: Optional[str] = None
     rule: str = ""
+    strength: int = 1  # which typing of a text seen twice wins (see _dedupe)
 
 
 def sentences(text: str) -> list[str]:
@@ -60,13 +65,9 @@ def sentences(text: str) -> list[str]:
 
 
 def cue_kind(text: str) -> Optional[str]:
-    """The statement kind a heading announces, in Finnish or Swedish, or ``None``."""
-    key = match_key(heading_text(text)).rstrip(":")
-    for module in (fi, sv):
-        for pattern, kind in module.HEADING_KINDS:
-            if re.search(pattern, key):
-                return kind
-    return None
+    """The first statement kind a heading announces, in Finnish or Swedish, or ``None``."""
+    cue = read_cue(text)
+    return cue.kinds[0] if cue else None
 
 
 def type_statements(units: Sequence[Unit]) -> tuple[list[Typed], set[int]]:
@@ -76,40 +77,79 @@ def type_statements(units: Sequence[Unit]) -> tuple[list[Typed], set[int]]:
     """
     found: list[Typed] = []
     demoted: set[int] = set()
-    for region_kind, region in _cue_regions(units):
-        found.extend(_items(region_kind, region, demoted))
+    for cue, region in _cue_regions(units):
+        strength = 3 if cue.single else 2
+        found.extend(replace(t, strength=strength) for t in _items(cue, region, demoted))
+    found.extend(_promise_titles(units))
     found.extend(_mission_sentences(units))
     found.extend(_inline_values(units))
     found.extend(_impact_bullets(units, {t.unit.index for t in found}))
+    found = _aims_that_head_goals(units, found)
     guidelines = [t for t in found if t.kind == "guideline"]
     found.extend(_spread_aims(units, guidelines, {t.unit.index for t in found}))
     found = _dedupe(sorted(found, key=lambda t: (t.unit.index, t.text)))
     return _with_parents(units, _as_printed_in_sentence_case(units, found)), demoted
 
 
-def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[str, list[Unit]]]:
-    pages: dict[Optional[int], list[Unit]] = {}
-    for unit in units:
-        pages.setdefault(_page_key(unit), []).append(unit)
+def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
+    pages = _pages(units)
     order = list(pages)
     for p, page_key in enumerate(order):
         page = pages[page_key]
-        cues = [i for i, u in enumerate(page) if u.role == "heading" and cue_kind(u.text)]
+        cues = [(i, cue) for i, u in enumerate(page) if u.role == "heading" and (cue := read_cue(u.text))]
         if not cues:
             continue
-        bottom_up = min(cues) >= 2 and max(cues) >= len(page) - 2
-        if bottom_up:
+        following = _until_heading(pages[order[p + 1]]) if p + 1 < len(order) else []
+        continued = bool(following) and following[0].role == "list_item"
+        first, last = cues[0][0], cues[-1][0]
+        nothing_after = not any(_is_item(u) for u in page[last + 1 :]) and not continued
+        nxt = pages[order[p + 1]] if p + 1 < len(order) else []
+        opens_chapter = bool(nxt) and nxt[0].role == "heading" and read_cue(nxt[0].text) is not None
+        if len(cues) == 1 and first == 0 and nothing_after and p > 0 and not following and not opens_chapter:
+            # a cue alone at the top of a page, after the items it closes on the page before
+            yield cues[0][1], _after_last_cue(pages[order[p - 1]])
+            continue
+        if first >= 2 and nothing_after:
+            # a page laid out bottom-up: each cue follows the items it announces
             start = 0
-            for i in cues:
-                yield cue_kind(page[i].text), page[start:i]
+            for i, cue in cues:
+                yield cue, page[start:i]
                 start = i + 1
             continue
-        for n, i in enumerate(cues):
-            end = cues[n + 1] if n + 1 < len(cues) else len(page)
+        for n, (i, cue) in enumerate(cues):
+            end = cues[n + 1][0] if n + 1 < len(cues) else len(page)
             region = page[i + 1 : end]
-            if not region and n + 1 == len(cues) and p + 1 < len(order):
-                region = _until_heading(pages[order[p + 1]])
-            yield cue_kind(page[i].text), region
+            if cue.single:
+                region = region[:1]
+            elif n + 1 == len(cues) and not any(_is_item(u) for u in region):
+                # the list goes on over the page break (a next page's title only ends it for titled kinds)
+                region = region + _next_page_items(following, cue)
+            yield cue, region
+
+
+def _promise_titles(units: Sequence[Unit]) -> list[Typed]:
+    """In a document that names change promises, the title of each page that holds both
+    an action and a result heading is a promise (its why, how and results follow it)."""
+    cues = {u.index: read_cue(u.text) for u in units if u.role == "heading"}
+    if not any(c and "promise" in c.kinds for c in cues.values()):
+        return []
+    out = []
+    for page in _pages(units).values():
+        kinds = {k for u in page if (c := cues.get(u.index)) for k in c.kinds}
+        if not {"action", "result"} <= kinds:
+            continue
+        titles = [u for u in (page[0], page[-1]) if u.role == "heading" and not cues.get(u.index)]
+        if titles:
+            title = titles[0]
+            out.append(Typed(title, "promise", heading_text(title.text), rule="title of a page with actions and results", strength=3))
+    return out
+
+
+def _pages(units: Sequence[Unit]) -> dict[object, list[Unit]]:
+    pages: dict[object, list[Unit]] = {}
+    for unit in units:
+        pages.setdefault(_page_key(unit), []).append(unit)
+    return pages
 
 
 def _page_key(unit: Unit) -> object:
@@ -120,29 +160,113 @@ def _page_key(unit: Unit) -> object:
 def _until_heading(units: list[Unit]) -> list[Unit]:
     out = []
     for unit in units:
-        if unit.role == "heading" and cue_kind(unit.text):
+        if unit.role == "heading" and read_cue(unit.text):
             break
         out.append(unit)
     return out
 
 
-def _items(kind: str, region: list[Unit], demoted: set[int]) -> list[Typed]:
+def _next_page_items(following: list[Unit], cue: Cue) -> list[Unit]:
+    """The start of the next page that a cue's list may run into: up to its title, unless the items are titles."""
+    if any(k in PHRASE_KINDS for k in cue.kinds):
+        return following
+    return following if not following or following[0].role != "heading" or not following[0].first_on_page else []
+
+
+def _after_last_cue(units: list[Unit]) -> list[Unit]:
+    """The units of a page after its last cue heading (all of them where it has none)."""
+    cues = [i for i, u in enumerate(units) if u.role == "heading" and read_cue(u.text)]
+    return units[cues[-1] + 1 :] if cues else units
+
+
+def _is_item(unit: Unit) -> bool:
+    return unit.role == "list_item" or unit.role in ("heading", "paragraph") and _is_short_statement(unit)
+
+
+def _kind_for(cue: Cue, unit: Unit) -> str:
+    """A list item takes the cue's list kind, a statement its statement kind (the first named)."""
+    wanted = LIST_KINDS if unit.role == "list_item" else tuple(k for k in STATEMENT_ORDER if k not in LIST_KINDS)
+    return next((k for k in cue.kinds if k in wanted), cue.kinds[0])
+
+
+def _items(cue: Cue, region: list[Unit], demoted: set[int]) -> list[Typed]:
     out: list[Typed] = []
+    lists = any(u.role == "list_item" for u in region)
+    skipped = (set() if lists else _running_text(region)) | _subtitles(region)
     for unit in region:
+        if unit.index in skipped:
+            continue
+        kind = _kind_for(cue, unit)
         if unit.role == "list_item" and kind in LIST_KINDS + SENTENCE_KINDS:
             out.append(Typed(unit, kind, unit.text, unit.number, rule=f"list under {kind} heading"))
-        elif kind == "target" and _is_box_statement(unit):
-            out.append(Typed(unit, kind, unit.text, rule="statement under target heading"))
+        elif kind in LIST_KINDS and not lists and _is_box_statement(unit):
+            out.append(Typed(unit, kind, unit.text, rule=f"statement under {kind} heading, no list"))
         elif kind in PHRASE_KINDS and unit.role == "heading":
             demoted.add(unit.index)
             out.append(Typed(unit, kind, heading_text(unit.text), rule=f"phrase under {kind} heading"))
         elif kind == "value" and unit.role == "paragraph":
             out.extend(Typed(unit, "value", v, rule="enumeration under value heading") for v in _enumeration(unit.text))
+        elif kind == "promise" and unit.text.rstrip()[-1:] in ".!?":
+            continue  # a promise is a title, not a sentence about the promises
         elif kind in SENTENCE_KINDS and unit.role in ("heading", "paragraph") and _is_short_statement(unit):
             if unit.role == "heading":
                 demoted.add(unit.index)
             out.append(Typed(unit, kind, heading_text(unit.text), rule=f"statement under {kind} heading"))
-    return out
+    if cue.kinds == ("mission",):
+        out = out[:1]  # a mission heading titles the one mission, the text after it explains it
+    return _measured(out)
+
+
+def _running_text(region: list[Unit]) -> set[int]:
+    """Paragraphs set in the page's text column beside statements set in narrow boxes.
+
+    Widths (characters per line) are compared inside the region only: where
+    they fall into two groups with a gap of at least :data:`BOX_WIDTH_GAP`
+    between them, the wide group is running text around the boxes.
+    """
+    widths = sorted({u.chars_per_line for u in region if u.role == "paragraph" and u.chars_per_line})
+    if len(widths) < 2:
+        return set()
+    gap, cut = max((b / a, b) for a, b in zip(widths, widths[1:]) if a > 0)
+    if gap < BOX_WIDTH_GAP:
+        return set()
+    return {u.index for u in region if u.role == "paragraph" and u.chars_per_line >= cut}
+
+
+def _subtitles(region: list[Unit]) -> set[int]:
+    """Taglines set under each title of a list of titled boxes ("Ge ansvar" / "Stärk en förtroendebaserad …").
+
+    Where two or more headings are each directly followed by a longer heading,
+    and no heading pair in the region runs the other way, the second of each
+    pair explains the first and is no item of its own.
+    """
+    pairs: list[tuple[Unit, Unit]] = []
+    i = 0
+    while i + 1 < len(region):
+        a, b = region[i], region[i + 1]
+        if a.role == "heading" and b.role == "heading":
+            pairs.append((a, b))
+            i += 2
+        else:
+            i += 1
+    if len(pairs) < 2 or any(b.words <= a.words for a, b in pairs):
+        return set()
+    return {b.index for _, b in pairs}
+
+
+def _measured(items: list[Typed]) -> list[Typed]:
+    """A list at least half of whose items state a threshold is a list of measurable targets;
+    in another list, the goals that state a threshold are."""
+    listed = [t for t in items if t.kind == "goal"]
+    measurable = {id(t) for t in listed if _states_threshold(t)}
+    whole = len(listed) >= 2 and len(measurable) * 2 >= len(listed)
+    return [replace(t, kind="target", rule=f"{t.rule}; {'most items' if whole else 'states a threshold'}")
+            if t.kind == "goal" and (whole or id(t) in measurable) else t for t in items]
+
+
+def _states_threshold(typed: Typed) -> bool:
+    probe = Statement("", "", None, None, 0, "target", typed.number, typed.text, typed.unit.lang, typed.unit.page)
+    return bool(parse_targets(probe))
 
 
 def _is_short_statement(unit: Unit) -> bool:
@@ -150,8 +274,8 @@ def _is_short_statement(unit: Unit) -> bool:
 
 
 def _is_box_statement(unit: Unit) -> bool:
-    """A statement set in a narrow box: one or two sentences, no link."""
-    return unit.role == "paragraph" and unit.words <= 40 and len(sentences(unit.text)) <= 2 and not _URL.search(unit.text) and unit.chars_per_line <= 32
+    """A statement on its own under a list heading with no list: one or two sentences, no link."""
+    return unit.role in ("paragraph", "heading") and unit.words <= 40 and len(sentences(unit.text)) <= 2 and not _URL.search(unit.text)
 
 
 def _enumeration(text: str) -> list[str]:
@@ -191,13 +315,36 @@ def _inline_values(units: Sequence[Unit]) -> list[Typed]:
 
 
 def _impact_bullets(units: Sequence[Unit], taken: set[int]) -> list[Typed]:
-    out = []
-    for unit in units:
-        if unit.role == "list_item" and unit.index not in taken:
-            key = match_key(unit.text)
-            if any(re.search(m.IMPACT_CUE, key) for m in (fi, sv)):
-                out.append(Typed(unit, "impact", unit.text, unit.number, rule="bullet states an effect"))
+    """An un-cued bullet list every item of which states an effect ("… paranevat") lists impact goals."""
+    out: list[Typed] = []
+    for run in _bullet_runs(units):
+        if any(u.index in taken for u in run):
+            continue
+        if all(any(re.search(m.IMPACT_CUE, match_key(u.text)) for m in (fi, sv)) for u in run):
+            out.extend(Typed(u, "impact", u.text, u.number, rule="list of effects") for u in run)
     return out
+
+
+def _bullet_runs(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Consecutive list items of one page."""
+    runs: list[list[Unit]] = []
+    for unit in units:
+        if unit.role != "list_item":
+            continue
+        if runs and runs[-1][-1].index == unit.index - 1 and runs[-1][-1].page == unit.page:
+            runs[-1].append(unit)
+        else:
+            runs.append([unit])
+    return runs
+
+
+def _aims_that_head_goals(units: Sequence[Unit], found: list[Typed]) -> list[Typed]:
+    """An aim printed again on a page of goals (as its title or running title) is a guideline: it has goals of its own
+    (a heading "Strategiset päämäärät ja tavoitteet" may name the guidelines' level either way)."""
+    goal_pages = {t.unit.page for t in found if t.kind in ("goal", "target") and t.unit.page is not None}
+    titles = {match_key(heading_text(u.text)) for u in units if u.page in goal_pages and u.role != "list_item"}
+    return [replace(t, kind="guideline", rule=f"{t.rule}; heads a page of goals")
+            if t.kind == "aim" and match_key(t.text) in titles and t.unit.page not in goal_pages else t for t in found]
 
 
 def _spread_aims(units: Sequence[Unit], guidelines: list[Typed], taken: set[int]) -> list[Typed]:
@@ -218,15 +365,18 @@ def _spread_aims(units: Sequence[Unit], guidelines: list[Typed], taken: set[int]
 
 
 def _dedupe(found: list[Typed]) -> list[Typed]:
-    seen: set[str] = set()
-    out = []
+    """One typing per text: the strongest evidence, the first of equals.
+
+    A text typed under a heading that names it alone ("Riktlinje 2") or as
+    the title of its own page outweighs the same text in a list of a crowded
+    overview page, which outweighs a sentence rule.
+    """
+    best: dict[str, Typed] = {}
     for typed in found:
         key = match_key(typed.text)
-        if key in seen or not key:
-            continue
-        seen.add(key)
-        out.append(typed)
-    return out
+        if key and (key not in best or typed.strength > best[key].strength):
+            best[key] = typed
+    return sorted(best.values(), key=lambda t: (t.unit.index, t.text))
 
 
 def _as_printed_in_sentence_case(units: Sequence[Unit], found: list[Typed]) -> list[Typed]:
@@ -237,7 +387,7 @@ def _as_printed_in_sentence_case(units: Sequence[Unit], found: list[Typed]) -> l
         return found
     plain = {match_key(u.text): u.text for u in units if not _shouts(u.text)}
     return [
-        Typed(t.unit, t.kind, plain[match_key(t.text)], t.number, t.parent_key, t.rule)
+        replace(t, text=plain[match_key(t.text)])
         if _shouts(t.text) and match_key(t.text) in plain else t
         for t in found
     ]
@@ -248,26 +398,40 @@ def _shouts(text: str) -> bool:
     return len(first) > 1 and first.isupper() and len(text.split()) > 1 and not text.isupper()
 
 
+CONTAINER_KINDS = ("guideline", "principle", "promise")
+ITEM_KINDS = ("goal", "aim", "target", "action", "result")
+
+
 def _with_parents(units: Sequence[Unit], found: list[Typed]) -> list[Typed]:
-    """Goals, aims and targets get the guideline of their page, else the last one before them."""
-    guideline_keys = {match_key(t.text): t for t in found if t.kind == "guideline"}
-    on_page: dict[Optional[int], str] = {}
-    last_before: dict[int, str] = {}
-    current: Optional[str] = None
+    """Items (goals, aims, targets, actions, results) get the container statement
+    (guideline, principle, promise) last printed before them on their page, else the
+    first on their page (a page laid out bottom-up), else the last one before them.
+    Items lettered A, B, … after an item that ends with a colon belong to that item."""
+    containers = {match_key(t.text) for t in found if t.kind in CONTAINER_KINDS}
+    on_page: dict[object, str] = {}
+    last_before: dict[int, tuple[object, str]] = {}
+    current: Optional[tuple[object, str]] = None
     for unit in units:
-        key = match_key(unit.text)
-        if key in guideline_keys:
-            current = key
+        key = match_key(heading_text(unit.text))
+        if key in containers:
+            current = (unit.page, key)
             if unit.page is not None:
                 on_page.setdefault(unit.page, key)
         if current:
             last_before[unit.index] = current
-    out = []
+    out: list[Typed] = []
+    lead_in: Optional[Typed] = None
     for typed in found:
-        if typed.kind in ("goal", "aim", "target"):
-            parent = on_page.get(typed.unit.page) or last_before.get(typed.unit.index)
+        if typed.kind in ITEM_KINDS:
+            before = last_before.get(typed.unit.index)
+            same_page = before[1] if before and before[0] == typed.unit.page else None
+            parent = same_page or on_page.get(typed.unit.page) or (before[1] if before else None)
+            if lead_in and typed.number and typed.number.isalpha() and typed.kind == lead_in.kind:
+                parent = match_key(lead_in.text)
+            elif typed.number and not typed.number.isalpha():
+                lead_in = typed if typed.text.rstrip().endswith(":") else None
             if parent and parent != match_key(typed.text):
-                typed = Typed(typed.unit, typed.kind, typed.text, typed.number, parent, typed.rule)
+                typed = replace(typed, parent_key=parent)
         out.append(typed)
     return out
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from extract.clean.hyphenation import join_lines
+from extract.clean.hyphenation import join_lines, line_vocabulary
 from extract.clean.normalize import normalize_text
 from extract.language import detect_language
 from extract.records import Block, Cell, Passage, Section, SourceDocument, table_grid
@@ -62,23 +62,26 @@ def build_units(source: SourceDocument, languages: Sequence[str] = ()) -> list[U
     """
     units: list[Unit] = []
     hint = languages[0] if len(languages) == 1 else None
+    vocabulary = line_vocabulary(line for block in source.blocks for line in block.lines)
     for page in source.pages:
         body = [b for b in page.blocks if b.role not in ("rotated", "furniture")]
         for i, block in enumerate(body):
-            unit = _unit(len(units), block, hint, i == 0, i == len(body) - 1)
+            unit = _unit(len(units), block, hint, i == 0, i == len(body) - 1, vocabulary)
             if unit is not None:
                 units.append(unit)
     return units
 
 
-def _unit(index: int, block: Block, hint: Optional[str], first: bool, last: bool) -> Optional[Unit]:
+def _unit(
+    index: int, block: Block, hint: Optional[str], first: bool, last: bool, vocabulary: frozenset[str]
+) -> Optional[Unit]:
     if block.role == "table":
         cells = tuple(replace(c, text=normalize_text(c.text), items=tuple(normalize_text(i) for i in c.items))
                       for c in block.cells or ())
         text = " | ".join(c.full_text.replace("\n", " ") for c in cells if c.full_text)
         return Unit(index, text, "table", None, None, None, block.page, detect_language(text), first, last, cells=cells)
     lines = [normalize_text(line) for line in block.lines]
-    text = join_lines(lines, hint).strip()
+    text = join_lines(lines, hint, block.line_breaks, vocabulary).strip()
     if not text:
         return None
     number = None

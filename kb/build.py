@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 import sqlite_utils
 
@@ -144,14 +144,19 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     )
     db["glossary"].create({"fi": str, "sv": str, "source": str, "pairs": int, "dice": float}, pk=("fi", "sv"))
     db["lineage_status"].create(
-        {"statement_id": str, "document_id": str, "role": str, "status": str, "links": int},
+        {"statement_id": str, "document_id": str, "role": str, "status": str, "links": int, "candidates": int},
         pk=("statement_id", "role"),
         foreign_keys=[("statement_id", "goals", "id"), ("document_id", "documents", "id")],
+    )
+    db["lineage_candidates"].create(
+        {"id": str, "source_id": str, "target_id": str, "relation": str, "score": float, "method": str, "evidence": str},
+        pk="id",
     )
     for table, columns in (
         ("sections", ["document_id"]), ("sections", ["parent_id"]), ("passages", ["document_id"]), ("passages", ["section_id"]), ("goals", ["document_id"]),
         ("goals", ["section_id"]), ("goals", ["parent_id"]), ("goals", ["kind"]), ("targets", ["goal_id"]),
         ("links", ["source_id"]), ("links", ["target_id"]), ("links", ["relation"]), ("findings", ["document_id"]),
+        ("lineage_candidates", ["source_id"]), ("lineage_candidates", ["target_id"]),
         ("removed_text", ["document_id"]),
     ):
         db[table].create_index(columns)
@@ -184,11 +189,7 @@ def _insert(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument], l
          "value": t.value, "unit": t.unit, "text": t.text}
         for d in docs for i, t in enumerate(d.targets, 1)
     )
-    db["links"].insert_all(
-        {"id": l.id, "source_id": l.source_id, "target_id": l.target_id, "relation": l.relation, "score": l.score,
-         "method": l.method, "evidence": l.evidence_json()}
-        for l in sorted(links, key=lambda l: l.id)
-    )
+    db["links"].insert_all(_link_rows(links))
     db["findings"].insert_all(
         {"id": f"{d.info.id}/f{i:03d}", "document_id": d.info.id, "kind": f.kind, "message": f.message, "page": f.page,
          "expected": f.expected, "found": f.found}
@@ -198,7 +199,20 @@ def _insert(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument], l
         {"id": f"{d.info.id}/r{i:04d}", "document_id": d.info.id, "page": r.page, "kind": r.kind, "text": r.text}
         for d in docs for i, r in enumerate(d.removals, 1)
     )
-    db["lineage_status"].insert_all(lineage_status(docs, links))
+    candidates = getattr(links, "candidates", ())
+    db["lineage_status"].insert_all(lineage_status(docs, links, candidates))
+    db["lineage_candidates"].insert_all(_link_rows(candidates))
+    db["findings"].insert_all(
+        {"id": f"links.toml/f{i:03d}", "document_id": None, "kind": f.kind, "message": f.message, "page": f.page,
+         "expected": f.expected, "found": f.found}
+        for i, f in enumerate(getattr(links, "findings", ()), 1)
+    )
+
+
+def _link_rows(links: Sequence[Link]) -> Iterable[dict]:
+    """Rows of the ``links`` (or ``lineage_candidates``) table, in id order."""
+    return ({"id": l.id, "source_id": l.source_id, "target_id": l.target_id, "relation": l.relation, "score": l.score,
+             "method": l.method, "evidence": l.evidence_json()} for l in sorted(links, key=lambda l: l.id))
 
 
 def _insert_glossary(db: sqlite_utils.Database, glossary: Sequence[GlossaryEntry]) -> None:

@@ -26,7 +26,7 @@ from extract.cache import CACHE_DIR_NAME, ExtractionCache
 from extract.pipeline import Limits, extract_document
 from extract.workers import default_jobs
 from kb.build import build as build_db
-from kb.trace import describe, find_statements, render
+from kb.trace import candidate_lines, describe, find_statements, render
 from link.graph import FORMATS, load_graph, write_graph
 from link.lineage_queries import dropped, lineage, low_scores, new, region_matches
 from kb.serve import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_WORKERS, serve as serve_site
@@ -107,12 +107,13 @@ def run_build(
 
     try:
         corrections = link.load_corrections(corpus_dir)
+        reviews = link.load_reviews(corpus_dir)
         documents = extract.run(corpus_dir, progress, limits, cache)
     except ManifestError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         return 2
     click.echo("linking (parallel text, evaluations, lineage) …", err=True)
-    links = link.run(documents, corrections)
+    links = link.run(documents, corrections, reviews)
     try:
         path = build_db(documents, links, db_path)
     except StrategyKBError as exc:
@@ -197,7 +198,7 @@ def trace(text_or_id: str, db_path: Path) -> None:
     for i, node in enumerate(found):
         if i:
             click.echo("")
-        click.echo("\n".join(render(g, lineage(g, node))))
+        click.echo("\n".join(render(g, lineage(g, node)) + candidate_lines(db_path, node)))
 
 
 def _require_db(db_path: Path) -> None:

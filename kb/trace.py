@@ -105,6 +105,7 @@ def _render_children(g: nx.MultiDiGraph, step: Step, prefix: str, lines: list[st
         arrow = "→" if child.forward else "←"
         score = f"{child.score:.2f}" if child.score is not None else "?"
         change = f", {child.change}" if child.change else ""
+        change += f", {child.review} by a person" if child.review else ""
         d = g.nodes[child.node]
         lines.append(f"{prefix}{'└─' if last else '├─'} {arrow} {child.relation} ({score}{change})  "
                      f"{describe(g, child.node)}{_status(d)}")
@@ -113,3 +114,23 @@ def _render_children(g: nx.MultiDiGraph, step: Step, prefix: str, lines: list[st
         if evaluation:
             lines.append(f"{inner}   {evaluation}")
         _render_children(g, child, inner, lines)
+
+
+def candidate_lines(db_path: str | Path, node: str) -> list[str]:
+    """"possibly …" lines for the ``continues`` candidates under the threshold that touch ``node`` (best first)."""
+    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    try:
+        found = conn.execute(
+            "SELECT c.source_id, c.target_id, c.score, g.text FROM lineage_candidates c"
+            " LEFT JOIN goals g ON g.id = CASE WHEN c.source_id = ? THEN c.target_id ELSE c.source_id END"
+            " WHERE c.source_id = ? OR c.target_id = ? ORDER BY c.score DESC, c.id", (node, node, node)).fetchall()
+    except sqlite3.OperationalError:  # a database built before candidates were kept
+        return []
+    finally:
+        conn.close()
+    lines = []
+    for source, target, score, text in found:
+        other, word = (target, "possibly continues in") if source == node else (source, "possibly continues")
+        text = " ".join((text or "").split())
+        lines.append(f"    {word} ({score:.2f}, under the threshold)  {other}  {text[:MAX_TEXT]}")
+    return lines

@@ -6,23 +6,33 @@ from typing import Sequence
 
 from extract.records import ExtractedDocument
 from link.evaluated import evaluated_in
-from link.lineage import lineage_links
+from link.lineage import lineage_and_candidates
 from link.glossary import Correction, load_corrections
 from link.parallel import align
 from link.records import GlossaryEntry, Link, Linked
+from link.reviews import Review, apply_reviews, load_reviews
 
-__all__ = ["Correction", "GlossaryEntry", "Link", "Linked", "load_corrections", "run"]
+__all__ = ["Correction", "GlossaryEntry", "Link", "Linked", "Review", "load_corrections", "load_reviews", "run"]
 
 
-def run(documents: Sequence[ExtractedDocument], corrections: Sequence[Correction] = ()) -> Linked:
-    """All links between the documents' units, sorted by id, with the glossary used for them.
+def run(documents: Sequence[ExtractedDocument], corrections: Sequence[Correction] = (),
+        reviews: Sequence[Review] = ()) -> Linked:
+    """All links between the documents' units, sorted by id, with the glossary and the lineage candidates.
 
-    Parallel text comes first: the lineage linker follows translations.
+    Parallel text comes first: the lineage linker follows translations. People's
+    verdicts on lineage links come last: a rejected link is dropped, a confirmed
+    one kept whatever its score.
 
     :param documents: extracted documents
     :param corrections: the user's glossary verdicts (:func:`link.glossary.load_corrections`)
+    :param reviews: the user's link verdicts (:func:`link.reviews.load_reviews`)
     """
     parallel, glossary = align(documents, corrections)
     links = evaluated_in(documents) + parallel
-    links += lineage_links(documents, links, [(e.fi, e.sv) for e in glossary])
-    return Linked(links, glossary)
+    lineage, candidates = lineage_and_candidates(documents, links, [(e.fi, e.sv) for e in glossary])
+    scored = {(c.relation, c.source_id, c.target_id): c for c in candidates}
+    lineage, findings = apply_reviews(documents, lineage, reviews, scored)
+    linked = {(l.source_id, l.target_id) for l in lineage}
+    rejected, _ = apply_reviews(documents, candidates, [r for r in reviews if r.verdict == "reject"])
+    candidates = [c for c in rejected if (c.source_id, c.target_id) not in linked]
+    return Linked(links + lineage, glossary, candidates, findings)

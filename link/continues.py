@@ -8,16 +8,17 @@ nearest predecessors. For every such pair and every language of each side:
 1. candidates come from the lemma index (:mod:`link.matching`): Finnish →
    Finnish and Swedish → Swedish by IDF-weighted overlap of lemmas, Finnish →
    Swedish by the bilingual similarity (which must reach
-   :data:`CROSS_THRESHOLD`, or :data:`MISSION_CROSS_THRESHOLD` between
-   missions); each score is multiplied by how
+   :data:`CROSS_THRESHOLD`); and, for aims, principles, goals, targets and
+   impact goals, by the words around each statement (:func:`link.matching.context_pair`
+   over :mod:`link.context`: a promise's paragraphs, actions and results, a
+   goal's evaluation), which must reach :data:`CONTEXT_THRESHOLD`; each score is multiplied by how
    compatible the two statement kinds are (a guideline may have been typed as
    a value, a goal may live on as a change promise), and shared numbers add a
    little;
 2. a first selection keeps each statement's best pairs above
    :data:`THRESHOLD`; a Finnish link then also reaches the translations of
    its target (``translation_of`` / ``same_as`` links, up to two steps), so a
-   2023 Finnish goal continues in the deck's Swedish slide and the Swedish
-   strategy, scored by the weakest step (translations found only between the
+   2023 Finnish goal continues in the Swedish strategy, scored by the weakest step (translations found only between the
    passages printing two statements count, and so do statements of one
    region printing the same text);
 3. structure: a pair whose parents are linked (same guideline) gains
@@ -30,7 +31,15 @@ nearest predecessors. For every such pair and every language of each side:
    document, language), pairs that are the best of one of their ends — so a
    goal split in two or two goals merged into one keep all their links — and
    each link gets ``evidence["change"]``: identical, reworded, narrowed,
-   broadened, merged or split.
+   broadened, merged or split. A link does not end in the other language's
+   half of a bilingual document that has the source's language (the deck's
+   Swedish slides): there the successor's ``translation_of`` carries it on.
+
+Pairs under the threshold (down to :data:`CANDIDATE_FLOOR`) of statements
+that got no link are kept as candidates ("possibly continued") for a person
+to decide (:mod:`link.reviews`). The thresholds are calibrated on the dev
+gold (``tests/test_lineage_gold.py`` prints P/R at each value and its
+neighbours).
 """
 
 from __future__ import annotations
@@ -41,16 +50,18 @@ from typing import Iterable, Sequence
 
 from extract.clean.normalize import match_key
 from extract.records import ExtractedDocument, Statement
-from link.matching import Candidate, Context, candidates, select
+from link.matching import Candidate, Context, candidates, context_candidates, select
 from link.records import Link
 
 THRESHOLD = 0.35  # final score a continues link needs
 POSITION_SCORE = 0.45  # a statement in the one free slot of an otherwise continued series
 MIN_SERIES = 3
 CROSS_THRESHOLD = 0.55  # a direct Finnish–Swedish pair needs more: translation scores run higher
-MISSION_CROSS_THRESHOLD = 0.35  # ... except mission → mission: a strategy states its mission once
-MISSION_KINDS = frozenset({"mission", "vision"})
-CANDIDATE_MINIMUM = 0.25  # raw similarity below which a pair is not kept as a candidate
+CONTEXT_THRESHOLD = 0.35  # a pair scored with context (link.matching.context_pair) needs this
+CANDIDATE_MINIMUM = 0.25
+CROSS_CANDIDATE_MINIMUM = 0.3  # the same for a Finnish–Swedish pair
+CANDIDATE_FLOOR = 0.2  # a pair scoring this (and under THRESHOLD) is shown as "possibly continued"
+CANDIDATES_SHOWN = 3  # raw similarity below which a pair is not kept as a candidate
 RATIO = 0.7  # a second successor (split) or predecessor (merge) needs this share of the best score
 STRUCTURE_BONUS = 0.05
 NUMBER_BONUS = 0.05
@@ -63,9 +74,14 @@ MAX_HOPS = 2
 # (guidelines, aims, principles), goals, means. Extraction sometimes types a
 # statement one tier off, so neighbouring tiers still match, at a discount.
 TIER = {"mission": 0, "vision": 0, "value": 0, "guideline": 1, "aim": 1, "principle": 1,
-        "goal": 2, "subgoal": 2, "target": 2, "impact": 2, "action": 3, "result": 3}
+        "goal": 2, "subgoal": 2, "promise": 2, "target": 2, "impact": 2, "action": 3, "result": 3}
 TIER_DISCOUNT = (0.9, 0.8, 0.6, 0.5)  # by tier distance, for two different kinds
 SOURCE_KINDS = frozenset(TIER) - {"subgoal", "action", "result"}
+# Statements compared with context too: goals and what stands beside them (promises, targets,
+# impact goals). Identity and direction (mission, values, guidelines, aims, principles) continue in
+# statements of their own tier, which their own words find; with context they would match every
+# promise that touches the same theme.
+CONTEXT_KINDS = frozenset(k for k, tier in TIER.items() if tier == 2) - {"subgoal"}
 TARGET_KINDS = frozenset(TIER) - {"subgoal", "result"}
 _PUNCT = re.compile(r"[\W_]+")
 
@@ -105,25 +121,35 @@ def _by_lang(ctx: Context, doc: ExtractedDocument, kinds: frozenset[str]) -> dic
     return out
 
 
-def _cross_threshold(c: Candidate) -> float:
-    both_missions = c.source.kind in MISSION_KINDS and c.target.kind in MISSION_KINDS
-    return MISSION_CROSS_THRESHOLD if both_missions else CROSS_THRESHOLD
-
-
 def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocument]]) -> list[Candidate]:
-    pool = []
+    """Scored pairs of each document pair: by the statements' own words, and by the words around them.
+
+    A pair found both ways keeps the higher score, with both evidences.
+    """
+    pool: dict[tuple[str, str], Candidate] = {}
     for earlier, later in pairs:
         sources, targets = _by_lang(ctx, earlier, SOURCE_KINDS), _by_lang(ctx, later, TARGET_KINDS)
         for ls in sorted(sources):
             for lt in sorted(targets):
-                minimum = CANDIDATE_MINIMUM if ls == lt else MISSION_CROSS_THRESHOLD
-                for c in candidates(ctx, sources[ls], targets[lt], minimum):
+                minimum = CANDIDATE_MINIMUM if ls == lt else CROSS_CANDIDATE_MINIMUM
+                found = [c for c in candidates(ctx, sources[ls], targets[lt], minimum)
+                         if ls == lt or c.score * kind_compatibility(c.source.kind, c.target.kind) >= CROSS_THRESHOLD]
+                with_context = [c for c in sources[ls] if c.kind in CONTEXT_KINDS]
+                found += context_candidates(ctx, with_context, targets[lt], CONTEXT_THRESHOLD)
+                for c in found:
                     c.score = c.score * kind_compatibility(c.source.kind, c.target.kind)
+                    if c.method == "context":
+                        c.score *= THRESHOLD / CONTEXT_THRESHOLD  # on the scale of the other methods
                     if c.evidence["numbers"]["shared"]:
                         c.score += NUMBER_BONUS
-                    if ls == lt or c.score >= _cross_threshold(c):
-                        pool.append(c)
-    return pool
+                    known = pool.get(c.key)
+                    if known is None:
+                        pool[c.key] = c
+                    else:
+                        best, other = (c, known) if c.score > known.score else (known, c)
+                        pool[c.key] = Candidate(best.source, best.target, best.score, best.method,
+                                                {**other.evidence, **best.evidence}, best.coverage)
+    return [pool[k] for k in sorted(pool)]
 
 
 def passage_aliases(documents: Sequence[ExtractedDocument]) -> dict[str, str]:
@@ -277,6 +303,16 @@ def _change(c: Candidate, ctx: Context, fan_out: int, fan_in: int) -> str:
     return "reworded"
 
 
+def _other_half(ctx: Context, c: Candidate, languages: dict[str, set[str]]) -> bool:
+    """Whether ``c`` ends in the other language's half of a bilingual document that has the source's language.
+
+    There the successor in the source's own language carries the link and its
+    ``translation_of`` carries it on; a second link would say the same twice.
+    """
+    ls, lt = ctx.lang(c.source), ctx.lang(c.target)
+    return ls != lt and ls in languages.get(c.target.document_id, set())
+
+
 def _group(c: Candidate) -> tuple[str, str, str, str]:
     return (c.source.document_id, c.source.lang, c.target.document_id, c.target.lang)
 
@@ -299,6 +335,19 @@ def continues(documents: Sequence[ExtractedDocument], links: Sequence[Link] = ()
         Finnish → Finnish continuation over to the Swedish versions
     :param ctx: lemma profiles to reuse (made from ``documents`` when omitted)
     """
+    return continues_and_candidates(documents, links, ctx)[0]
+
+
+def continues_and_candidates(documents: Sequence[ExtractedDocument], links: Sequence[Link] = (),
+                             ctx: Context | None = None) -> tuple[list[Link], list[Link]]:
+    """The ``continues`` links (:func:`continues`) and the candidates a person may want to confirm.
+
+    A candidate is a scored pair under :data:`THRESHOLD` (at least
+    :data:`CANDIDATE_FLOOR`) of an earlier statement that got no link, or of a
+    later one that continues nothing: at most :data:`CANDIDATES_SHOWN` per
+    statement, best first. Candidates are :class:`Link` records of relation
+    ``continues`` that are not links: the build writes them to their own table.
+    """
     ctx = ctx or Context(documents)
     pairs = lineage_pairs(documents)
     later_docs: dict[str, set[str]] = defaultdict(set)
@@ -310,6 +359,24 @@ def continues(documents: Sequence[ExtractedDocument], links: Sequence[Link] = ()
     positions = _by_position(ctx, first, pairs)
     graph = _translation_graph([*links, *_text_twins(documents)], passage_aliases(documents))
     pool = _via_translations(ctx, first + positions, pool + positions, graph, later_docs)
-    kept = select(_with_structure(pool, first), THRESHOLD, RATIO, _group)
+    languages = {d.info.id: set(d.info.languages) for d in documents}
+    pool = _with_structure([c for c in pool if not _other_half(ctx, c, languages)], first)
+    kept = select(pool, THRESHOLD, RATIO, _group)
     _classify(ctx, kept)
-    return sorted((c.link("continues") for c in kept), key=lambda l: l.id)
+    return (sorted((c.link("continues") for c in kept), key=lambda l: l.id),
+            _candidates(pool, kept))
+
+
+def _candidates(pool: Sequence[Candidate], kept: Sequence[Candidate]) -> list[Link]:
+    linked = {sid for c in kept for sid in c.key}
+    chosen: dict[tuple[str, str], Candidate] = {}
+    for end in (0, 1):
+        shown: dict[str, int] = defaultdict(int)
+        for c in sorted(pool, key=lambda c: (-c.score, c.key)):
+            owner = c.key[end]
+            if owner in linked or c.score < CANDIDATE_FLOOR:
+                continue
+            if shown[owner] < CANDIDATES_SHOWN:
+                shown[owner] += 1
+                chosen[c.key] = c
+    return [chosen[k].link("continues") for k in sorted(chosen)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from link.bilingual import Lexicon, cross_similarity, default_lexicon
+from link.bilingual import Lexicon, cross_similarity, default_lexicon, stem
 
 
 class CrossLingual:
@@ -24,6 +24,57 @@ class CrossLingual:
         """How well a Finnish and a Swedish text say the same thing (0–1) and the aligned words."""
         return cross_similarity(fi_text, sv_text, self.lexicon)
 
+    def partner(self, term: str, parts: Iterable[str], lang: str, other: frozenset[str],
+                other_stems: dict[str, str]) -> str | None:
+        """The term of ``other`` (the other language) that ``term`` of ``lang`` translates to (:func:`term_partner`)."""
+        table = self.lexicon.fi_sv if lang == "fi" else self.lexicon.sv_fi
+        return term_partner(term, parts, other, other_stems, table)
+
+    def translations(self, term: str, lang: str) -> list[str]:
+        """The other language's words the lexicon gives for ``term`` of ``lang``, sorted."""
+        table = self.lexicon.fi_sv if lang == "fi" else self.lexicon.sv_fi
+        return sorted(table.get(term, ()))
+
     def swedish_keys(self, fi_terms: Iterable[str]) -> set[str]:
         """The Swedish words the lexicon gives for Finnish lemmas (for candidate blocking)."""
         return self.lexicon.sv_candidates(fi_terms)
+
+
+MIN_PIECE = 3  # shortest translated compound part looked for inside a word of the other language
+
+
+def stems_of(terms: Iterable[str]) -> dict[str, str]:
+    """Cognate stem → the (alphabetically first) term with that stem, for :func:`term_partner`."""
+    return {s: t for t in sorted(terms, reverse=True) if (s := stem(t))}
+
+
+def term_partner(term: str, parts: Iterable[str], other: frozenset[str], other_stems: dict[str, str],
+                 table: dict[str, set[str]]) -> str | None:
+    """The term of ``other`` (another language) that ``term`` translates to, or None.
+
+    Tried in order: the term itself (names, numbers); a dictionary translation; a
+    shared cognate stem; and for a compound, a word of the other language holding
+    the translations of two of its parts ("monituottajamalli": tuottaja →
+    producent, malli → modell, both inside "mångproducentmodell").
+
+    :param term: a lemma
+    :param parts: the lemma's compound parts (empty for a simple word)
+    :param other: the other side's terms
+    :param other_stems: :func:`stems_of` the other side's terms
+    :param table: the lexicon in this direction (``fi_sv`` or ``sv_fi``)
+    """
+    if term in other:
+        return term
+    hits = table.get(term, set()) & other
+    if hits:
+        return min(hits)
+    s = stem(term)
+    if s and s in other_stems:
+        return other_stems[s]
+    pieces = [[t for t in sorted(table.get(p, ())) if len(t) >= MIN_PIECE] for p in parts]
+    pieces = [p for p in pieces if p]
+    if len(pieces) >= 2:
+        for o in sorted(other):
+            if len(o) > 8 and sum(any(t in o for t in p) for p in pieces) >= 2:
+                return o
+    return None

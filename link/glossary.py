@@ -49,12 +49,7 @@ def load_corrections(corpus_dir: str | Path) -> tuple[Correction, ...]:
     :raises ManifestError: E002 when the file is unreadable or an entry is malformed
     """
     path = Path(corpus_dir) / GLOSSARY_NAME
-    if not path.is_file():
-        return ()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ManifestError("E002", f"cannot read glossary corrections: {exc}", str(path)) from exc
+    data = read_toml(path, "glossary corrections")
     out = []
     for i, entry in enumerate(data.get("pair", []), 1):
         if not isinstance(entry, dict) or set(entry) != {"fi", "sv", "verdict"}:
@@ -63,6 +58,19 @@ def load_corrections(corpus_dir: str | Path) -> tuple[Correction, ...]:
             raise ManifestError("E002", f"[[pair]] {i}: verdict must be one of {', '.join(VERDICTS)}; fi and sv words", str(path))
         out.append(Correction(entry["fi"].strip().lower(), entry["sv"].strip().lower(), entry["verdict"]))
     return tuple(sorted(set(out), key=lambda c: (c.fi, c.sv, c.verdict)))
+
+
+def read_toml(path: Path, what: str) -> dict:
+    """The TOML file at ``path`` as a dict; empty when the file is absent.
+
+    :raises ManifestError: E002 when it cannot be read or parsed (``what`` names it in the message)
+    """
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ManifestError("E002", f"cannot read {what}: {exc}", str(path)) from exc
 
 
 def _forms(word: str, lang: str) -> set[str]:

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from extract.nlp import analyse, content_tokens
@@ -42,17 +43,40 @@ class Profile:
         return frozenset(t for t, share in self.terms.items() if share >= 1)
 
 
-def profile(statement: Statement) -> Profile:
-    """The lemma profile of ``statement`` (lemmas in its own language, compound parts, numbers)."""
-    lang = statement.lang if statement.lang in ("fi", "sv") else "fi"
+@lru_cache(maxsize=1 << 16)
+def text_terms(text: str, lang: str) -> tuple[tuple[str, float], ...]:
+    """The content lemmas of ``text`` (share 1) and their compound parts (share :data:`PART_WEIGHT`)."""
     terms: dict[str, float] = {}
-    for token in content_tokens(analyse(statement.text, lang)):
+    for token in content_tokens(analyse(text, lang)):
         if token.like_num:
             continue
         terms[token.lemma_] = 1.0
         for part in token._.parts:
             if len(part) > 2:
                 terms.setdefault(part, PART_WEIGHT)
+    return tuple(sorted(terms.items()))
+
+
+@lru_cache(maxsize=1 << 16)
+def text_compounds(text: str, lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The compound lemmas of ``text`` with their parts (``monituottajamalli`` → moni, tuottaja, malli)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for token in content_tokens(analyse(text, lang)):
+        parts = tuple(p for p in token._.parts if len(p) > 2)
+        if parts and not token.like_num:
+            out.setdefault(token.lemma_, parts)
+    return tuple(sorted(out.items()))
+
+
+def analysis_lang(lang: str) -> str:
+    """The language a text is analysed in: Finnish or Swedish (anything else is read as Finnish)."""
+    return lang if lang in ("fi", "sv") else "fi"
+
+
+def profile(statement: Statement) -> Profile:
+    """The lemma profile of ``statement`` (lemmas in its own language, compound parts, numbers)."""
+    lang = analysis_lang(statement.lang)
+    terms = dict(text_terms(statement.text, lang))
     numbers = frozenset(re.sub(r"\s", "", n).replace(",", ".") for n in _NUMBER.findall(statement.text) if not _YEAR.match(n))
     return Profile(statement.id, lang, terms, numbers)
 

@@ -3,18 +3,21 @@
 :func:`lineage_links` makes the ``continues`` and ``similar_to`` links over
 one shared set of lemma profiles; :func:`lineage_status` says, for every
 statement of an earlier strategy that has a successor document, whether it
-was continued or dropped, and for every statement of a later strategy that
-has a predecessor, whether it continues something or is new. The build
+was continued, possibly continued (candidates under the threshold) or
+dropped, and for every statement of a later strategy that has a predecessor,
+whether it continues something, possibly continues something, or is new. The build
 writes the statuses as the ``lineage_status`` table.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Iterable, Sequence
 
 from extract.records import ExtractedDocument
 from link.bilingual import default_lexicon
-from link.continues import SOURCE_KINDS, continues, lineage_pairs
+from link.continues import SOURCE_KINDS, TRANSLATION_RELATIONS, continues_and_candidates, lineage_pairs
+from link.context import contexts
 from link.crosslang import CrossLingual
 from link.matching import Context
 from link.records import Link
@@ -26,37 +29,63 @@ def lineage_links(documents: Sequence[ExtractedDocument], links: Sequence[Link] 
     """``continues`` and ``similar_to`` links, sorted by id.
 
     :param documents: the extracted corpus
-    :param links: links made before (their translations carry lineage across languages)
+    :param links: links made before (their translations carry lineage across languages;
+        ``evaluated_in`` brings a goal's assessment into its context)
     :param glossary: learned (Finnish, Swedish) word pairs added to the seed lexicon
     """
-    ctx = Context(documents, CrossLingual(default_lexicon().with_glossary(glossary)))
-    return sorted(continues(documents, links, ctx) + similar_to(documents, ctx), key=lambda l: l.id)
+    return lineage_and_candidates(documents, links, glossary)[0]
 
 
-def lineage_status(documents: Sequence[ExtractedDocument], links: Sequence[Link]) -> list[dict]:
-    """One row per statement taking part in a lineage: statement_id, document_id, role, status, links.
+def lineage_and_candidates(documents: Sequence[ExtractedDocument], links: Sequence[Link] = (),
+                           glossary: Iterable[tuple[str, str]] = ()) -> tuple[list[Link], list[Link]]:
+    """:func:`lineage_links` and the ``continues`` candidates under the threshold (:func:`continues_and_candidates`)."""
+    ctx = Context(documents, CrossLingual(default_lexicon().with_glossary(glossary)), contexts(documents, links))
+    found, candidates = continues_and_candidates(documents, links, ctx)
+    return sorted(found + similar_to(documents, ctx), key=lambda l: l.id), candidates
 
-    ``role`` is ``earlier`` (status ``continued`` or ``dropped``) or ``later``
-    (status ``continues`` or ``new``); ``links`` counts the statement's
-    ``continues`` links in that role. Mission, vision, values, guidelines,
-    aims, principles, goals, targets and impact goals get a status; actions
-    and results (the means) do not.
+
+def lineage_status(documents: Sequence[ExtractedDocument], links: Sequence[Link],
+                   candidates: Sequence[Link] = ()) -> list[dict]:
+    """One row per statement taking part in a lineage: statement_id, document_id, role, status, links, candidates.
+
+    ``role`` is ``earlier`` (status ``continued``, ``possibly continued`` or
+    ``dropped``) or ``later`` (status ``continues``, ``possibly from`` or
+    ``new``); ``links`` counts the statement's ``continues`` links in that
+    role, ``candidates`` the scored pairs under the threshold (``possibly``:
+    candidates but no link); a translation (or verbatim twin) of a statement
+    with links or candidates shares its status (the deck's Swedish slide of a
+    continued promise continues too). Mission, vision, values, guidelines, aims,
+    principles, goals, promises, targets and impact goals get a status;
+    actions and results (the means) do not.
     """
-    successors: dict[str, int] = {}
-    predecessors: dict[str, int] = {}
+    counts = {"earlier": defaultdict(int), "later": defaultdict(int)}
+    near = {"earlier": defaultdict(int), "later": defaultdict(int)}
+    for table, found in ((counts, links), (near, candidates)):
+        for l in found:
+            if l.relation == "continues":
+                table["earlier"][l.source_id] += 1
+                table["later"][l.target_id] += 1
+    twins: dict[str, set[str]] = defaultdict(set)
     for l in links:
-        if l.relation == "continues":
-            successors[l.source_id] = successors.get(l.source_id, 0) + 1
-            predecessors[l.target_id] = predecessors.get(l.target_id, 0) + 1
+        if l.relation in TRANSLATION_RELATIONS:
+            twins[l.source_id].add(l.target_id)
+            twins[l.target_id].add(l.source_id)
+
+    def carried(table: dict[str, dict[str, int]], role: str) -> set[str]:
+        """Statements whose translation (or verbatim twin) has links in ``table``: they share its status."""
+        return {t for sid, n in table[role].items() if n for t in twins.get(sid, ())}
+
     pairs = lineage_pairs(documents)
-    roles = [("earlier", {e.info.id: e for e, _ in pairs}, successors, ("continued", "dropped")),
-             ("later", {l.info.id: l for _, l in pairs}, predecessors, ("continues", "new"))]
+    roles = [("earlier", {e.info.id: e for e, _ in pairs}, ("continued", "possibly continued", "dropped")),
+             ("later", {l.info.id: l for _, l in pairs}, ("continues", "possibly from", "new"))]
     rows = []
-    for role, docs, counts, (linked, unlinked) in roles:
+    for role, docs, (linked, possibly, unlinked) in roles:
+        by_link, by_candidate = carried(counts, role), carried(near, role)
         for doc_id in sorted(docs):
             for s in sorted(docs[doc_id].statements, key=lambda s: s.ordinal):
                 if s.kind in SOURCE_KINDS:
-                    n = counts.get(s.id, 0)
+                    n, c = counts[role][s.id], near[role][s.id]
                     rows.append({"statement_id": s.id, "document_id": doc_id, "role": role,
-                                 "status": linked if n else unlinked, "links": n})
+                                 "status": linked if n or s.id in by_link else possibly if c or s.id in by_candidate
+                                 else unlinked, "links": n, "candidates": c})
     return rows

@@ -30,6 +30,7 @@ class Step:
     score: Optional[float] = None
     change: Optional[str] = None
     children: list["Step"] = field(default_factory=list)
+    review: Optional[str] = None  # "confirmed" when a person confirmed the link (corpus/links.toml)
 
 
 def _lineage_edges(g: nx.MultiDiGraph, node: str) -> list[tuple[str, str, bool, dict[str, Any]]]:
@@ -44,11 +45,15 @@ def _lineage_edges(g: nx.MultiDiGraph, node: str) -> list[tuple[str, str, bool, 
     return sorted(out, key=lambda e: (order[e[1]], not e[2], e[0]))
 
 
-def _change(data: dict[str, Any]) -> Optional[str]:
+def _evidence(data: dict[str, Any]) -> dict[str, Any]:
     evidence = data.get("evidence")
     if isinstance(evidence, str) and evidence.startswith("{"):
-        return json.loads(evidence).get("change")
-    return None
+        return json.loads(evidence)
+    return evidence if isinstance(evidence, dict) else {}
+
+
+def _change(data: dict[str, Any]) -> Optional[str]:
+    return _evidence(data).get("change")
 
 
 def lineage(g: nx.MultiDiGraph, node: str) -> Step:
@@ -66,7 +71,8 @@ def lineage(g: nx.MultiDiGraph, node: str) -> Step:
                 if other in seen:
                     continue
                 seen.add(other)
-                child = Step(other, relation, forward, data.get("score"), _change(data))
+                child = Step(other, relation, forward, data.get("score"), _change(data),
+                             review=(_evidence(data).get("review") or {}).get("verdict"))
                 step.children.append(child)
                 nxt.append(child)
         frontier = nxt

@@ -11,19 +11,23 @@ best pairs above a threshold.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
 from extract.records import ExtractedDocument, Statement
-from link.crosslang import CrossLingual
+from link.context import Piece, passage_units
+from link.crosslang import CrossLingual, stems_of
 from link.records import Link
-from link.lemma_index import LemmaIndex, Profile, idf_weights, profile, query_weights, overlap
+from link.lemma_index import (LemmaIndex, Profile, analysis_lang, idf_weights, profile, query_weights, overlap,
+                              text_compounds, text_terms)
 
 Accept = Callable[[Statement, Statement], bool]
 SHOWN_TERMS = 12  # shared lemmas listed in the evidence
 TOP_CANDIDATES = 25  # per source statement, only the pairs the index ranks highest are scored
 TOP_CROSS_CANDIDATES = 10  # the same for Finnish–Swedish pairs, whose scoring costs more
+CONTEXT_SHARE = 0.5  # a word of the context counts this much of a word of the statement itself
 
 
 @dataclass
@@ -52,20 +56,84 @@ class Candidate:
                     f"{relation.split('_')[0]}-{self.method}", evidence)
 
 
-class Context:
-    """Lemma profiles and IDF weights per language of the statements lineage compares.
+@dataclass(frozen=True)
+class Bag:
+    """A statement with its context as weighted terms: what :func:`context_pair` compares.
 
-    Evaluation reports are left out: their rows are linked by ``evaluated_in``.
+    ``terms`` maps each term to its share (1 for a lemma of the statement itself,
+    less for a compound part, :data:`CONTEXT_SHARE` times that for a word of the
+    context); ``carrier`` names the context piece a context-only term came from;
+    ``own`` holds the statement's own terms.
     """
 
-    def __init__(self, documents: Sequence[ExtractedDocument], crosslang: CrossLingual | None = None) -> None:
+    id: str
+    lang: str
+    terms: dict[str, float]
+    own: frozenset[str]
+    carrier: dict[str, str]
+    parts: dict[str, tuple[str, ...]]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every term of the bag."""
+        return frozenset(self.terms)
+
+
+def bag(statement: Statement, pieces: Sequence[Piece] = ()) -> Bag:
+    """The :class:`Bag` of ``statement`` and the context ``pieces`` around it (:func:`link.context.contexts`)."""
+    lang = analysis_lang(statement.lang)
+    terms = dict(text_terms(statement.text, lang))
+    parts = dict(text_compounds(statement.text, lang))
+    own = frozenset(terms)
+    carrier: dict[str, str] = {}
+    for label, unit_id, text in pieces:
+        for term, share in text_terms(text, lang):
+            if term not in own and share * CONTEXT_SHARE > terms.get(term, 0.0):
+                terms[term] = share * CONTEXT_SHARE
+                carrier[term] = f"{label}:{unit_id}"
+        for term, ps in text_compounds(text, lang):
+            parts.setdefault(term, ps)
+    return Bag(statement.id, lang, terms, own, carrier, parts)
+
+
+class Context:
+    """Lemma profiles, context bags and IDF weights per language of the statements lineage compares.
+
+    Evaluation reports are left out: their rows are linked by ``evaluated_in``
+    (and their assessments serve as context of the goals they evaluate).
+    IDF is counted over the statements and passages of each language.
+    """
+
+    def __init__(self, documents: Sequence[ExtractedDocument], crosslang: CrossLingual | None = None,
+                 contexts: dict[str, list[Piece]] | None = None) -> None:
         self.statements = {s.id: s for d in documents if d.info.kind != "evaluation" for s in d.statements}
+        self.passages = {u.id: u for d in documents if d.info.kind != "evaluation" for u in passage_units(d)}
+        self.statements.update(self.passages)
         self.profiles = {sid: profile(s) for sid, s in self.statements.items()}
         by_lang: dict[str, list[Profile]] = defaultdict(list)
-        for p in self.profiles.values():
-            by_lang[p.lang].append(p)
+        for sid, p in self.profiles.items():
+            if sid not in self.passages:
+                by_lang[p.lang].append(p)
+        for d in documents:
+            for p in d.passages:
+                lang = analysis_lang(p.lang)
+                by_lang[lang].append(Profile(p.id, lang, dict(text_terms(p.text, lang)), frozenset()))
         self.idf = {lang: idf_weights(ps) for lang, ps in by_lang.items()}
+        self.unseen = {lang: math.log(1 + len(ps)) for lang, ps in by_lang.items()}
         self.crosslang = crosslang or CrossLingual()
+        contexts = contexts or {}
+        self.bags = {sid: bag(s, contexts.get(sid, ())) for sid, s in self.statements.items()}
+        self._stems: dict[str, dict[str, str]] = {}
+
+    def weight(self, lang: str, term: str) -> float:
+        """The IDF of ``term`` in ``lang`` (a term seen nowhere weighs as one seen once)."""
+        return self.idf.get(lang, {}).get(term, self.unseen.get(lang, 1.0))
+
+    def stems(self, b: Bag) -> dict[str, str]:
+        """Cognate stems of a bag's terms (cached)."""
+        if b.id not in self._stems:
+            self._stems[b.id] = stems_of(b.terms)
+        return self._stems[b.id]
 
     def lang(self, statement: Statement) -> str:
         """The language a statement is analysed in ("fi" or "sv")."""
@@ -127,6 +195,67 @@ def _cross_language(ctx: Context, sources: Sequence[Statement], targets: Sequenc
                 yield Candidate(fi, sv, score, "crosslingual", evidence, (cov_fi, cov_sv))
             else:
                 yield Candidate(sv, fi, score, "crosslingual", evidence, (cov_sv, cov_fi))
+
+
+def _found(ctx: Context, a: Bag, b: Bag) -> tuple[float, list[list[Any]]]:
+    """Share of the IDF weight of ``a``'s own terms that ``b`` holds (itself or in its context), and the matches."""
+    total, matched, found = 0.0, 0.0, []
+    cross = a.lang != b.lang
+    for term in sorted(a.own):
+        w = a.terms[term] * ctx.weight(a.lang, term)
+        total += w
+        partner = (ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b)) if cross
+                   else term if term in b.terms else None)
+        if partner is not None:
+            matched += w
+            found.append([term, partner, round(w, 2), b.carrier.get(partner, "text")])
+    return (matched / total if total else 0.0), found
+
+
+def context_pair(ctx: Context, source: Statement, target: Statement) -> Candidate:
+    """The pair scored with context: how much of each statement the other holds in its text or context.
+
+    The score is the geometric mean of the two shares (:func:`_found`), so a
+    successor counts only when the earlier statement is found around it and it
+    is found around the earlier one. The evidence lists the matched words
+    (``[word, its match, weight, where the match was: text or the context piece]``).
+    """
+    a, b = ctx.bags[source.id], ctx.bags[target.id]
+    cov_a, found_a = _found(ctx, a, b)
+    cov_b, found_b = _found(ctx, b, a)
+    score = math.sqrt(cov_a * cov_b)
+    shown = sorted(found_a, key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
+    back = sorted(found_b, key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
+    evidence = {"context_words": shown, "context_words_back": back, "context_score": round(score, 4),
+                "numbers": _numbers(ctx.profiles[source.id], ctx.profiles[target.id])}
+    return Candidate(source, target, score, "context", evidence, (cov_a, cov_b))
+
+
+def context_candidates(ctx: Context, sources: Sequence[Statement], targets: Sequence[Statement], minimum: float,
+                       limit: int = TOP_CANDIDATES, accept: Accept = lambda s, t: True) -> list[Candidate]:
+    """Pairs scored by :func:`context_pair` with score ≥ ``minimum``, blocked by the lemma index over bags.
+
+    Per source, only the ``limit`` targets whose bags share the most IDF weight
+    with the source's bag are scored; across languages the source's terms are
+    looked up with their dictionary translations.
+    """
+    if not sources or not targets:
+        return []
+    lt = ctx.lang(targets[0])
+    index = LemmaIndex([Profile(t.id, lt, ctx.bags[t.id].terms, frozenset()) for t in targets])
+    by_id = {t.id: t for t in targets}
+    out = []
+    for s in sources:
+        b = ctx.bags[s.id]
+        query = {t: share * ctx.weight(b.lang, t) for t, share in b.terms.items()}
+        if b.lang != lt:
+            query = {k: w for t, w in sorted(query.items()) for k in (t, *ctx.crosslang.translations(t, b.lang))}
+        found = index.candidates(query)
+        for tid in _top({t: w for t, w in found.items() if accept(s, by_id[t])}, limit):
+            c = context_pair(ctx, s, by_id[tid])
+            if c.score >= minimum:
+                out.append(c)
+    return out
 
 
 def candidates(ctx: Context, sources: Sequence[Statement], targets: Sequence[Statement],

@@ -34,16 +34,16 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Any, Iterable, Optional, Sequence
 
 from extract.clean.normalize import match_key
 from extract.records import ExtractedDocument
-from link.bilingual import Bitext, Lexicon, bitext, default_lexicon, length_similarity, stem, translation_score
+from link.bilingual import Lexicon, bitext, default_lexicon, length_similarity, stem, translation_score
 from link.glossary import Correction
 from link.records import GlossaryEntry, Link
+from link.structural import hierarchical
+from link.units import Unit, greedy, make_link, unit_bitext, units_of
 
-LANGS = ("fi", "sv")
 PAGE_WINDOW = 3
 GROUP_THRESHOLD = 0.3
 UNIT_THRESHOLD = 0.3
@@ -64,78 +64,6 @@ SAME_AS_MIN_CHARS = 25
 GLOSSARY_SOURCE_SCORE = 0.55
 GLOSSARY_MIN_PAIRS = 3
 GLOSSARY_DICE = 0.6
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A piece of text that can have a translation: a passage, statement or section."""
-
-    id: str
-    document_id: str
-    level: str  # passage, statement, section
-    role: str
-    lang: str
-    text: str
-    page: Optional[int]
-    order: int
-
-    @property
-    def group(self) -> tuple[str, Any, str]:
-        """(document, page or section, language): the units one slide or column holds."""
-        return (self.document_id, self.page if self.page is not None else -1, self.lang)
-
-
-def units_of(doc: ExtractedDocument) -> list[Unit]:
-    """The document's passages, statements and sections as units, in reading order.
-
-    A unit whose language was undecided takes the majority language of its
-    page (a bare heading on a Swedish slide is Swedish).
-    """
-    raw: list[tuple[str, str, str, str, str, Optional[int]]] = []
-    raw += [(p.id, "passage", p.role, p.lang, p.text, p.page) for p in doc.passages if p.role != "table"]
-    raw += [(s.id, "statement", s.kind, s.lang, s.text, s.page) for s in doc.statements]
-    raw += [(s.id, "section", "section", s.lang, "\n".join(t for t in (s.heading, s.text) if t), s.page_start)
-            for s in doc.sections]
-    majority = _page_languages(doc)
-    single = doc.info.languages[0] if len(doc.info.languages) == 1 else None
-    units = []
-    for order, (uid, level, role, lang, text, page) in enumerate(raw):
-        if lang not in LANGS:
-            lang = single or majority.get(page, lang)
-        if lang in LANGS and text.strip():
-            units.append(Unit(uid, doc.info.id, level, role, lang, text, page, order))
-    return units
-
-
-def _page_languages(doc: ExtractedDocument) -> dict[Optional[int], str]:
-    chars: dict[Optional[int], Counter] = defaultdict(Counter)
-    for p in doc.passages:
-        if p.lang in LANGS:
-            chars[p.page][p.lang] += len(p.text)
-    return {page: counts.most_common(1)[0][0] for page, counts in chars.items()}
-
-
-def _bi(unit: Unit) -> Bitext:
-    return bitext(unit.text, unit.lang)
-
-
-def _link(sv: Unit, fi: Unit, score: float, method: str, evidence: dict[str, Any]) -> Link:
-    return Link(sv.id, fi.id, "translation_of", round(min(1.0, score), 4), method, evidence)
-
-
-def _greedy(scored: Iterable[tuple[float, str, str, Any]], threshold: float) -> list[tuple[float, str, str, Any]]:
-    """One-to-one pairs by descending score (ties by ids), at or above ``threshold``."""
-    taken_a: set[str] = set()
-    taken_b: set[str] = set()
-    out = []
-    for item in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
-        score, a, b, _ = item
-        if score < threshold or a in taken_a or b in taken_b:
-            continue
-        taken_a.add(a)
-        taken_b.add(b)
-        out.append(item)
-    return out
 
 
 # 1. inside a document -------------------------------------------------------------------------
@@ -159,7 +87,7 @@ def _pair_groups(groups: dict[tuple, list[Unit]], lexicon: Lexicon) -> list[tupl
             distance = s[1] - f[1]
             score -= PAGE_DISTANCE_PENALTY * (abs(distance) + (0.5 if distance < 0 else 0))
             scored.append((score, repr(f), repr(s), (f, s)))
-    return [(groups[f], groups[s], score) for score, _, _, (f, s) in _greedy(scored, GROUP_THRESHOLD)]
+    return [(groups[f], groups[s], score) for score, _, _, (f, s) in greedy(scored, GROUP_THRESHOLD)]
 
 
 def _positions(units: Sequence[Unit]) -> dict[str, float]:
@@ -175,13 +103,13 @@ def _align_group_pair(fi_units: list[Unit], sv_units: list[Unit], group_score: f
         for s in sv_units:
             if f.level != s.level:
                 continue
-            score, evidence = translation_score(_bi(f), _bi(s), lexicon)
+            score, evidence = translation_score(unit_bitext(f), unit_bitext(s), lexicon)
             bonus = POSITION_BONUS * (1 - abs(fi_place[f.id] - sv_place[s.id]))
             bonus += ROLE_BONUS if f.role == s.role else 0.0
             evidence = dict(evidence, position_bonus=round(bonus, 3))
             scored.append((score + bonus, f.id, s.id, (f, s, score, evidence)))
-    pairs = [(f, s, score, ev) for _, _, _, (f, s, score, ev) in _greedy(scored, UNIT_THRESHOLD + POSITION_BONUS / 2)]
-    links = [_link(s, f, score, "parallel:within-document", ev) for f, s, score, ev in pairs]
+    pairs = [(f, s, score, ev) for _, _, _, (f, s, score, ev) in greedy(scored, UNIT_THRESHOLD + POSITION_BONUS / 2)]
+    links = [make_link(s, f, score, "parallel:within-document", ev) for f, s, score, ev in pairs]
     one_to_one = [(f, s) for f, s, _, _ in pairs]
     neighbours = _fill_by_neighbours(fi_units, sv_units, one_to_one, group_score, lexicon)
     by_id = {u.id: u for u in (*fi_units, *sv_units)}
@@ -218,9 +146,9 @@ def _fill_by_neighbours(fi_units: list[Unit], sv_units: list[Unit], pairs: list[
                     found = next((s for s in options if _fits(f, s, lexicon)), None)
                     if found is None:
                         continue
-                    score, evidence = translation_score(_bi(f), _bi(found), lexicon)
+                    score, evidence = translation_score(unit_bitext(f), unit_bitext(found), lexicon)
                     evidence = dict(evidence, neighbour=fis[j].id, group_score=round(group_score, 3))
-                    links.append(_link(found, f, (score + group_score) / 2, "parallel:within-document-neighbour", evidence))
+                    links.append(make_link(found, f, (score + group_score) / 2, "parallel:within-document-neighbour", evidence))
                     partner[f.id] = svs.index(found)
                     taken.add(partner[f.id])
                     changed = True
@@ -259,7 +187,7 @@ def _splits_and_merges(fi_units: list[Unit], sv_units: list[Unit], pairs: list[t
         if best:
             gain, v, evidence = best
             sv, fi = (u, v) if u.lang == "sv" else (v, u)
-            links.append(_link(sv, fi, translation_score(_bi(fi), _bi(sv), lexicon)[0], "parallel:within-document-1:2",
+            links.append(make_link(sv, fi, translation_score(unit_bitext(fi), unit_bitext(sv), lexicon)[0], "parallel:within-document-1:2",
                                evidence))
     return links
 
@@ -267,14 +195,14 @@ def _splits_and_merges(fi_units: list[Unit], sv_units: list[Unit], pairs: list[t
 def _oriented_score(a: Unit, b: Unit, lexicon: Lexicon) -> tuple[float, dict[str, Any]]:
     """translation_score of two units in either language order."""
     fi, sv = (a, b) if a.lang == "fi" else (b, a)
-    return translation_score(_bi(fi), _bi(sv), lexicon)
+    return translation_score(unit_bitext(fi), unit_bitext(sv), lexicon)
 
 
 def _fits(f: Unit, s: Unit, lexicon: Lexicon) -> bool:
     """May ``s`` translate ``f`` by position: same role, plausible length, some shared words unless a heading."""
     if f.role != s.role or length_similarity(len(f.text), len(s.text)) < GAP_MIN_LENGTH:
         return False
-    return f.role == "heading" or translation_score(_bi(f), _bi(s), lexicon)[0] >= GAP_MIN_SCORE
+    return f.role == "heading" or translation_score(unit_bitext(f), unit_bitext(s), lexicon)[0] >= GAP_MIN_SCORE
 
 
 def within_documents(units: Sequence[Unit], lexicon: Lexicon) -> list[Link]:
@@ -314,7 +242,7 @@ def comparable_pairs(docs: Sequence[ExtractedDocument]) -> set[tuple[str, str]]:
 def _index(units: Iterable[Unit]) -> dict[str, list[Unit]]:
     index: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
-        for key in _bi(unit).keys:
+        for key in unit_bitext(unit).keys:
             index[key].append(unit)
             if (s := stem(key)):
                 index["~" + s].append(unit)
@@ -331,12 +259,13 @@ def _candidates(keys: Iterable[str], index: dict[str, list[Unit]], accept) -> li
         for unit in posting:
             if accept(unit):
                 counts[unit] += 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].id))
+    # among equally many shared keys, the unit with fewest keys of its own says least else
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], len(unit_bitext(kv[0]).keys), kv[0].id))
     return [u for u, _ in ranked[:CANDIDATES]]
 
 
 def _translated_keys(unit: Unit, lexicon: Lexicon) -> set[str]:
-    keys = set(_bi(unit).keys)
+    keys = set(unit_bitext(unit).keys)
     for key in list(keys):
         for sv in lexicon.fi_sv.get(key, ()):
             keys.add(sv)
@@ -345,28 +274,40 @@ def _translated_keys(unit: Unit, lexicon: Lexicon) -> set[str]:
     return keys
 
 
+def _repeated_short(units: Sequence[Unit]) -> set[str]:
+    """Short units whose text occurs more than once in their document at their level (a heading of every chapter)."""
+    counts = Counter((u.document_id, u.level, match_key(u.text)) for u in units)
+    return {u.id for u in units
+            if counts[(u.document_id, u.level, match_key(u.text))] > 1 and len(unit_bitext(u).words) < SHORT_WORDS}
+
+
 def across_documents(units: Sequence[Unit], lexicon: Lexicon, comparable: set[tuple[str, str]]) -> list[Link]:
     """``translation_of`` between a Finnish unit of one document and a Swedish unit of another.
 
     Only between ``comparable`` documents (:func:`comparable_pairs`); one-to-one for each pair of
     documents (a Finnish slide may have its translation on the next slide and
-    in the Swedish strategy too).
+    in the Swedish strategy too). Two short texts that each repeat in their
+    document (the same heading in every change promise) are left to the
+    structural pass: their words cannot tell which copy goes with which.
     """
     with_partner = {a for a, _ in comparable}
-    sv_units = [u for u in units if u.lang == "sv" and u.level != "section" and u.document_id in with_partner]
-    index = _index(sv_units)
+    repeated = _repeated_short(units)
+    eligible = [u for u in units if u.level != "section" and u.document_id in with_partner]
+    index = _index(u for u in eligible if u.lang == "sv")
     scored = []
-    for f in units:
-        if f.lang != "fi" or f.level == "section" or f.document_id not in with_partner:
+    for f in eligible:
+        if f.lang != "fi":
             continue
         accept = lambda s, f=f: s.level == f.level and (f.document_id, s.document_id) in comparable
         for s in _candidates(_translated_keys(f, lexicon), index, accept):
-            score, evidence = translation_score(_bi(f), _bi(s), lexicon)
+            if f.id in repeated and s.id in repeated:
+                continue
+            score, evidence = translation_score(unit_bitext(f), unit_bitext(s), lexicon)
             if score < SHORT_CROSS_THRESHOLD and min(evidence["words"]) < SHORT_WORDS:
                 continue
             scored.append((score, f"{f.id}|{s.document_id}", f"{s.id}|{f.document_id}", (f, s, evidence)))
-    return [_link(s, f, score, "parallel:across-documents", ev)
-            for score, _, _, (f, s, ev) in _greedy(scored, CROSS_THRESHOLD)]
+    return [make_link(s, f, score, "parallel:across-documents", ev)
+            for score, _, _, (f, s, ev) in greedy(scored, CROSS_THRESHOLD)]
 
 
 # 3. the same text twice ----------------------------------------------------------------------
@@ -387,7 +328,7 @@ def same_text(docs: Sequence[ExtractedDocument], units: Sequence[Unit]) -> list[
         accept = lambda b, a=a: (b.document_id > a.document_id and b.lang == a.lang and b.level == a.level
                                  and region[a.document_id] == region[b.document_id])
         key_a = match_key(a.text)
-        for b in _candidates(_bi(a).keys, index, accept):
+        for b in _candidates(unit_bitext(a).keys, index, accept):
             matcher = difflib.SequenceMatcher(None, key_a, match_key(b.text), autojunk=False)
             if matcher.real_quick_ratio() < SAME_AS_RATIO or matcher.quick_ratio() < SAME_AS_RATIO:
                 continue
@@ -395,7 +336,7 @@ def same_text(docs: Sequence[ExtractedDocument], units: Sequence[Unit]) -> list[
     return [
         Link(b.id, a.id, "same_as", round(ratio, 4), "parallel:same-text",
              {"char_similarity": round(ratio, 3), "lang": a.lang})
-        for ratio, _, _, (a, b) in _greedy(scored, SAME_AS_RATIO)
+        for ratio, _, _, (a, b) in greedy(scored, SAME_AS_RATIO)
     ]
 
 
@@ -404,12 +345,15 @@ def via_same_as(translations: Sequence[Link], same: Sequence[Link], by_id: dict[
     """Carry a translation over to the other copy of a text that appears twice.
 
     Only between comparable documents (same region, overlapping period): a
-    2023 text repeated in 2026 is a continuation, not a translation.
+    2023 text repeated in 2026 is a continuation, not a translation. Inside
+    one document a carried link never joins a unit that already has a direct
+    translation there (the pairing of its slides is the stronger evidence).
     """
     copies: dict[str, list[Link]] = defaultdict(list)
     for link in same:
         copies[link.source_id].append(link)
         copies[link.target_id].append(link)
+    direct = {(a, by_id[b].document_id) for t in translations for a, b in ((t.source_id, t.target_id), (t.target_id, t.source_id))}
     out = []
     for t in translations:
         for end, other in ((t.source_id, t.target_id), (t.target_id, t.source_id)):
@@ -417,6 +361,8 @@ def via_same_as(translations: Sequence[Link], same: Sequence[Link], by_id: dict[
                 twin = s.target_id if s.source_id == end else s.source_id
                 sv, fi = (twin, other) if end == t.source_id else (other, twin)
                 docs = (by_id[sv].document_id, by_id[fi].document_id)
+                if docs[0] == docs[1] and ((sv, docs[1]) in direct or (fi, docs[0]) in direct):
+                    continue
                 if by_id[sv].lang == "sv" and by_id[fi].lang == "fi" and (docs in comparable or docs[0] == docs[1]):
                     out.append(Link(sv, fi, "translation_of", round(min(t.score, s.score), 4), "parallel:via-same_as",
                                     {"translation": t.id, "same_as": s.id}))
@@ -449,8 +395,8 @@ def learn_glossary(links: Sequence[Link], by_id: dict[str, Unit], lexicon: Lexic
         aligned = link.evidence.get("aligned_words", [])
         aligned_fi = {p[0] for p in aligned}
         aligned_sv = {p[1] for p in aligned}
-        fi_left = {w.lemma for w in _bi(by_id[link.target_id]).words if not w.anchor and w.form not in aligned_fi}
-        sv_left = {w.lemma for w in _bi(by_id[link.source_id]).words if not w.anchor and not w.keys & aligned_sv}
+        fi_left = {w.lemma for w in unit_bitext(by_id[link.target_id]).words if not w.anchor and w.form not in aligned_fi}
+        sv_left = {w.lemma for w in unit_bitext(by_id[link.source_id]).words if not w.anchor and not w.keys & aligned_sv}
         fi_count.update(fi_left)
         sv_count.update(sv_left)
         together.update((f, s) for f in fi_left for s in sv_left)
@@ -494,6 +440,7 @@ def align(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] =
     same = same_text(docs, units)
     carried = via_same_as(translations, same, by_id, comparable)
     known = {(l.source_id, l.target_id) for l in translations}
-    links = translations + same + [l for l in carried if (l.source_id, l.target_id) not in known]
+    lexical = translations + [l for l in carried if (l.source_id, l.target_id) not in known]
+    links = hierarchical(units, lexical, lexicon) + same
     bitext.cache_clear()  # the word analyses of every unit are no longer needed: free them for the later stages
     return sorted({l.id: l for l in links}.values(), key=lambda l: l.id), glossary

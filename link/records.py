@@ -44,8 +44,16 @@ class GlossaryEntry:
 
 
 class Linked(list):
-    """The links of a run, sorted by id (a plain list of :class:`Link`), and the glossary learned on the way."""
+    """The links of a run, sorted by id (a plain list of :class:`Link`), with what was learned on the way.
 
-    def __init__(self, links: Iterable[Link] = (), glossary: Iterable[GlossaryEntry] = ()) -> None:
+    ``glossary``: the word pairs learned; ``candidates``: ``continues`` pairs
+    under the threshold, for a person to decide (not links); ``findings``:
+    problems with people's verdicts (:mod:`link.reviews`).
+    """
+
+    def __init__(self, links: Iterable[Link] = (), glossary: Iterable[GlossaryEntry] = (),
+                 candidates: Iterable[Link] = (), findings: Iterable[Any] = ()) -> None:
         super().__init__(sorted(links, key=lambda link: link.id))
         self.glossary: tuple[GlossaryEntry, ...] = tuple(glossary)
+        self.candidates: tuple[Link, ...] = tuple(sorted(candidates, key=lambda link: link.id))
+        self.findings: tuple[Any, ...] = tuple(findings)

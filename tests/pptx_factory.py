@@ -19,6 +19,7 @@ from typing import Optional, Sequence, Union
 
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 from pptx.shapes.autoshape import Shape
@@ -47,6 +48,7 @@ class Para:
     :param level: indent level (0 is the outermost).
     :param bullet: a bullet character written as ``a:buChar``.
     :param numbered: an ``a:buAutoNum`` type such as ``"arabicPeriod"``.
+    :param start_at: the number the auto-numbering starts at (``@startAt``).
     :param bold: bold on every run.
     :param size: font size in points on every run.
     """
@@ -55,6 +57,7 @@ class Para:
     level: int = 0
     bullet: Optional[str] = None
     numbered: Optional[str] = None
+    start_at: Optional[int] = None
     bold: Optional[bool] = None
     size: Optional[float] = None
 
@@ -109,7 +112,9 @@ def _write_paragraph(paragraph: _Paragraph, para: Para) -> None:
     if para.bullet is not None:
         etree.SubElement(paragraph._p.get_or_add_pPr(), qn("a:buChar"), char=para.bullet)
     if para.numbered is not None:
-        etree.SubElement(paragraph._p.get_or_add_pPr(), qn("a:buAutoNum"), type=para.numbered)
+        number = etree.SubElement(paragraph._p.get_or_add_pPr(), qn("a:buAutoNum"), type=para.numbered)
+        if para.start_at is not None:
+            number.set("startAt", str(para.start_at))
 
 
 def add_text_box(shapes: SlideShapes | GroupShapes | Slide, rect: Rect, paragraphs: Sequence[ParaSpec]) -> Shape:
@@ -162,18 +167,69 @@ def scale_group(group: GroupShape, factor: float) -> None:
     ext.set("cy", str(round(int(ext.get("cy")) * factor)))
 
 
-def add_table(slide: Slide, rect: Rect, rows: Sequence[Sequence[str]]) -> GraphicFrame:
+CellSpec = Union[str, Sequence[ParaSpec]]
+
+
+def add_table(slide: Slide, rect: Rect, rows: Sequence[Sequence[CellSpec]], first_row: bool = True) -> GraphicFrame:
     """A table filled with ``rows`` (all rows the same length).
 
-    :param slide: the slide.
+    :param slide: the slide (see :func:`move_into_group` for a table in a group).
     :param rect: (left, top, width, height) in points.
-    :param rows: cell texts, row by row.
+    :param rows: cell texts, row by row; a cell may be a list of paragraphs instead.
+    :param first_row: the table's ``firstRow`` flag (python-pptx sets it by default).
     """
     frame = slide.shapes.add_table(len(rows), len(rows[0]), *(Pt(v) for v in rect))
+    frame.table.first_row = first_row
     for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            frame.table.cell(r, c).text = text
+        for c, spec in enumerate(row):
+            write_paragraphs(frame.table.cell(r, c).text_frame, [spec] if isinstance(spec, str) else spec)
     return frame
+
+
+def move_into_group(shape: GraphicFrame, group: GroupShape) -> None:
+    """Move a slide-level shape (e.g. a table, which python-pptx cannot add to a group) into ``group``.
+
+    :param shape: a shape of the slide's own tree.
+    :param group: a group on the same slide.
+    """
+    group._element.append(shape._element)
+    group.shapes._recalculate_extents()
+
+
+def merge_cells(frame: GraphicFrame, first: tuple[int, int], last: tuple[int, int]) -> None:
+    """Merge a rectangle of cells the way PowerPoint does (``gridSpan``/``rowSpan`` on the origin).
+
+    :param frame: a table's graphic frame.
+    :param first: (row, col) of the top-left cell.
+    :param last: (row, col) of the bottom-right cell.
+    """
+    frame.table.cell(*first).merge(frame.table.cell(*last))
+
+
+def mark_covered(frame: GraphicFrame, row: int, col: int, across: bool) -> None:
+    """Mark one cell as covered by the cell before it (``hMerge``) or above it (``vMerge``) only,
+    without a span on the origin, as some writers do.
+
+    :param frame: a table's graphic frame.
+    :param row: the covered cell's row.
+    :param col: the covered cell's column.
+    :param across: ``hMerge`` when true, else ``vMerge``.
+    """
+    frame.table.cell(row, col)._tc.set("hMerge" if across else "vMerge", "1")
+
+
+def add_footer(slide: Slide, text: str, kind: PP_PLACEHOLDER = PP_PLACEHOLDER.FOOTER) -> Shape:
+    """A footer, date or slide-number placeholder cloned from the slide's layout.
+
+    :param slide: the slide.
+    :param text: the placeholder's text.
+    :param kind: ``PP_PLACEHOLDER.FOOTER``, ``.DATE`` or ``.SLIDE_NUMBER``.
+    """
+    layout_ph = next(ph for ph in slide.slide_layout.placeholders if ph.placeholder_format.type == kind)
+    slide.shapes.clone_placeholder(layout_ph)
+    shape = next(s for s in slide.placeholders if s.placeholder_format.type == kind)
+    shape.text_frame.text = text
+    return shape
 
 
 def set_notes(slide: Slide, text: str) -> None:

@@ -7,14 +7,8 @@ from collections import defaultdict
 import pytest
 
 from conftest import load_jsonl
+from gold_scoring import prf
 from extract.clean.normalize import match_key
-
-
-def _prf(gold: set, found: set) -> tuple[float, float, float]:
-    tp = len(gold & found)
-    p = tp / len(found) if found else 0.0
-    r = tp / len(gold) if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def _gold_by_file_kind() -> dict[tuple[str, str], set[str]]:
@@ -32,7 +26,7 @@ def test_statement_precision_recall_per_document_and_kind(corpus_documents, caps
     gold = _gold_by_file_kind()
     lines = []
     for (source, kind), texts in sorted(gold.items()):
-        p, r, f = _prf(texts, _found(corpus_documents, source, kind))
+        p, r, f = prf(texts, _found(corpus_documents, source, kind))
         lines.append(f"{source[:3]} {kind:10s} gold {len(texts):3d}  P {p:.2f}  R {r:.2f}  F1 {f:.2f}")
     with capsys.disabled():
         print("\n" + "\n".join(lines))
@@ -42,7 +36,7 @@ def test_statement_precision_recall_per_document_and_kind(corpus_documents, caps
 @pytest.mark.parametrize("source", ["003_936e5353a6c4ad34.txt"])
 def test_council_term_goals_match_gold(corpus_documents, source):
     gold = _gold_by_file_kind()[(source, "goal")]
-    p, r, f = _prf(gold, _found(corpus_documents, source, "goal"))
+    p, r, f = prf(gold, _found(corpus_documents, source, "goal"))
     assert f >= 0.95, (p, r, f)
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.clean.hyphenation import dehyphenate, join_lines
+from extract.clean.hyphenation import dehyphenate, join_lines, line_vocabulary
 from extract.clean.normalize import normalize_text
 from extract.morphology import (
     fi_is_complete_inflected_word,
@@ -337,3 +337,39 @@ def test_dehyphenate_of_normalised_text_keeps_letters(text: str) -> None:
     normalised = normalize_text(text)
     out = dehyphenate(normalised)
     assert letters(unicodedata.normalize("NFD", out)) == letters(unicodedata.normalize("NFD", normalised))
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Teemme yhdessä hyvinvoivan ja halutun", "työyhteisön"],
+        ["talouden", "tasapainottamisohjelma"],
+        ["suunnitelman", "ruotsinkielisten palvelujen kehittämiseksi"],
+        ["Hyvinvointi", "alueelle"],
+    ],
+)
+def test_where_line_ends_are_word_boundaries_only_a_hyphen_joins(lines: list[str]) -> None:
+    # a PDF or slide: a line end without a hyphen never lies inside a word
+    assert join_lines(lines, "fi", line_breaks="word") == " ".join(lines)
+    assert join_lines(["palvelu-", "strategian"], "fi", line_breaks="word") == "palvelustrategian"
+    assert join_lines(["ennalta\u00ad", "ehkäisy"], "fi", line_breaks="word") == "ennaltaehkäisy"
+
+
+def test_unmarked_line_ends_join_a_word_half_or_a_word_printed_whole_elsewhere() -> None:
+    # an export that strips every line: "vaikuttamis" is no word on its own;
+    # "hyvinvointi" is, so it joins only because the document prints the whole word
+    assert join_lines(["osallisuus- ja vaikuttamis", "mahdollisuudet"], "fi", "unmarked") == (
+        "osallisuus- ja vaikuttamismahdollisuudet"
+    )
+    assert join_lines(["laaditaan hyvinvointi", "alueelle"], "fi", "unmarked") == "laaditaan hyvinvointi alueelle"
+    vocabulary = line_vocabulary(["koko hyvinvointialueelle yhteinen"])
+    assert join_lines(["laaditaan hyvinvointi", "alueelle"], "fi", "unmarked", vocabulary) == (
+        "laaditaan hyvinvointialueelle"
+    )
+    assert join_lines(["hyvinvoivan ja halutun", "työyhteisön"], "fi", "unmarked", vocabulary) == (
+        "hyvinvoivan ja halutun työyhteisön"
+    )
+
+
+def test_line_vocabulary_leaves_out_the_word_that_ends_a_line() -> None:
+    assert line_vocabulary(["Palvelu strategia", "yksi"]) == frozenset({"palvelu"})

@@ -124,19 +124,32 @@ class _FakeCrossLingual:
     def swedish_keys(self, fi_terms):
         return set()
 
+    def translations(self, term, lang):
+        return []
+
+    def partner(self, term, parts, lang, other, other_stems):
+        return None
+
 
 def test_finnish_to_swedish_through_a_translation_link():
+    """A Finnish continuation reaches the Swedish strategy over a translation; the Swedish half of the
+    bilingual deck is reached by its translation_of, not by a second continues link."""
     deck = document("deck-2026", "2026-2029", [
         ("fi", "goal", "Mielenterveyspalveluihin pääsee nopeasti jokaisessa kunnassa ilman jonoja."),
-        ("sv", "goal", "Man får snabbt tillgång till mentalvårdstjänster i varje kommun utan köer.", None),
+        ("sv", "goal", "Man får snabbt tillgång till mentalvårdstjänster i varje kommun utan köer."),
     ])
-    deck = replace(deck, statements=(deck.statements[0], replace(deck.statements[1], lang="sv")))
-    translation = Link("deck-2026/sv", "deck-2026/fi", "translation_of", 0.9, "test", {})
-    docs = [EARLIER, deck]
+    deck = replace(deck, info=replace(deck.info, languages=("fi", "sv")),
+                   statements=(deck.statements[0], replace(deck.statements[1], lang="sv")))
+    swedish = document("strategi-2026", "2026-2029", [
+        ("sv", "goal", "Man får snabbt tillgång till mentalvårdstjänster i varje kommun utan köer."),
+    ], lang="sv")
+    links = [Link("deck-2026/sv", "deck-2026/fi", "translation_of", 0.9, "test", {}),
+             Link("strategi-2026/sv", "deck-2026/sv", "same_as", 1.0, "test", {})]
+    docs = [EARLIER, deck, swedish]
     ctx = Context(docs, _FakeCrossLingual())
-    found = {l.target_id: l for l in continues(docs, [translation], ctx) if l.source_id == "testi-2023/reworded"}
-    assert set(found) == {"deck-2026/fi", "deck-2026/sv"}
-    via = found["deck-2026/sv"]
+    found = {l.target_id: l for l in continues(docs, links, ctx) if l.source_id == "testi-2023/reworded"}
+    assert set(found) == {"deck-2026/fi", "strategi-2026/sv"}
+    via = found["strategi-2026/sv"]
     assert via.method == "continues-via-translation"
     assert via.evidence["via"][0] == "deck-2026/fi" and via.score <= found["deck-2026/fi"].score
 

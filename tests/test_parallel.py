@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
 from conftest import GOLD, load_jsonl
 from extract.clean.normalize import match_key
-from extract.records import DocumentInfo, ExtractedDocument, Passage
+from extract.records import DocumentInfo, ExtractedDocument, Passage, Section
 from link.bilingual import cross_similarity
 from link.lexicon import read_dictd, seed_pairs
 from link.parallel import align, units_of
@@ -51,7 +53,7 @@ def test_deck_gold_pairs_precision_and_recall(corpus_documents, aligned):
     precision = true_pos / (true_pos + len(false_pos))
     recall = len(found) / len(gold)
     assert precision >= 0.95, false_pos
-    assert recall >= 0.90, sorted(gold - found)
+    assert recall >= 0.95, sorted(gold - found)
 
 
 def test_every_link_explains_itself(aligned):
@@ -77,9 +79,16 @@ def test_deck_connects_to_the_swedish_strategy(corpus_documents, aligned):
     same = [l for l in links if l.relation == "same_as" and between(l)]
     translated = [l for l in links if l.relation == "translation_of" and between(l)]
     assert len(same) > 50 and len(translated) > 100
-    assert {l.method for l in translated} == {"parallel:across-documents", "parallel:via-same_as"}
+    assert {l.method for l in translated} == {"parallel:across-documents", "parallel:via-same_as", "parallel:structural"}
     for link in translated:
         assert units[link.source_id].document_id == strategy and units[link.target_id].document_id == deck
+    # a heading every change promise repeats pairs by its place inside the promise, one partner each
+    how = [l for l in translated if units[l.source_id].text == "Hur vi förnyar oss"]
+    assert len(how) >= 5 and len({l.target_id for l in how}) == len(how) == len({l.source_id for l in how})
+    for link in how:
+        sv, fi = units[link.source_id], units[link.target_id]
+        assert fi.text == "Miten uudistumme" and link.method == "parallel:structural"
+        assert link.evidence["parent"] == [fi.parent, sv.parent] and link.evidence["parent_anchors"] >= 2
     older = corpus_documents["003_936e5353a6c4ad34.txt"].info.id
     assert not any(l.relation == "translation_of" and older in (units[l.source_id].document_id, units[l.target_id].document_id)
                    for l in links), "a 2023 Finnish text is continued in 2026, not translated"
@@ -239,3 +248,138 @@ def test_glossary_corrections_accept_and_reject(tmp_path: Path):
     (tmp_path / "glossary.toml").write_text('[[pair]]\nfi = "a"\nverdict = "maybe"\n', encoding="utf-8")
     with pytest.raises(ManifestError, match="glossary.toml"):
         load_corrections(tmp_path)
+
+
+# hierarchical alignment: sections first, then the units inside aligned sections ---------------
+
+HEADINGS = {"fi": ["Miksi meidän tulee uudistua", "Miten uudistumme", "Millaisia vaikutuksia tavoittelemme"],
+            "sv": ["Varför behövs förnyelse", "Hur vi förnyar oss", "Resultat vi vill uppnå"]}
+PROMISES = [  # (title, three items) in Finnish and in Swedish
+    (("Turvallisempaa elämää kotona", ["Kotihoidon asiakkaat saavat apua nopeammin.", "Omaishoitajien jaksamista tuetaan.",
+                                       "Hoidon jatkuvuus paranee selvästi."]),
+     ("Tryggare liv hemma", ["Kunderna inom hemvården får hjälp snabbare.", "Närståendevårdarnas ork stöds.",
+                             "Vårdens kontinuitet förbättras tydligt."])),
+    (("Jokaiselle omalääkäri", ["Jokaisella asukkaalla on oma lääkäri.", "Turhat päivystyskäynnit vähenevät.",
+                                "Perheiden palvelut kehittyvät."]),
+     ("En husläkare för alla", ["Varje invånare har en egen läkare.", "Onödiga jourbesök minskar.",
+                                "Familjernas tjänster utvecklas."])),
+    (("Lisää palveluja lapsille", ["Lapset ja nuoret saavat tukea koulussa.", "Yhteistyö kuntien kanssa tiivistyy.",
+                                   "Kotona asumista tuetaan teknologialla."]),
+     ("Fler tjänster för barn", ["Barn och unga får stöd i skolan.", "Samarbetet med kommunerna intensifieras.",
+                                 "Boende hemma stöds med teknologi."])),
+]
+
+
+def _sectioned(doc_id: str, lang: str, promises: list[int], overview: Optional[str] = None) -> ExtractedDocument:
+    """A one-language strategy: per promise a section with its title, then each heading followed by one item;
+    with ``overview`` "first" or "last", a section introducing and listing all promises' titles before or after them."""
+    side = 0 if lang == "fi" else 1
+    contents = [(PROMISES[p][side][0], [("heading", PROMISES[p][side][0])]
+                 + [u for h, i in zip(HEADINGS[lang], PROMISES[p][side][1]) for u in (("heading", h), ("item", i))])
+                for p in promises]
+    if overview:
+        head = ("Muutoslupaukset", "Förändringslöften")[side]
+        intro = ("Muutoslupaukset ohjaavat palvelujen uudistamista.", "Förändringslöftena styr förnyelsen av tjänsterna.")
+        listing = (head, [("heading", head), ("paragraph", intro[side])] + [("item", p[side][0]) for p in PROMISES])
+        contents.insert(0 if overview == "first" else len(contents), listing)
+    sections, passages = [], []
+    for title, units in contents:
+        sid = f"{doc_id}/s{len(sections) + 1:04d}"
+        sections.append(Section(sid, doc_id, None, len(sections) + 1, 1, title, "", lang, 1, 1))
+        for role, text in units:
+            n = len(passages) + 1
+            passages.append(Passage(f"{doc_id}/p{n:04d}", doc_id, sid, n, role, 1 if role == "heading" else None, None,
+                                    text, lang, 1))
+    info = DocumentInfo(doc_id, f"{doc_id}.txt", "Länsi-Uudenmaan hyvinvointialue", "Länsi-Uusimaa", "2026-2029",
+                        "strategy", (lang,), doc_id)
+    return ExtractedDocument(info, "0" * 64, 1, sections=sections, passages=passages)
+
+
+def _heading_pairs(links, docs) -> dict[tuple[str, str], set[str]]:
+    """(Finnish title, Swedish title) of the sections of each heading pair → the pairs' Finnish headings."""
+    units = _texts(docs)
+    titles = {s.id: s.heading for d in docs for s in d.sections}
+    section = {p.id: p.section_id for d in docs for p in d.passages}
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for link in links:
+        sv, fi = units[link.source_id], units[link.target_id]
+        if link.relation == "translation_of" and sv.level == "passage" and fi.text in HEADINGS["fi"]:
+            out[(titles[section[fi.id]], titles[section[sv.id]])].add(fi.text)
+    return out
+
+
+def test_repeated_headings_pair_inside_their_own_section():
+    fi, sv = _sectioned("strategia", "fi", [0, 1, 2]), _sectioned("strategi", "sv", [2, 0, 1])
+    links = align([fi, sv])[0]
+    pairs = _heading_pairs(links, [fi, sv])
+    assert pairs == {(f[0], s[0]): set(HEADINGS["fi"]) for f, s in PROMISES}
+    structural = [l for l in links if l.method == "parallel:structural"]
+    assert structural and all(l.evidence["parent"] and len(l.evidence["position"]) == 2 for l in structural)
+    assert all(0 < l.score <= 1 for l in structural)
+
+
+def test_section_without_translation_leaves_its_headings_unpaired():
+    fi, sv = _sectioned("strategia", "fi", [0, 1, 2]), _sectioned("strategi", "sv", [2, 0])
+    links = align([fi, sv])[0]
+    pairs = _heading_pairs(links, [fi, sv])
+    assert set(pairs) == {(PROMISES[p][0][0], PROMISES[p][1][0]) for p in (0, 2)}
+    lonely = {p.id for p in fi.passages if p.section_id == "strategia/s0002"}
+    assert not any(l.target_id in lonely for l in links if l.relation == "translation_of")
+
+
+def test_a_strong_lexical_pair_is_not_overridden_by_position():
+    """A Swedish item moved elsewhere keeps its lexical partner; the unit left in its place stays unpaired."""
+    fi = _sectioned("strategia", "fi", [0])
+    sv = _sectioned("strategi", "sv", [0])
+    moved = [p for p in sv.passages if p.role == "item"]
+    order = [p for p in sv.passages if p not in moved[:1]] + moved[:1]  # first item now last
+    sv = dataclasses.replace(sv, passages=tuple(dataclasses.replace(p, ordinal=i + 1) for i, p in enumerate(order)))
+    links = align([fi, sv])[0]
+    pairs = _pairs(links, [fi, sv])
+    assert (PROMISES[0][0][1][0], PROMISES[0][1][1][0]) in pairs
+    units = _texts([fi, sv])
+    partners = Counter(l.target_id for l in links if l.relation == "translation_of" and units[l.source_id].level == "passage")
+    assert max(partners.values()) == 1
+
+
+def test_units_of_a_list_pair_by_place_between_paired_neighbours():
+    """Service names the lexicon does not know pair by their place in a list; a short name detected as
+    Finnish amid the Swedish list is read as Swedish."""
+    fi_list = ("fi", ["Palvelut ja aukioloajat", "Terveysaseman digiklinikka", "Hammashoito", "Seniori-info",
+                      "Sosiaalipalvelujen neuvonta", "Asiakaspalvelu"])
+    sv_list = ("sv", ["Tjänster och öppettider", "Hälsostationens digitala klinik", "Tandvård", "Seniorinfo",
+                      "Rådgivningen inom socialservice", "Kundtjänst"])
+    doc = _doc("deck", [fi_list, sv_list])
+    doc = dataclasses.replace(doc, passages=tuple(dataclasses.replace(p, lang="fi") if p.text == "Seniorinfo" else p
+                                                  for p in doc.passages))
+    pairs = _pairs(align([doc])[0], [doc])
+    assert ("Hammashoito", "Tandvård") in pairs and ("Seniori-info", "Seniorinfo") in pairs
+    assert pairs == set(zip(fi_list[1], sv_list[1]))
+
+
+def test_mixed_page_pairs_each_unit():
+    """Finnish and Swedish side by side on one page, read row by row: a pair per unit."""
+    rows = [t for pair in zip(FI_SLIDE[1], SV_SLIDE[1]) for t in pair]
+    doc = _doc("deck", [("fi", rows)])
+    langs = {text: ("fi" if i % 2 == 0 else "sv") for i, text in enumerate(rows)}
+    doc = dataclasses.replace(doc, passages=tuple(dataclasses.replace(p, lang=langs[p.text]) for p in doc.passages))
+    assert _pairs(align([doc])[0], [doc]) == set(zip(FI_SLIDE[1], SV_SLIDE[1]))
+
+
+def test_a_repeated_title_pairs_with_the_copy_in_the_aligned_parent():
+    """Titles listed on an overview and over their own sections: each copy pairs with the copy under the aligned parent."""
+    fi = _sectioned("strategia", "fi", [0, 1, 2], overview="last")
+    sv = _sectioned("strategi", "sv", [1, 2, 0], overview="first")
+    links = align([fi, sv])[0]
+    units = _texts([fi, sv])
+    titles = {s.id: s.heading for d in (fi, sv) for s in d.sections}
+    section = {p.id: p.section_id for d in (fi, sv) for p in d.passages}
+    promise_titles = {f[0] for f, _ in PROMISES}
+    seen = set()
+    for link in links:
+        sv_unit, fi_unit = units[link.source_id], units[link.target_id]
+        if link.relation == "translation_of" and fi_unit.level == "passage" and fi_unit.text in promise_titles:
+            fi_parent, sv_parent = titles[section[fi_unit.id]], titles[section[sv_unit.id]]
+            assert (fi_parent == "Muutoslupaukset") == (sv_parent == "Förändringslöften"), (fi_unit.text, sv_parent)
+            seen.add((fi_unit.text, fi_parent == "Muutoslupaukset"))
+    assert seen == {(t, o) for t in promise_titles for o in (True, False)}

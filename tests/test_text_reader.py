@@ -91,3 +91,25 @@ def test_bundled_slide_export_gets_pages_from_its_footers():
     numbered = [p.number for p in doc.pages]
     assert 7 in numbered and 14 in numbered and 21 in numbered
     assert any(b.role == "rotated" and "Västra Nylands välfärdsområde" in b.raw_text for b in doc.blocks)
+
+
+def test_line_end_convention_is_read_per_file(tmp_path):
+    from extract.readers.text import marks_word_ends
+
+    assert marks_word_ends(["Tämä rivi jatkuu ", "seuraavalle riville ", "ja loppuu.", "", "Otsikko", "Teksti."])
+    assert not marks_word_ends(["Tämä rivi jatkuu", "seuraavalle riville", "ja loppuu."])
+
+
+@pytest.mark.parametrize("trailing", [" ", ""])
+def test_a_heading_glued_above_its_paragraph_is_split_with_or_without_trailing_spaces(tmp_path, trailing):
+    # the same page from an exporter that keeps trailing spaces and from one that strips them
+    body = [
+        "Valtuustokauden tavoitteet",
+        "Hyvinvointialue laatii vuoden 2023 aikana",
+        "osallisuusohjelman, jota päivitetään kahden",
+        "vuoden välein yhdessä asukkaiden kanssa.",
+    ]
+    text = "\n".join(line + (trailing if i in (1, 2) else "") for i, line in enumerate(body)) + "\n"
+    doc = read_text(_write(tmp_path, text))
+    assert [b.lines[0].strip() for b in doc.blocks] == [body[0], body[1]]
+    assert {b.line_breaks for b in doc.blocks} == {"spaced" if trailing else "unmarked"}

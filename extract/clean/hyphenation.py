@@ -24,7 +24,7 @@ only whitespace and line-end hyphens are ever removed, never a letter.
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import Collection, Iterable, Optional, Sequence
 
 from extract.morphology import (
     fi_is_complete_inflected_word,
@@ -183,8 +183,16 @@ def _would_have_fitted(line: str, tail: str, width: int) -> bool:
     return len(line) + 1 + len(next_word) <= _FIT_SHARE * width
 
 
-def _joins_soft_break(head: str, tail: str, line: str, width: int, lang: Optional[str]) -> bool:
-    """Whether a line end without hyphen or space lies inside a word."""
+def _joins_soft_break(
+    head: str, tail: str, line: str, width: int, lang: Optional[str], unmarked: Optional[Collection[str]]
+) -> bool:
+    """Whether a line end without hyphen or space lies inside a word.
+
+    :param unmarked: ``None`` when the source marks word-boundary line ends;
+        else every line end is a candidate, and one whose first half is a word
+        on its own joins only when the joined form stands elsewhere in the
+        document on one line (this collection, case-folded).
+    """
     parts = _soft_break_parts(head, tail)
     if parts is None:
         return False
@@ -193,6 +201,8 @@ def _joins_soft_break(head: str, tail: str, line: str, width: int, lang: Optiona
     language = _pair_language(lang, joined)
     if language not in ("fi", "sv") or not is_word(joined, language):
         return False
+    if unmarked is not None and is_word(first, language):
+        return joined.casefold() in unmarked
     if is_word(first, language) and _would_have_fitted(line, tail, width):
         return False
     if language == "sv":
@@ -202,11 +212,16 @@ def _joins_soft_break(head: str, tail: str, line: str, width: int, lang: Optiona
     return not fi_is_complete_inflected_word(first)
 
 
-def _join_pair(head: str, line: str, spaced: bool, tail: str, width: int, lang: Optional[str]) -> str:
+def _join_pair(
+    head: str, line: str, spaced: bool, tail: str, width: int, lang: Optional[str], line_breaks: str,
+    vocabulary: Collection[str],
+) -> str:
     """``head`` (the text so far, ending with physical ``line``) continued by ``tail``.
 
     :param spaced: whether ``line`` had trailing whitespace.
     :param width: the length of the paragraph's longest line.
+    :param line_breaks: what a line end without hyphen means (see :func:`join_lines`).
+    :param vocabulary: words of the document as printed on one line (see :func:`join_lines`).
     """
     if spaced:
         return f"{head} {tail}"
@@ -216,12 +231,15 @@ def _join_pair(head: str, line: str, spaced: bool, tail: str, width: int, lang: 
         joined = _join_hyphenated(head, tail, lang)
         if joined is not None:
             return joined
-    if _joins_soft_break(head, tail, line, width, lang):
+    unmarked = vocabulary if line_breaks == "unmarked" else None
+    if line_breaks != "word" and _joins_soft_break(head, tail, line, width, lang, unmarked):
         return head + tail
     return f"{head} {tail}"
 
 
-def join_lines(lines: Sequence[str], lang: Optional[str] = None) -> str:
+def join_lines(
+    lines: Sequence[str], lang: Optional[str] = None, line_breaks: str = "spaced", vocabulary: Collection[str] = ()
+) -> str:
     """Join the physical lines of one paragraph into one line of text.
 
     Words broken at line ends are repaired (see the module docstring): a
@@ -239,6 +257,14 @@ def join_lines(lines: Sequence[str], lang: Optional[str] = None) -> str:
         tells that it ends at a word boundary.
     :param lang: "fi" or "sv" when the paragraph's language is known; None
         tries Finnish, then Swedish, for each break.
+    :param line_breaks: what a line end without hyphen means
+        (:data:`extract.records.LINE_BREAKS`): ``"word"`` always a word
+        boundary (only a hyphen or soft hyphen can join two lines into one
+        word); ``"spaced"`` a boundary when the line has trailing whitespace,
+        else decided by the lexicon; ``"unmarked"`` joined when the first
+        half is no word on its own, or when the joined form is in ``vocabulary``.
+    :param vocabulary: the document's words as printed inside lines,
+        case-folded (see :func:`line_vocabulary`); used with ``"unmarked"``.
     :returns: the paragraph as one line, no leading or trailing whitespace.
     """
     pieces = [(_collapse(line), line[-1:].isspace()) for line in lines]
@@ -248,8 +274,17 @@ def join_lines(lines: Sequence[str], lang: Optional[str] = None) -> str:
     width = max(len(text) for text, _ in pieces)
     result = pieces[0][0]
     for (line, spaced), (text, _) in zip(pieces, pieces[1:]):
-        result = _join_pair(result, line, spaced, text, width, lang)
+        result = _join_pair(result, line, spaced, text, width, lang, line_breaks, vocabulary)
     return result
+
+
+def line_vocabulary(lines: Iterable[str]) -> frozenset[str]:
+    """The words that stand whole inside lines (not at a line's end), case-folded.
+
+    A word broken at a line end is usually printed whole elsewhere in the same
+    document; this is the evidence :func:`join_lines` uses for ``"unmarked"``.
+    """
+    return frozenset(w.casefold() for line in lines for w in _LEADING_LETTERS.findall(line)[:-1])
 
 
 def dehyphenate(text: str, lang: Optional[str] = None) -> str:

@@ -4,19 +4,47 @@ Same shape as :mod:`extract.lang.fi`. Sources: the Swedish versions of
 Finnish wellbeing services county strategies (välfärdsområdesstrategier).
 """
 
-HEADING_KINDS = (
-    (r"\bgemensamma mål\b|^mål\b|\bfullmäktigeperiodens mål\b", "goal"),
-    (r"\bhur vi förnyar oss\b|\båtgärder\b", "action"),
-    (r"\bresultat vi vill uppnå\b|\beftersträvade effekter\b", "result"),
-    (r"\beffektmål\b", "impact"),
-    (r"\bmätare\b|\bmålnivåer\b", "target"),
-    (r"^värderingar\b|^våra värderingar\b", "value"),
-    (r"^grundläggande uppgift\b|^mission\b", "mission"),
-    (r"^vision\b", "vision"),
-    (r"^riktlinje(?:r)?\b|\bstrategiska riktlinjer\b", "guideline"),
-    (r"\bprinciper för ordnande\b|\bprinciper\b", "principle"),
-    (r"\bförändringslöften\b", "aim"),
+# Cue headings (read by extract/cues.py): head nouns by lemma, as in the
+# Swedish versions of Finnish municipal and wellbeing services county
+# strategies (vision, värderingar, grundläggande uppgift, strategiska
+# riktlinjer / fokusområden, mål / målsättningar, åtgärder / insatser,
+# mätare / målnivåer / indikatorer, effekter / resultat).
+CUE_NOUNS = {
+    "mål": "goal",
+    "målsättning": "goal",
+    "delmål": "goal",
+    "åtgärd": "action",
+    "insats": "action",
+    "effekt": "result",
+    "resultat": "result",
+    "effektmål": "impact",
+    "mätare": "target",
+    "målnivå": "target",
+    "indikator": "target",
+    "nyckeltal": "target",
+    "värdering": "value",
+    "värde": "value",
+    "värdegrund": "value",
+    "mission": "mission",
+    "uppdrag": "mission",
+    "vision": "vision",
+    "framtidsbild": "vision",
+    "riktlinje": "guideline",
+    "fokusområde": "guideline",
+    "val": "guideline",
+    "princip": "principle",
+    "förändringslöfte": "promise",
+    "löfte": "promise",
+}
+CUE_PHRASES = (
+    (r"^grundläggande uppgift\b|^vår uppgift\b", "mission"),
+    (r"^(?:hur|så) (?:vi förnyar oss|vi gör|gör vi|här gör vi|förnyar vi oss|genomför vi)\b|^vad vi gör\b", "action"),
+    (r"^(?:resultat|effekter) vi vill\b|^vad vi vill uppnå\b", "result"),
 )
+# a heading that starts with one of these is a clause ("Vi uppnår de bästa resultaten genom …")
+SUBJECT_PRONOUNS = frozenset({"vi", "jag", "du", "ni", "de", "han", "hon", "hen", "man", "det", "den"})
+# a cue noun after one of these is no heading's head ("Vi arbetar för gemensamma mål")
+PREPOSITIONS = frozenset({"för", "om", "av", "till", "med", "i", "på", "mot", "från", "inom", "genom", "kring"})
 
 MISSION_SENTENCE = r"\bgrundläggande uppgift är\b"
 VALUES_CUE = r"\bvärderingar\b|\bvåra värden\b"
@@ -25,17 +53,27 @@ IMPACT_CUE = r"\bförbättras\b"
 
 VERDICTS = {"ja": "yes", "delvis": "partial", "nej": "no"}
 EVALUATION_HEADER_CELLS = (
-    r"^mål$",
-    r"^delmål$",
-    r"^målet uppnått\??$",
-    r"^bedömning \(1-5\)$",
-    r"^verbal bedömning",
+    (r"^delmål$", "subgoals"),
+    (r"^(?:har )?målet (?:har )?uppnåtts\??$|^målet uppnått\??$|^uppnått\??$|^måluppfyllelse$|^förverkligats\??$",
+     "achieved"),
+    (r"^bedömning \(?1 ?[-–] ?5\)?$|^betyg(?: \(?1 ?[-–] ?5\)?)?$|^poäng$|^\(?1 ?[-–] ?5\)?$", "score"),
+    (r"^verbal bedömning$|^motivering(?:ar)?$|^kommentar(?:er)?$|^lägesbeskrivning$|^bedömning$", "assessment"),
+    (r"^(?:\w+ )?mål$|^målsättning(?:ar)?$", "goal"),
 )
-CONTINUES_NEXT_PAGE = r"^fortsätter på nästa sida$"
+CONTINUES_NEXT_PAGE = r"^fortsätter på nästa sida$|^fortsätter$"
 GROUP_PREFIX = r"^strategisk riktlinje:\s*"
-STATED_COUNT = r"\b(\d+)\s+(?:gemensamma\s+)?mål\b"
-SUMMARY_HEADER = r"\bantal mål\b"
-SUMMARY_HEADER_CELLS = (r"^strategisk riktlinje", r"^antal mål", r"^medeltal", r"^slutförda", r"^ja delvis$")
+STATED_COUNT = r"\b(\d+)\s+(?:gemensamma\s+|strategiska\s+)?mål\b"
+SUMMARY_HEADER = r"\bantal mål\b|\bantal\b"
+SUMMARY_TOTAL = r"^(?:totalt|sammanlagt|alla mål|hela strategin)$"
+SUMMARY_HEADER_CELLS = (
+    (r"^strategisk riktlinje$|^riktlinje$|^tema$|^helhet$|^insatsområde$", "name"),
+    (r"^antal(?: mål)?$", "count"),
+    (r"^(?:medeltal|medelvärde|genomsnitt)(?: \w+){0,3}$", "average"),
+    (r"^(?:slutförda|uppnådda|förverkligade)(?: mål)?$", "label"),
+    (r"^ja$", "yes"),
+    (r"^delvis$", "partial"),
+    (r"^nej$", "no"),
+)
 SCALE_CUE = r"^bedömningsskala|^\d = "
 
 COMPARISONS = (

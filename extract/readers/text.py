@@ -24,9 +24,10 @@ from extract.clean.furniture import remove_furniture
 from extract.errors import ExtractionError
 from extract.lang import fi, sv
 from extract.morphology import is_word
+from extract.readers.text_tables import rebuild_tables
 from extract.records import Block, Page, Removal, SourceDocument
 
-_PAGE_START = re.compile(r"^ (?=\S)")
+_PAGE_START = re.compile(r"^ {1,2}(?=\S)")
 # page number glued to a date: "1426.11.2025" (dd.mm.yyyy, two-digit day) or
 # "72025-11-26Strategi …" (ISO date, a running title may follow without a space)
 _GLUED_DATE_FOOTER = re.compile(
@@ -37,6 +38,7 @@ _MARKER = re.compile(r"^\s*(?P<marker>[•▪●◦‣–-]|\d{1,2}[.)]|[A-Z][.)
 _GLUE = re.compile(r"(?<=[a-zåäö]{2})(?=[A-ZÅÄÖ][a-zåäö])")
 _ROTATED_LINE_MAX = 3
 _ROTATED_RUN_MIN = 5
+_SPACED_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,12 @@ def read_text(path: str | Path) -> SourceDocument:
     text, warnings = _decode(path)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines, rotated = _take_rotated_runs(lines)
+    breaks = "spaced" if marks_word_ends(lines) else "unmarked"
     chunks, footers = _split_pages(lines)
     numbers, page_warnings = _number_pages(chunks)
     warnings.extend(page_warnings)
     pages = [
-        Page(number=number, blocks=tuple(_blocks(chunk.lines, number)))
+        Page(number=number, blocks=tuple(_blocks(chunk.lines, number, breaks)))
         for chunk, number in zip(chunks, numbers)
     ]
     for index, run in rotated:
@@ -76,6 +79,7 @@ def read_text(path: str | Path) -> SourceDocument:
             i = pages.index(target)
             pages[i] = Page(target.number, target.blocks + (Block(lines=(run,), page=page, role="rotated"),))
     pages, removals = remove_furniture(pages, _is_edge_block)
+    pages = rebuild_tables(pages)
     removals = (
         [Removal(page=p, kind="footer", text=t) for p, t in _footer_pages(footers, numbers)]
         + [Removal(page=n, kind=k, text=t) for chunk, n in zip(chunks, numbers) for k, t in chunk.removed]
@@ -110,6 +114,20 @@ def _decode(path: Path) -> tuple[str, list[tuple[Optional[int], str]]]:
         return data.decode("cp1252"), [(None, "not UTF-8: decoded as Windows-1252")]
     except UnicodeDecodeError:
         return data.decode("latin-1"), [(None, "not UTF-8: decoded as Latin-1")]
+
+
+def marks_word_ends(lines: list[str]) -> bool:
+    """Whether the exporter ends lines that stop at a word boundary with whitespace.
+
+    Such exporters leave a trailing space at most soft line ends inside a
+    paragraph, so a line end without one is a lost hyphen or a hard break
+    (a heading above its paragraph). Others strip every line; there a line
+    end says nothing. Decided per file: more than a quarter of the line ends
+    inside paragraphs carry trailing whitespace (exports are either mostly
+    spaced or not at all).
+    """
+    inner = [a for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    return bool(inner) and sum(a[-1:].isspace() for a in inner) > _SPACED_SHARE * len(inner)
 
 
 def _take_rotated_runs(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
@@ -269,8 +287,12 @@ def _unglue(line: str) -> list[str]:
     return pieces + [line[start:]]
 
 
-def _blocks(lines: tuple[str, ...], page: Optional[int]) -> list[Block]:
-    """Paragraphs (blank-line separated), with list items split at their markers."""
+def _blocks(lines: tuple[str, ...], page: Optional[int], breaks: str) -> list[Block]:
+    """Paragraphs (blank-line separated), with list items split at their markers.
+
+    :param breaks: ``"spaced"`` when the file marks word-boundary line ends with
+        whitespace (:func:`marks_word_ends`), else ``"unmarked"``
+    """
     blocks: list[Block] = []
     paragraph: list[str] = []
     lines = tuple(piece for line in lines for piece in _unglue(line))
@@ -279,7 +301,7 @@ def _blocks(lines: tuple[str, ...], page: Optional[int]) -> list[Block]:
             paragraph.append(line)
             continue
         if paragraph:
-            parts = _split_paragraph(paragraph, page)
+            parts = _split_paragraph(paragraph, page, breaks)
             if blocks and parts[0].role == "paragraph" and _continues(blocks[-1], paragraph[0]):
                 previous = blocks.pop()
                 parts[0] = replace(previous, lines=previous.lines + parts[0].lines)
@@ -297,7 +319,7 @@ def _continues(previous: Block, first_line: str) -> bool:
     return dangling or first_line.lstrip()[:1].islower()
 
 
-def _split_paragraph(lines: list[str], page: Optional[int]) -> list[Block]:
+def _split_paragraph(lines: list[str], page: Optional[int], breaks: str) -> list[Block]:
     out: list[Block] = []
     current: list[str] = []
     marker: Optional[str] = None
@@ -306,13 +328,15 @@ def _split_paragraph(lines: list[str], page: Optional[int]) -> list[Block]:
         nonlocal current, marker
         if current:
             if marker is None:
-                out.extend(_split_heading_lines(current, page))
+                out.extend(_split_heading_lines(current, page, breaks))
             else:
-                out.append(Block(lines=tuple(current), page=page, role="list_item", marker=marker))
+                out.append(Block(lines=tuple(current), page=page, role="list_item", marker=marker, line_breaks=breaks))
         current, marker = [], None
 
     for line in lines:
         found = _MARKER.match(line)
+        if found and _dash_continues(found.group("marker"), line[found.end():], current, marker):
+            found = None  # "… specialistvård / – specialistkompetens flyttas …": a dash inside a sentence
         if found:
             flush()
             marker = found.group("marker")
@@ -323,21 +347,41 @@ def _split_paragraph(lines: list[str], page: Optional[int]) -> list[Block]:
     return out
 
 
-def _split_heading_lines(lines: list[str], page: Optional[int]) -> list[Block]:
+def _dash_continues(found: str, rest: str, current: list[str], marker: Optional[str]) -> bool:
+    """A line-start dash before a lower-case word, after an unfinished line that is no dash item, continues it."""
+    return (
+        found in "–-"
+        and rest[:1].islower()
+        and bool(current)
+        and current[-1].rstrip()[-1:] not in ".!?:;"
+        and (marker is None or marker not in "–-")
+    )
+
+
+def _split_heading_lines(lines: list[str], page: Optional[int], breaks: str) -> list[Block]:
     """Split lines that a layout glued together: a heading line right above its paragraph.
 
-    A line that ends without trailing space and without sentence punctuation,
-    followed by a line that starts with a capital, ends a heading (or a
-    one-line statement) there.
+    Before a line that starts with a capital, a line ends a heading (or a
+    one-line statement) when it ends on purpose: in a file that marks word
+    ends with whitespace (``breaks == "spaced"``), by ending without it; in
+    any other, by stopping short where the next word would still have fitted,
+    or by finishing a sentence before a last line that ends with a colon.
     """
+    spaced = breaks == "spaced"
     out: list[Block] = []
     start = 0
+    width = max(len(line.strip()) for line in lines)
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1].lstrip()
-        ends_hard = line == line.rstrip() and line.rstrip()[-1:].isalnum()
-        ends_sentence = line.rstrip()[-1:] in ".!?:"
-        if (ends_hard or ends_sentence and line == line.rstrip()) and nxt[:1].isupper():
-            out.append(Block(lines=tuple(lines[start : i + 1]), page=page))
+        if not nxt[:1].isupper():
+            continue
+        text = line.rstrip()
+        hard = line == text and (text[-1:].isalnum() or text[-1:] in ".!?:")
+        short = len(text.strip()) + 1 + len(nxt.split()[0]) <= width
+        # a finished sentence before the paragraph's last line, which ends with a colon: a lead-in heading
+        lead_in = i + 2 == len(lines) and text[-1:] in ".!?" and nxt.rstrip().endswith(":")
+        if (hard if spaced else short or lead_in) and (text[-1:].isalnum() or text[-1:] in ".!?:"):
+            out.append(Block(lines=tuple(lines[start : i + 1]), page=page, line_breaks=breaks))
             start = i + 1
-    out.append(Block(lines=tuple(lines[start:]), page=page))
+    out.append(Block(lines=tuple(lines[start:]), page=page, line_breaks=breaks))
     return out

@@ -221,6 +221,12 @@ def regions(conn: sqlite3.Connection) -> dict[str, Any]:
     return {"regions": sorted(counts, key=rank.get), "matches": matches}
 
 
+def fate(conn: sqlite3.Connection, unit_id: str) -> Optional[str]:
+    """The statement's lineage status (continued, possibly continued, dropped / continues, possibly from, new), or None."""
+    found = rows(conn, "SELECT role, status FROM lineage_status WHERE statement_id = ? ORDER BY role", (unit_id,))
+    return "; ".join(r["status"] for r in found) or None
+
+
 def findings(conn: sqlite3.Connection) -> list[Row]:
     """Every finding with its document's title, by document and id."""
     return rows(

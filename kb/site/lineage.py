@@ -10,16 +10,17 @@ strategy of its period).
 
 from __future__ import annotations
 
+import difflib
 import sqlite3
 from typing import Any
 
-from kb.site.data import TRANSLATION_RELATIONS, Row, documents, end_of, evidence, link_rows, rows
+from kb.site.data import TRANSLATION_RELATIONS, Row, documents, end_of, evidence, link_rows, rows, unit
 
 LINEAGE_RELATIONS = ("continues", "evaluated_in", "similar_to")
 WALK_RELATIONS = LINEAGE_RELATIONS + TRANSLATION_RELATIONS
 MAX_NODES = 60
 # Statement kinds compared between strategy versions.
-COMPARED_KINDS = ("mission", "vision", "value", "guideline", "aim", "principle", "goal", "impact", "target")
+COMPARED_KINDS = ("mission", "vision", "value", "guideline", "aim", "principle", "goal", "promise", "impact", "target")
 
 
 def walk(conn: sqlite3.Connection, start_id: str, max_nodes: int = MAX_NODES) -> dict[str, Any]:
@@ -108,8 +109,64 @@ def versions(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "region": region,
             "earlier": [docs[i] for i in sorted(earlier)], "later": [docs[i] for i in sorted(later)],
             "changes": changes,
+            "fates": fates(conn, earlier, changes),
             "dropped": _statements(conn, earlier, continued), "new": _statements(conn, later, continued),
         })
+    return out
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """A word-level diff of two texts: (``same`` / ``old`` / ``new``, words) runs in reading order.
+
+    >>> word_diff("Palvelut paranevat.", "Palvelut paranevat nopeasti.")
+    [('same', 'Palvelut'), ('old', 'paranevat.'), ('new', 'paranevat nopeasti.')]
+    """
+    a, b = old.split(), new.split()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("same", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("old", " ".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("new", " ".join(b[j1:j2])))
+    return out
+
+
+def candidates_of(conn: sqlite3.Connection, unit_id: str) -> list[Row]:
+    """The ``continues`` candidates under the threshold that touch ``unit_id`` (best first), with ``other`` set."""
+    try:
+        found = rows(conn, "SELECT * FROM lineage_candidates WHERE source_id = ? OR target_id = ? ORDER BY score DESC, id",
+                     (unit_id, unit_id))
+    except sqlite3.OperationalError:  # a database built before candidates were kept
+        return []
+    for row in found:
+        other = row["target_id"] if row["source_id"] == unit_id else row["source_id"]
+        row["other"] = unit(conn, other) or {"id": other, "text": other}
+        row["evidence"] = evidence(row["evidence"])
+    return found
+
+
+def fates(conn: sqlite3.Connection, earlier: set[str], changes: list[Row]) -> list[Row]:
+    """Every compared statement of the ``earlier`` documents with its fate, successors and candidates.
+
+    ``fate``: continued (``successors``: its changes, each with a word ``diff``
+    when both texts are in one language), possibly continued (``candidates``
+    under the threshold, for a person to decide) or dropped.
+    """
+    by_source: dict[str, list[Row]] = {}
+    for c in changes:
+        if c["earlier"]["lang"] == c["later"]["lang"]:
+            c["diff"] = word_diff(c["earlier"]["text"] or "", c["later"]["text"] or "")
+        c["review"] = c["evidence"].get("review", {}).get("verdict")
+        by_source.setdefault(c["earlier"]["id"], []).append(c)
+    out = []
+    for s in _statements(conn, earlier, set()):
+        successors = by_source.get(s["id"], [])
+        near = [] if successors else [c for c in candidates_of(conn, s["id"]) if c["source_id"] == s["id"]]
+        fate = "continued" if successors else "possibly continued" if near else "dropped"
+        out.append({"statement": s, "fate": fate, "successors": successors, "candidates": near})
     return out
 
 

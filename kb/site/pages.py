@@ -30,6 +30,8 @@ def statement(conn: sqlite3.Connection, unit_id: str) -> Optional[Context]:
         "evaluations": data.evaluations_of(conn, unit_id),
         "targets": data.rows(conn, "SELECT * FROM targets WHERE goal_id = ? ORDER BY id", (unit_id,)),
         "steps": walk["steps"],
+        "candidates": lineage.candidates_of(conn, unit_id),
+        "fate": data.fate(conn, unit_id),
         "graph": svg.lineage_svg(walk["nodes"], walk["edges"], docs, statement_url, current=unit_id),
     }
 

@@ -1,0 +1,138 @@
+"""What surrounds a statement: the texts that say what it means, for lineage to compare.
+
+A title alone often shares no word with its predecessor ("Kriittiset palvelut
+toimiviksi kaikissa olosuhteissa" ↔ "varautuu tarvittavin suunnitelmin"); the
+text around it does. :func:`contexts` gathers, for every statement:
+
+- ``child``: the statements parented to it (a promise's actions and results,
+  a principle's common goals, a guideline's aims), two levels down;
+- ``parent``: the statement it belongs to (a goal's guideline, an action's promise);
+- ``section``: the text of the sections it heads (a statement printing a
+  section's heading: the promise's "why" paragraphs and its lists), with their
+  subsections, except a subsection that another statement heads (it belongs
+  to that one);
+- ``assessment``: the written assessment of the evaluation row it is
+  ``evaluated_in``, and that row's own children (its sub-goals).
+
+Each piece is ``(label, unit id, text)``, so the evidence of a link can say
+which context carried a shared word.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from extract.clean.normalize import match_key
+from extract.nlp import lemmas, sentences
+from extract.records import ExtractedDocument, Section, Statement
+from link.lemma_index import analysis_lang
+from link.records import Link
+
+Piece = tuple[str, str, str]  # (label, unit id, text)
+CHILD_DEPTH = 2
+PASSAGE_ROLES = ("heading", "paragraph", "item")
+PASSAGE_KIND = "passage"
+MIN_WORDS = 3
+MAX_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class PassageUnit(Statement):
+    """A passage that prints no statement, in the shape of a :class:`Statement` of kind ``passage``.
+
+    A county may state a strategic goal as a paragraph that extraction did not
+    type; ``similar_to`` still compares it (the link's end is the passage id).
+    """
+
+    def __post_init__(self) -> None:
+        pass  # the text is the passage's, normalised already; "passage" is no statement kind
+
+
+def passage_units(doc: ExtractedDocument) -> list[PassageUnit]:
+    """The passages of ``doc`` (headings, paragraphs, items) that may state a goal no statement of ``doc`` prints.
+
+    A goal is said in one or two sentences of at least :data:`MIN_WORDS` content
+    words: a two-word slide heading or a page of explanation is not one.
+    """
+    printed = {match_key(s.text) for s in doc.statements}
+    out = []
+    for p in sorted(doc.passages, key=lambda p: p.ordinal):
+        if p.role not in PASSAGE_ROLES or match_key(p.text) in printed:
+            continue
+        lang = analysis_lang(p.lang)
+        if len(lemmas(p.text, lang)) >= MIN_WORDS and len(sentences(p.text, lang)) <= MAX_SENTENCES:
+            out.append(PassageUnit(p.id, p.document_id, p.section_id, None, p.ordinal, PASSAGE_KIND, p.number,
+                                   p.text, p.lang, p.page))
+    return out
+
+
+def _children(statements: Sequence[Statement]) -> dict[str, list[Statement]]:
+    out: dict[str, list[Statement]] = defaultdict(list)
+    for s in sorted(statements, key=lambda s: s.ordinal):
+        if s.parent_id:
+            out[s.parent_id].append(s)
+    return out
+
+
+def _descendants(sid: str, children: dict[str, list[Statement]]) -> list[Statement]:
+    """The statements under ``sid``, :data:`CHILD_DEPTH` levels down, in reading order by level."""
+    found: list[Statement] = []
+    frontier = [sid]
+    for _ in range(CHILD_DEPTH):
+        level = [c for p in frontier for c in children.get(p, ())]
+        found.extend(level)
+        frontier = [c.id for c in level]
+    return found
+
+
+def _headed_sections(doc: ExtractedDocument) -> dict[str, list[Piece]]:
+    """Statement id → the text of the sections whose heading it prints (with their subsections)."""
+    heads: dict[str, str] = {}
+    for s in sorted(doc.statements, key=lambda s: s.ordinal):
+        heads.setdefault(match_key(s.text), s.id)
+    sub: dict[str, list[Section]] = defaultdict(list)
+    for sec in sorted(doc.sections, key=lambda s: s.ordinal):
+        if sec.parent_id:
+            sub[sec.parent_id].append(sec)
+    out: dict[str, list[Piece]] = defaultdict(list)
+    for sec in sorted(doc.sections, key=lambda s: s.ordinal):
+        owner = heads.get(match_key(sec.heading))
+        if owner is None:
+            continue
+        stack = [sec]
+        while stack:
+            current = stack.pop(0)
+            text = " ".join(t for t in (current.heading if current is not sec else "", current.text) if t).strip()
+            if text:
+                out[owner].append(("section", current.id, text))
+            stack.extend(s for s in sub.get(current.id, ()) if match_key(s.heading) not in heads)
+    return out
+
+
+def contexts(documents: Sequence[ExtractedDocument], links: Iterable[Link] = ()) -> dict[str, list[Piece]]:
+    """Statement id → the pieces of text around it (see the module docstring), in a stable order."""
+    rows = {e.goal_id: e for d in documents for e in d.evaluations}
+    children = _children([s for d in documents for s in d.statements])
+    evaluated: dict[str, list[str]] = defaultdict(list)
+    for l in links:
+        if l.relation == "evaluated_in" and l.target_id in rows:
+            evaluated[l.source_id].append(l.target_id)
+    out: dict[str, list[Piece]] = {}
+    for doc in documents:
+        sections = _headed_sections(doc)
+        by_id = {s.id: s for s in doc.statements}
+        for s in doc.statements:
+            pieces = [("child", c.id, c.text) for c in _descendants(s.id, children)]
+            if s.parent_id in by_id:
+                pieces.append(("parent", s.parent_id, by_id[s.parent_id].text))
+            own_text = {match_key(s.text)}
+            pieces += [p for p in sections.get(s.id, ()) if match_key(p[2]) not in own_text]
+            for row_id in sorted(evaluated.get(s.id, ())):
+                if rows[row_id].assessment:
+                    pieces.append(("assessment", row_id, rows[row_id].assessment))
+                pieces += [("assessment", c.id, c.text) for c in children.get(row_id, ())]
+            if pieces:
+                out[s.id] = pieces
+    return out

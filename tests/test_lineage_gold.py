@@ -1,0 +1,111 @@
+"""Lineage links against the hand-checked dev gold, and the thresholds that decide them calibrated on it.
+
+Each test prints precision and recall (``pytest -s`` shows them). Precision
+is judged on the links touching a gold unit (:mod:`lineage_gold`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import link.continues as continues_module
+import link.similar as similar_module
+from conftest import load_jsonl
+from lineage_gold import Score, misses, score
+from link.context import contexts
+from link.crosslang import CrossLingual
+from link.bilingual import default_lexicon
+from link.evaluated import evaluated_in
+from link.continues import continues_and_candidates
+from link.lineage import lineage_links
+from link.matching import Context
+from link.parallel import align
+
+CONTINUES = load_jsonl("continues_dev.jsonl")
+SIMILAR = load_jsonl("similar_regions_dev.jsonl")
+# (module, constant, the neighbours it is compared with)
+CALIBRATED = [
+    (continues_module, "THRESHOLD", (0.3, 0.4)),
+    (continues_module, "CONTEXT_THRESHOLD", (0.3, 0.4)),
+    (continues_module, "CROSS_THRESHOLD", (0.5, 0.6)),
+    (similar_module, "THRESHOLD", (0.25, 0.35)),
+    (similar_module, "CONTEXT_THRESHOLD", (0.4, 0.5)),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_documents):
+    """The documents, the links lineage builds on, and one lemma/context Context shared by every run."""
+    docs = list(corpus_documents.values())
+    parallel, glossary = align(docs)
+    before = evaluated_in(docs) + parallel
+    pairs = [(e.fi, e.sv) for e in glossary]
+    ctx = Context(docs, CrossLingual(default_lexicon().with_glossary(pairs)), contexts(docs, before))
+    return docs, before, pairs, ctx
+
+
+def _run(corpus, relation: str) -> list:
+    """The links of ``relation`` with the thresholds as they are now (read at call time)."""
+    docs, before, _, ctx = corpus
+    if relation == "continues":
+        return continues_and_candidates(docs, before, ctx)[0]
+    return similar_module.similar_to(docs, ctx)
+
+
+def _f1(s: Score) -> float:
+    return 2 * s.precision * s.recall / (s.precision + s.recall) if s.precision + s.recall else 0.0
+
+
+@pytest.fixture(scope="module")
+def links(corpus):
+    docs, before, glossary, _ = corpus
+    return lineage_links(docs, before, glossary)
+
+
+def test_continues_against_the_dev_gold(corpus, links):
+    docs = corpus[0]
+    found = score(docs, links, CONTINUES, "continues")
+    print(f"\ncontinues vs dev gold: {found}")
+    for line in misses(docs, links, CONTINUES, "continues"):
+        print("  missed:", line)
+    assert found.precision >= 0.9, found  # measured 1.00 (6/6) on this corpus
+
+
+@pytest.mark.xfail(strict=True, reason="recall 0.40 (6/15) on the dev gold: goals split into several 2026 "
+                                        "units and goal → action links score under the threshold (listed as candidates)")
+def test_continues_recall_reaches_the_target(corpus, links):
+    found = score(corpus[0], links, CONTINUES, "continues")
+    assert found.precision >= 0.9 and found.recall >= 0.8, found
+
+
+def test_similar_to_against_the_dev_gold(corpus, links):
+    docs = corpus[0]
+    found = score(docs, links, SIMILAR, "similar_to")
+    print(f"\nsimilar_to vs dev gold: {found}")
+    for line in misses(docs, links, SIMILAR, "similar_to"):
+        print("  missed:", line)
+    assert found.recall >= 0.3 and found.found >= 3, found  # measured P 0.30 (3/10), R 0.30 (3/10)
+
+
+@pytest.mark.xfail(strict=True, reason="P 0.30 / R 0.30 on the dev gold: Keusote's goals are worded apart from "
+                                        "LUVN's (asiakaslähtöisyys ↔ ihmislähtöisyys, tasapaino ↔ kestävä pohja)")
+def test_similar_to_reaches_the_target(corpus, links):
+    found = score(corpus[0], links, SIMILAR, "similar_to")
+    assert found.precision >= 0.85 and found.recall >= 0.6, found
+
+
+@pytest.mark.parametrize("module, name, neighbours", CALIBRATED, ids=[f"{m.__name__}.{n}" for m, n, _ in CALIBRATED])
+def test_threshold_is_no_worse_than_its_neighbours(corpus, module, name, neighbours, monkeypatch):
+    """The chosen value gives an F1 on the dev gold at least that of the values beside it."""
+    rows = CONTINUES if module is continues_module else SIMILAR
+    relation = "continues" if module is continues_module else "similar_to"
+    chosen = getattr(module, name)
+    results = {}
+    for value in sorted({chosen, *neighbours}):
+        monkeypatch.setattr(module, name, value)
+        results[value] = score(corpus[0], _run(corpus, relation), rows, relation)
+    monkeypatch.setattr(module, name, chosen)
+    print(f"\n{module.__name__}.{name}:")
+    for value, s in results.items():
+        print(f"  {value:.2f}{' (chosen)' if value == chosen else '         '}  {s}  F1 {_f1(s):.2f}")
+    assert all(_f1(results[chosen]) >= _f1(results[v]) for v in neighbours)

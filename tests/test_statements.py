@@ -1,0 +1,152 @@
+"""Statement typing on written units: rules that read structure, not one document's texts."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.statements import type_statements
+from extract.structure import Unit
+
+
+def _units(*specs: tuple) -> list[Unit]:
+    """(page, role, text[, number[, chars_per_line]]) → units in order."""
+    out = []
+    for i, spec in enumerate(specs):
+        page, role, text = spec[:3]
+        number: Optional[str] = spec[3] if len(spec) > 3 else None
+        width = spec[4] if len(spec) > 4 else 60.0
+        same = [s for s in specs if s[0] == page]
+        out.append(
+            Unit(i, text, role, 1 if role == "heading" else None, f"{number}." if number else None, number, page,
+                 "fi", spec is same[0], spec is same[-1], width)
+        )
+    return out
+
+
+def _typed(units: list[Unit]) -> list[tuple[str, str, Optional[str]]]:
+    typed, _ = type_statements(units)
+    return [(t.kind, t.text, t.parent_key) for t in typed]
+
+
+def test_a_goal_list_goes_on_over_the_page_break_after_its_cue():
+    units = _units(
+        (1, "paragraph", "Johdanto, joka kertoo strategiasta pitkästi ja monella sanalla ilman listaa."),
+        (1, "heading", "Keskeiset tavoitteet"),
+        (2, "list_item", "Palvelujen saatavuus paranee.", "1"),
+        (2, "list_item", "Talous on tasapainossa.", "2"),
+    )
+    assert [(k, t) for k, t, _ in _typed(units)] == [
+        ("goal", "Palvelujen saatavuus paranee."), ("goal", "Talous on tasapainossa.")
+    ]
+
+
+def test_change_promise_pages_give_promises_that_parent_their_actions_and_results():
+    units = _units(
+        (1, "heading", "Muutoslupaukset"),
+        (1, "paragraph", "Strategiassa on kuusi muutoslupausta, jotka kuvataan seuraavilla sivuilla tarkemmin."),
+        (2, "heading", "Jokaiselle omalääkäri"),
+        (2, "heading", "Miksi meidän tulee uudistua"),
+        (2, "paragraph", "Hoidon jatkuvuus on heikentynyt, ja sen parantaminen vähentää turhia käyntejä selvästi."),
+        (2, "heading", "Näin toteutamme"),
+        (2, "list_item", "Luomme omalääkärimallin.", "1"),
+        (2, "heading", "Vaikutukset"),
+        (2, "list_item", "Potilastyytyväisyys kasvaa."),
+    )
+    typed = _typed(units)
+    assert ("promise", "Jokaiselle omalääkäri", None) in typed
+    assert ("action", "Luomme omalääkärimallin.", "jokaiselle omalääkäri") in typed
+    assert ("result", "Potilastyytyväisyys kasvaa.", "jokaiselle omalääkäri") in typed
+
+
+def test_without_a_promise_cue_a_page_with_actions_and_results_is_no_promise():
+    units = _units(
+        (2, "heading", "Jokaiselle omalääkäri"),
+        (2, "heading", "Toimenpiteet"),
+        (2, "list_item", "Luomme omalääkärimallin.", "1"),
+        (2, "heading", "Tulokset"),
+        (2, "list_item", "Potilastyytyväisyys kasvaa."),
+    )
+    assert "promise" not in {k for k, _, _ in _typed(units)}
+
+
+def test_items_take_the_nearest_principle_before_them_on_their_page():
+    units = _units(
+        (1, "heading", "Järjestämisen periaatteet"),
+        (1, "heading", "Anna vastuuta"),
+        (1, "heading", "Digitalisoi"),
+        (2, "heading", "Anna vastuuta"),
+        (2, "heading", "Yhteiset tavoitteet"),
+        (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        (2, "heading", "Digitalisoi"),
+        (2, "heading", "Yhteiset tavoitteet"),
+        (2, "list_item", "Asiointi on digitaalista.", "1"),
+    )
+    parents = {t: p for k, t, p in _typed(units) if k == "goal"}
+    assert parents == {"Jokaisella on selkeät tavoitteet.": "anna vastuuta", "Asiointi on digitaalista.": "digitalisoi"}
+
+
+def test_impact_goals_only_from_a_list_whose_every_item_states_an_effect():
+    effects = _units((1, "list_item", "Asukkaiden hyvinvointi paranee."), (1, "list_item", "Palvelujen laatu paranee."))
+    mixed = _units((1, "list_item", "Asukkaiden hyvinvointi paranee."), (1, "list_item", "Kustannukset laskevat."))
+    assert {k for k, _, _ in _typed(effects)} == {"impact"}
+    assert _typed(mixed) == []
+
+
+def test_a_list_mostly_of_thresholds_is_targets_and_running_text_beside_boxes_is_no_item():
+    units = _units(
+        (1, "heading", "Tavoitteemme"),
+        (1, "paragraph", "Seuraamme näiden tavoitteiden toteutumista tarkasti ja raportoimme niistä vuosittain.", None, 60.0),
+        (1, "paragraph", "Suositteluindeksi on yli 60.", None, 18.0),
+        (1, "paragraph", "Valmius on korkeintaan 6 minuuttia.", None, 16.0),
+        (1, "paragraph", "Henkilöstö voi hyvin.", None, 17.0),
+    )
+    typed = _typed(units)
+    assert [(k, t) for k, t, _ in typed] == [
+        ("target", "Suositteluindeksi on yli 60."),
+        ("target", "Valmius on korkeintaan 6 minuuttia."),
+        ("target", "Henkilöstö voi hyvin."),
+    ]
+
+
+def test_taglines_under_titled_boxes_are_no_principles():
+    units = _units(
+        (1, "heading", "Järjestämisen periaatteet"),
+        (1, "heading", "Anna vastuuta"),
+        (1, "heading", "Vahvista luottamukseen perustuvaa toimintakulttuuria"),
+        (1, "heading", "Digitalisoi"),
+        (1, "heading", "Paranna tuottavuutta digitaalisilla ratkaisuilla"),
+    )
+    assert [(k, t) for k, t, _ in _typed(units)] == [("principle", "Anna vastuuta"), ("principle", "Digitalisoi")]
+
+
+def test_an_aim_printed_again_over_a_page_of_goals_is_a_guideline():
+    units = _units(
+        (1, "heading", "Strategiset päämäärät ja tavoitteet"),
+        (1, "paragraph", "Edistämme hyvinvointia."),
+        (1, "paragraph", "Uudistamme palveluja."),
+        (2, "heading", "Edistämme hyvinvointia."),
+        (2, "heading", "Tavoitteet"),
+        (2, "list_item", "Osallisuus vahvistuu.", "1"),
+    )
+    typed = _typed(units)
+    assert ("guideline", "Edistämme hyvinvointia.", None) in typed
+    assert "aim" in {k for k, t, _ in typed if t == "Uudistamme palveluja."}
+    assert ("goal", "Osallisuus vahvistuu.", "edistämme hyvinvointia") in typed
+
+
+def test_a_cue_alone_atop_a_page_closes_the_items_of_the_page_before_when_none_follow():
+    before = _units(
+        (1, "heading", "Vertailtavuus"),
+        (1, "paragraph", "Kustannusrakenne selvitetään, jotta tuotantotapoja voidaan verrata keskenään."),
+        (1, "heading", "Verkostoyhteistyö"),
+        (1, "paragraph", "Järjestäjä saa tukea laajalta verkostolta ja kumppaneiltaan."),
+        (2, "heading", "Palveluidemme järjestämistä ohjaavat seuraavat periaatteet"),
+    )
+    after = _units(
+        (1, "paragraph", "Johdanto, joka kertoo strategiasta pitkästi ja monella sanalla ilman listaa."),
+        (2, "heading", "Järjestämisen periaatteet"),
+        (3, "heading", "Vertailtavuus"),
+        (3, "heading", "Verkostoyhteistyö"),
+    )
+    assert [(k, t) for k, t, _ in _typed(before)] == [("principle", "Vertailtavuus"), ("principle", "Verkostoyhteistyö")]
+    assert [(k, t) for k, t, _ in _typed(after)] == [("principle", "Vertailtavuus"), ("principle", "Verkostoyhteistyö")]
