@@ -16,7 +16,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any, Optional, Sequence
 
-from extract.readers.pdf.blocks import drafts, line_ends
+from extract.readers.pdf.blocks import line_ends
+from extract.readers.pdf.markers import split_marker
 from extract.readers.pdf.chars import Char, Colour, PageObjects
 from extract.readers.pdf.geometry import BBox, centre_in, contains
 from extract.readers.pdf.lines import Word, lines, words
@@ -25,6 +26,7 @@ from extract.records import Block, Cell, Page, table_grid
 
 _SNAP = 2.0  # points: cell edges closer than this are one grid line
 _WHITE = 0.95  # a fill lighter than this in every channel is no shading
+_ITEM_GAP = 0.6  # em: a cell's line this close under an item's line goes on the item
 
 
 def _grid(values: Sequence[float]) -> list[float]:
@@ -53,19 +55,29 @@ def _fill_under(box: BBox, page: PageObjects) -> Colour:
 
 
 def _cell_content(cell_words: Sequence[Word], settings: PdfSettings) -> tuple[str, tuple[str, ...], bool]:
-    """A cell's running text (lines joined with newlines), its items (markers removed) and whether it is bold."""
+    """A cell's running text (lines joined with newlines), its items (markers removed) and whether it is bold.
+
+    A line with a list marker starts an item; the lines after it go on the
+    item (indented or not) until a paragraph gap or the next marker.
+    """
     text: list[str] = []
-    items: list[str] = []
-    for draft in drafts(lines(cell_words, (), settings), settings):
-        physical = [line.text for line in draft.lines]
-        if draft.marker is not None:
-            physical[0] = draft.rest
-            items.append("".join(line_ends(physical)))
+    items: list[list[str]] = []
+    previous = None
+    in_item = False
+    for line in lines(cell_words, (), settings):
+        marker, rest = split_marker(line.text)
+        if marker is not None:
+            items.append([rest])
+            in_item = True
+        elif in_item and previous is not None and line.top - previous.bottom <= _ITEM_GAP * line.size:
+            items[-1].append(line.text)
         else:
-            text.extend(physical)
+            text.append(line.text)
+            in_item = False
+        previous = line
     letters = sum(len(w.text) for w in cell_words)
     bold = letters > 0 and sum(len(w.text) for w in cell_words if w.bold) * 2 > letters
-    return "\n".join(text), tuple(items), bold
+    return "\n".join(text), tuple("".join(line_ends(item)) for item in items), bold
 
 
 def _header_rows(cells: Sequence[tuple[Cell, bool, Colour]]) -> int:
