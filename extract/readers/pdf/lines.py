@@ -262,16 +262,17 @@ def _fold_small_rows(grouped: Sequence[list[Word]], tolerance: float) -> list[li
 def split_row(row: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSettings) -> list[Line]:
     """Cut a row into lines at gaps that span a gutter or that are wider than ``split_gap`` em.
 
-    A list marker is never cut from its text by a wide gap (a bullet followed by a tab).
+    A list marker is never cut from its text (a bullet followed by a tab; a
+    column of bullets beside their items looks like a gutter).
     """
     pieces: list[list[Word]] = [[row[0]]]
     right = row[0].x1
     for word in row[1:]:
         gap = word.x0 - right
         after_marker = len(pieces[-1]) == 1 and MARKER_WORD.fullmatch(pieces[-1][0].text)
-        wide = not after_marker and gap > max(settings.column_gap, settings.split_gap * word.size)
+        wide = gap > max(settings.column_gap, settings.split_gap * word.size)
         at_gutter = any(right <= start + 0.5 and word.x0 >= end - 0.5 for start, end in gutters)
-        if wide or at_gutter:
+        if (wide or at_gutter) and not after_marker:
             pieces.append([word])
         else:
             pieces[-1].append(word)
