@@ -26,6 +26,7 @@ _WHITE = 0.95
 _ROW_PITCH = 3.0  # em between baselines: rows of cells further apart than this end a table
 _LINE_PITCH = 1.6  # em between baselines: a cell's wrapped line follows within this
 _CELL_PITCH = 1.25  # a baseline distance this many times the run's tightest is a row boundary (without shading)
+_NARROW = 0.6  # the median body piece of an unshaded table fills at most this share of its column
 _MIN_ROWS = 2  # a table has at least this many rows of two or more cells
 
 
@@ -137,13 +138,29 @@ def _table_rows(run: Sequence[_Row]) -> list[list[_Row]]:
     return groups
 
 
-def _is_table(groups: Sequence[Sequence[_Row]]) -> bool:
-    """Evidence beyond alignment: a row on a shaded band, or a bold first row over a row that is not."""
+def _narrow(groups: Sequence[Sequence[_Row]], starts: Sequence[float], right: float) -> bool:
+    """True when the body's pieces mostly leave their column half empty, as cells do and lines of running text do not."""
+    edges = [*starts[1:], right]
+    shares = sorted(
+        (p.x1 - p.x0) / max(edges[i] - starts[i], 1.0)
+        for g in groups[1:] for r in g for p in r.pieces
+        for i in [max(j for j, s in enumerate(starts) if s <= p.x0 + _ANCHOR)]
+    )
+    return bool(shares) and shares[len(shares) // 2] <= _NARROW
+
+
+def _is_table(groups: Sequence[Sequence[_Row]], starts: Sequence[float], right: float) -> bool:
+    """Evidence beyond alignment: a row on a shaded band, or a bold first row over narrow cells that are not bold.
+
+    Columns of running text under bold headings set side by side align as
+    well, but their lines fill the column.
+    """
     if any(r.band >= 0 for g in groups for r in g):
         return True
     first = [p for r in groups[0] for p in r.pieces]
     second = [p for r in groups[1] for p in r.pieces] if len(groups) > 1 else []
-    return bool(second) and all(p.bold for p in first) and not all(p.bold for p in second)
+    header = bool(second) and all(p.bold for p in first) and not all(p.bold for p in second)
+    return header and _narrow(groups, starts, right)
 
 
 def borderless_tables(found: Sequence[Word], page: PageObjects, settings: PdfSettings) -> list[Block]:
@@ -162,9 +179,9 @@ def borderless_tables(found: Sequence[Word], page: PageObjects, settings: PdfSet
     for run in _runs(page_rows):
         starts = _column_starts(run)
         groups = _table_rows(run)
-        if len(starts) < 2 or len(groups) < _MIN_ROWS or not _is_table(groups):
-            continue
         right = max(p.x1 for r in run for p in r.pieces)
+        if len(starts) < 2 or len(groups) < _MIN_ROWS or not _is_table(groups, starts, right):
+            continue
         edges = [*starts[1:], right + 1.0]
         cells = []
         previous = None
