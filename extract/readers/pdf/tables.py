@@ -149,7 +149,8 @@ def table_block(cells_words: Sequence[tuple[BBox, Sequence[Word]]], bbox: BBox, 
 def ruled_tables(plumber_page: Any, page: PageObjects, chars: Sequence[Char], settings: PdfSettings) -> list[Block]:
     """The ruled tables pdfplumber's finder (lines strategy) sees on a page, as table blocks.
 
-    A "table" of one column (a framed box, stacked shaded bars) is no table,
+    A "table" of one column (a framed box, stacked shaded bars) or of one
+    row (rules framing columns of running text) is no table,
     nor one whose edges are only those of filled cells (shading, for
     :mod:`.borderless`).
 
@@ -163,7 +164,8 @@ def ruled_tables(plumber_page: Any, page: PageObjects, chars: Sequence[Char], se
     out = []
     for table in found:
         columns = {round(x0) for x0, _, _, _ in table.cells}
-        if len(columns) < 2:  # one column of cells: stacked shaded bars or boxes, no table
+        rows = {round(top) for _, top, _, _ in table.cells}
+        if len(columns) < 2 or len(rows) < 2:  # stacked bars, or rules framing columns of text: no table
             continue
         if not any(contains(table.bbox, box, slack=2.0) for box in strokes):
             continue  # edges of shaded cells only: a borderless table's shading, read as such
