@@ -13,6 +13,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,7 @@ class Text:
     text: str
     size: float = 11.0
     bold: bool = False
+    spacing: float = 0.0  # extra points after every glyph (letter spacing)
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,29 @@ class Lines:
             Text(self.x, self.y + i * step, line, self.size, self.bold)
             for i, line in enumerate(self.lines)
         ]
+
+
+@dataclass(frozen=True)
+class Justified:
+    """Lines set flush left and right to ``width``, each word placed on its own (no space glyphs); the last line ragged."""
+
+    x: float
+    y: float
+    width: float
+    lines: Sequence[str]
+    size: float = 11.0
+    leading: float = 1.3
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight line from (x0, y0) to (x1, y1), e.g. a column rule."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -118,7 +143,12 @@ class Box:
 
 @dataclass(frozen=True)
 class Table:
-    """A ruled table: every cell outlined, cell text may hold ``\\n``; the top-left corner at (x, y)."""
+    """A table, top-left corner at (x, y); cell text may hold ``\\n``.
+
+    ``ruled``: every cell outlined; else borderless. ``fills``: a background
+    colour (or ``None``) per row, drawn across the whole row. ``bold_rows``:
+    the first rows set in bold.
+    """
 
     x: float
     y: float
@@ -127,9 +157,12 @@ class Table:
     size: float = 10.0
     leading: float = 1.3
     padding: float = 4.0
+    ruled: bool = True
+    fills: Sequence[Optional[tuple[int, int, int]]] = ()
+    bold_rows: int = 0
 
 
-Item = Union[Text, Lines, Runs, Rotated, Box, Table]
+Item = Union[Text, Lines, Justified, Rule, Runs, Rotated, Box, Table]
 
 
 class _Drawer:
@@ -146,7 +179,14 @@ class _Drawer:
         """Draw one item on the current page."""
         if isinstance(item, Text):
             self.font(item.size, item.bold)
+            self.pdf.set_char_spacing(item.spacing)
             self.pdf.text(item.x, item.y, item.text)
+            self.pdf.set_char_spacing(0)
+        elif isinstance(item, Justified):
+            self.justified(item)
+        elif isinstance(item, Rule):
+            self.pdf.set_line_width(item.width)
+            self.pdf.line(item.x0, item.y0, item.x1, item.y1)
         elif isinstance(item, Lines):
             for line in item.items():
                 self.draw(line)
@@ -167,21 +207,52 @@ class _Drawer:
         else:
             self.table(item)
 
+    def justified(self, item: Justified) -> None:
+        """Draw each word at its own position so that every line but the last fills ``width``."""
+        self.font(item.size, False)
+        for n, line in enumerate(item.lines):
+            y = item.y + n * item.leading * item.size
+            words = line.split()
+            widths = [self.pdf.get_string_width(w) for w in words]
+            last = n == len(item.lines) - 1 or len(words) == 1
+            gap = self.pdf.get_string_width(" ") if last else (item.width - sum(widths)) / (len(words) - 1)
+            x = item.x
+            for word, width in zip(words, widths):
+                self.pdf.text(x, y, word)
+                x += width + gap
+
     def table(self, table: Table) -> None:
-        """Draw a table row by row: outline each cell, then its lines."""
-        self.font(table.size, False)
+        """Draw a table row by row: its background, outline each cell (when ruled), then its lines."""
         step = table.leading * table.size
         top = table.y
-        for row in table.rows:
+        for r, row in enumerate(table.rows):
+            self.font(table.size, r < table.bold_rows)
             height = max(len(cell.split("\n")) for cell in row) * step + 2 * table.padding
+            fill = table.fills[r] if r < len(table.fills) else None
+            if fill is not None:
+                self.pdf.set_fill_color(*fill)
+                self.pdf.rect(table.x, top, sum(table.widths), height, style="F")
             left = table.x
             for cell, width in zip(row, table.widths):
-                self.pdf.rect(left, top, width, height)
+                if table.ruled:
+                    self.pdf.rect(left, top, width, height)
                 for i, line in enumerate(cell.split("\n")):
                     baseline = top + table.padding + table.size + i * step
                     self.pdf.text(left + table.padding, baseline, line)
                 left += width
             top += height
+
+
+def string_width(text: str, size: float = 11.0, bold: bool = False) -> float:
+    """The width in points of ``text`` set in the test font."""
+    fonts = unicode_fonts()
+    if fonts is None:
+        raise RuntimeError("no Unicode TTF font found for test PDFs")
+    pdf = FPDF(unit="pt")
+    pdf.add_font("body", "", str(fonts[0]))
+    pdf.add_font("body", "B", str(fonts[1]))
+    pdf.set_font("body", "B" if bold else "", size)
+    return pdf.get_string_width(text)
 
 
 def build_pdf(
@@ -190,6 +261,7 @@ def build_pdf(
     size: tuple[float, float] = A4,
     user_password: Optional[str] = None,
     compress: bool = True,
+    unmapped: bool = False,
 ) -> Path:
     """Write a PDF with one page per item list and return its path.
 
@@ -200,13 +272,14 @@ def build_pdf(
     :param size: page width and height in points
     :param user_password: encrypt the file with this user password ("" opens without one)
     :param compress: deflate the content streams (off: operators stay readable, e.g. for mutation fuzzing)
+    :param unmapped: leave out the fonts' ToUnicode maps, so the glyphs have no Unicode mapping (``(cid:N)``)
     """
     fonts = unicode_fonts()
     if fonts is None:
         raise RuntimeError("no Unicode TTF font found for test PDFs")
     pdf = FPDF(unit="pt", format=size)
     pdf.set_auto_page_break(False)
-    pdf.set_compression(compress)
+    pdf.set_compression(compress and not unmapped)
     pdf.add_font("body", "", str(fonts[0]))
     pdf.add_font("body", "B", str(fonts[1]))
     if user_password is not None:
@@ -217,6 +290,8 @@ def build_pdf(
         for item in items:
             drawer.draw(item)
     pdf.output(str(path))
+    if unmapped:
+        Path(path).write_bytes(re.sub(rb"/ToUnicode \d+ 0 R", b"", Path(path).read_bytes()))
     return Path(path)
 
 

@@ -15,9 +15,14 @@ from pdf_factory import Box, Lines, Rotated, Runs, Table, Text, build_pdf, trunc
 pytestmark = pytest.mark.skipif(unicode_fonts() is None, reason="no Unicode TTF font for test PDFs")
 
 
+def lines_of(block: Block) -> tuple[str, ...]:
+    """A block's lines without the trailing space that marks a line end as a word boundary."""
+    return tuple(line.rstrip(" ") for line in block.lines)
+
+
 def texts(doc: SourceDocument, page: int | None = None) -> list[str]:
-    """The raw text of every block (of one page), in order."""
-    return [b.raw_text for b in doc.blocks if page is None or b.page == page]
+    """The text of every block (of one page), in order, lines without their trailing space."""
+    return ["\n".join(lines_of(b)) for b in doc.blocks if page is None or b.page == page]
 
 
 def body(doc: SourceDocument) -> str:
@@ -71,7 +76,7 @@ def test_framed_side_box_lines_stay_out_of_the_body(tmp_path: Path) -> None:
         Lines(268, 120, box_lines),
     ]
     doc = read_pdf(build_pdf(tmp_path / "box.pdf", [page]))
-    assert sorted(b.lines for b in doc.blocks) == sorted([tuple(body_lines), tuple(box_lines)])
+    assert sorted(lines_of(b) for b in doc.blocks) == sorted([tuple(body_lines), tuple(box_lines)])
 
 
 def test_unframed_side_column_is_read_after_the_body(tmp_path: Path) -> None:
@@ -79,7 +84,7 @@ def test_unframed_side_column_is_read_after_the_body(tmp_path: Path) -> None:
     side_lines = ["Sivupalstan huomio", "kulkee leipätekstin", "rinnalla omana", "palstanaan."]
     page = [Lines(72, 120, body_lines), Lines(300, 150, side_lines, size=9, leading=1.5)]
     doc = read_pdf(build_pdf(tmp_path / "side.pdf", [page]))
-    assert [b.lines for b in doc.blocks] == [tuple(body_lines), tuple(side_lines)]
+    assert [lines_of(b) for b in doc.blocks] == [tuple(body_lines), tuple(side_lines)]
     assert [b.font_size for b in doc.blocks] == [11.0, 9.0]
 
 
@@ -118,7 +123,7 @@ def test_hyphenated_finnish_lines_come_back_as_raw_lines(tmp_path: Path) -> None
         "järjestämistä on kehitettävä.",
     ]
     doc = read_pdf(build_pdf(tmp_path / "fi.pdf", [[Lines(72, 100, lines)]]))
-    assert [b.lines for b in doc.blocks] == [tuple(lines)]
+    assert [lines_of(b) for b in doc.blocks] == [tuple(lines)]
     assert doc.blocks[0].role == "paragraph"
 
 
@@ -128,7 +133,7 @@ def test_superscript_stays_in_its_line(tmp_path: Path) -> None:
         Text(72, 114.3, "kustannukset nousevat."),
     ]
     doc = read_pdf(build_pdf(tmp_path / "sup.pdf", [page]))
-    assert [b.lines for b in doc.blocks] == [("Palvelutarve kasvaa1 edelleen ja", "kustannukset nousevat.")]
+    assert [lines_of(b) for b in doc.blocks] == [("Palvelutarve kasvaa1 edelleen ja", "kustannukset nousevat.")]
 
 
 def test_rotated_sidebar_is_its_own_block(tmp_path: Path) -> None:
@@ -136,7 +141,7 @@ def test_rotated_sidebar_is_its_own_block(tmp_path: Path) -> None:
     page = [Lines(72, 100, paragraph), Rotated(40, 700, "Luonnos – ei virallinen asiakirja")]
     doc = read_pdf(build_pdf(tmp_path / "rotated.pdf", [page]))
     assert [b.role for b in doc.blocks] == ["paragraph", "rotated"]
-    assert doc.blocks[0].lines == tuple(paragraph)
+    assert lines_of(doc.blocks[0]) == tuple(paragraph)
     assert doc.blocks[1].lines == ("Luonnos – ei virallinen asiakirja",)
     assert doc.blocks[1].page == 1 and doc.blocks[1].bbox is not None
     assert "Luonnos" not in body(doc)
@@ -208,7 +213,7 @@ def test_numbered_and_bulleted_lists_become_list_items(tmp_path: Path) -> None:
         Text(110, 247.9, "Luottamus (sarkain merkin jälkeen)"),
     ]
     doc = read_pdf(build_pdf(tmp_path / "lists.pdf", [page]))
-    got = [(b.role, b.marker, b.lines) for b in doc.blocks]
+    got = [(b.role, b.marker, lines_of(b)) for b in doc.blocks]
     assert got == [
         ("paragraph", None, ("Strategiset tavoitteet ovat:",)),
         ("list_item", "1.", ("Palvelut ovat saavutettavia ja", "oikea-aikaisia.")),
@@ -247,7 +252,7 @@ def test_heading_levels_from_size_weight_and_numbering(tmp_path: Path) -> None:
         ("2.1.3 Alatavoite", "heading", 3),
     ]
     paragraphs = [b for b in doc.blocks if b.role == "paragraph"]
-    assert [b.lines for b in paragraphs] == [tuple(filler)] * 3
+    assert [lines_of(b) for b in paragraphs] == [tuple(filler)] * 3
     assert all(b.level is None and b.font_size == 11.0 and not b.bold for b in paragraphs)
 
 
@@ -325,4 +330,4 @@ def test_blocks_are_blocks_with_page_and_bbox(tmp_path: Path) -> None:
     doc = read_pdf(build_pdf(tmp_path / "one.pdf", [[Text(72, 100, "Yksi")], [Text(72, 100, "Kaksi")]]))
     assert [(type(b), b.page) for b in doc.blocks] == [(Block, 1), (Block, 2)]
     x0, top, x1, bottom = doc.blocks[0].bbox
-    assert x0 == pytest.approx(72) and bottom > top and x1 > x0
+    assert x0 == pytest.approx(72, abs=0.1) and bottom > top and x1 > x0

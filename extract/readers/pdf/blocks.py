@@ -1,0 +1,261 @@
+"""Lines to blocks, and blocks to roles.
+
+Lines stack into a block while they follow at the usual line spacing, in
+one size and weight, and (for a list item) indented under its first line;
+a line that starts with a list marker always starts a block. Over the whole
+document, the body size (the size of most characters, measured per
+document) decides which blocks are headings: clearly larger ones rank by
+size, a short bold block at body size is the lowest level, and "1.2 "
+numbering sets the level by its depth.
+
+A finished block keeps its physical lines. Every line but the last ends
+with a space unless it ends with a hyphen: in a PDF a line end without a
+hyphen is a word boundary, and :func:`extract.clean.hyphenation.join_lines`
+reads a trailing space as exactly that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from extract.readers.pdf.geometry import BBox, overlap
+from extract.readers.pdf.lines import Line
+from extract.readers.pdf.markers import is_bullet, split_marker
+from extract.readers.pdf.settings import PdfSettings
+from extract.records import Block
+
+# "1 ", "1.2 ", "3.1.4. " at the start of a heading.
+_NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+_MAX_SIZE_LEVEL = 3
+_HYPHENS = "-\u2010"
+_SOFT_HYPHEN = "\u00ad"
+
+
+@dataclass
+class Draft:
+    """A block under construction: its lines and, for a list item, the marker."""
+
+    lines: list[Line]
+    marker: Optional[str] = None
+    rest: str = ""  # the first line without its marker
+    aside: bool = False  # a pull quote or side box's text: never a heading
+
+    @property
+    def bbox(self) -> BBox:
+        """The box around all lines."""
+        return (
+            min(line.x0 for line in self.lines),
+            min(line.top for line in self.lines),
+            max(line.x1 for line in self.lines),
+            max(line.bottom for line in self.lines),
+        )
+
+    @property
+    def size(self) -> float:
+        """The font size of most characters."""
+        sizes: Counter[float] = Counter()
+        for line in self.lines:
+            sizes[line.size] += line.chars
+        return sizes.most_common(1)[0][0]
+
+    @property
+    def bold(self) -> bool:
+        """True when most characters are bold."""
+        bold = sum(line.chars for line in self.lines if line.bold)
+        return bold * 2 > sum(line.chars for line in self.lines)
+
+    @property
+    def text(self) -> str:
+        """The lines joined with spaces."""
+        return " ".join(line.text for line in self.lines)
+
+
+def size_differs(a: float, b: float, settings: PdfSettings) -> bool:
+    """True when two font sizes differ by more than ``size_change``."""
+    return abs(a - b) > settings.size_change * max(a, b)
+
+
+def _line_spacing(lines: Sequence[Line], settings: PdfSettings) -> float:
+    """The usual gap between stacked lines of one style, in em (the lower quartile).
+
+    Lower quartile rather than median: a page of short paragraphs has as
+    many paragraph gaps as line gaps.
+    """
+    ratios: list[float] = []
+    for i, line in enumerate(lines):
+        nearest: Optional[Line] = None
+        for other in lines[:i]:
+            if (
+                other.bottom <= line.top + settings.line_tolerance
+                and overlap(other.x0, other.x1, line.x0, line.x1) > 0
+                and not size_differs(other.size, line.size, settings)
+                and (nearest is None or other.bottom > nearest.bottom)
+            ):
+                nearest = other
+        if nearest is not None:
+            ratio = (line.top - nearest.bottom) / line.size
+            if ratio <= 1.5:
+                ratios.append(ratio)
+    if not ratios:
+        return 0.25
+    return sorted(ratios)[len(ratios) // 4]
+
+
+def _continues(draft: Draft, line: Line, spacing: float, settings: PdfSettings) -> bool:
+    """True when ``line`` goes on ``draft``: just below it, in its style, not out-dented from a list item."""
+    last = draft.lines[-1]
+    gap = line.top - last.bottom
+    if gap < -settings.line_tolerance:
+        return False
+    if gap > (spacing + settings.paragraph_gap) * min(last.size, line.size):
+        return False
+    if size_differs(last.size, line.size, settings) or last.bold != line.bold:
+        return False
+    return draft.marker is None or line.x0 > draft.lines[0].x0 + 1.0
+
+
+def drafts(lines: Sequence[Line], settings: PdfSettings) -> list[Draft]:
+    """Stack lines into blocks; a line with a list marker always starts a block.
+
+    A line joins the latest block it overlaps horizontally and continues, so a
+    side column's lines never join body paragraphs.
+
+    :param lines: a region's lines, top to bottom
+    :param settings: the reader's settings
+    """
+    spacing = _line_spacing(lines, settings)
+    found: list[Draft] = []
+    for line in lines:
+        marker, rest = split_marker(line.text)
+        above = None if marker else _block_above(found, line, spacing, settings)
+        if above is not None:
+            above.lines.append(line)
+        else:
+            found.append(Draft([line], marker, rest))
+    return found
+
+
+def _block_above(found: Sequence[Draft], line: Line, spacing: float, settings: PdfSettings) -> Optional[Draft]:
+    """The latest block whose last line overlaps ``line`` horizontally and that ``line`` continues."""
+    for draft in reversed(found):
+        last = draft.lines[-1]
+        if overlap(last.x0, last.x1, line.x0, line.x1) > 0 and _continues(draft, line, spacing, settings):
+            return draft
+    return None
+
+
+# --------------------------------------------------------------------------- roles and levels
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The document's body size and the level of each heading size."""
+
+    body: float
+    levels: dict[float, int] = field(default_factory=dict)
+
+
+def _size_key(size: float) -> float:
+    """A font size rounded to half a point, so 13.98 and 14.0 rank as one heading size.
+
+    >>> _size_key(13.98), _size_key(10.7)
+    (14.0, 10.5)
+    """
+    return round(size * 2) / 2
+
+
+def _is_large(draft: Draft, body: float, settings: PdfSettings) -> bool:
+    """True for a block set clearly larger than the body and short enough to be a heading."""
+    return draft.size >= settings.heading_ratio * body and len(draft.text) <= settings.heading_max_chars
+
+
+def _is_bold_heading(draft: Draft, body: float, settings: PdfSettings) -> bool:
+    """True for a short bold block (at most 2 lines) at about the body size."""
+    return (
+        draft.bold
+        and len(draft.lines) <= 2
+        and len(draft.text) <= settings.bold_heading_max_chars
+        and not size_differs(draft.size, body, settings)
+    )
+
+
+def styles(found: Sequence[Draft], settings: PdfSettings) -> Styles:
+    """The body size (most common size, weighted by characters) and the ranked heading sizes.
+
+    :param found: all drafts of the document
+    :param settings: the reader's settings
+    """
+    sizes: Counter[float] = Counter()
+    for draft in found:
+        for line in draft.lines:
+            sizes[line.size] += line.chars
+    if not sizes:
+        return Styles(body=0.0)
+    body = sizes.most_common(1)[0][0]
+    heading_sizes = sorted({_size_key(d.size) for d in found if _is_large(d, body, settings)}, reverse=True)
+    return Styles(body, {size: min(rank, _MAX_SIZE_LEVEL) for rank, size in enumerate(heading_sizes, 1)})
+
+
+def heading_level(draft: Draft, found: Styles, settings: PdfSettings) -> Optional[int]:
+    """The heading level of a draft, or ``None`` when it is not a heading.
+
+    Larger sizes rank 1, 2, 3; a short bold block at body size is level 3; a
+    heading numbered "1.2 " takes its level from the numbering's depth. A
+    bulleted block is never a heading.
+    """
+    if draft.aside or is_bullet(draft.marker):
+        return None
+    if _is_large(draft, found.body, settings):
+        level = found.levels[_size_key(draft.size)]
+    elif _is_bold_heading(draft, found.body, settings):
+        level = _MAX_SIZE_LEVEL
+    else:
+        return None
+    numbering = _NUMBERING.match(draft.lines[0].text)
+    return numbering.group(1).count(".") + 1 if numbering else level
+
+
+def line_ends(texts: Sequence[str]) -> tuple[str, ...]:
+    """Physical lines as a block keeps them: soft hyphens dropped, and a word boundary marked at each line end.
+
+    A soft hyphen (U+00AD) at a line end is where the typesetter broke a
+    word; it becomes a plain hyphen, which the hyphenation repair decides
+    on. Every other line but the last gets a trailing space unless it ends
+    with a hyphen.
+
+    >>> line_ends(["talouden", "tasapai\\u00ad", "no"])
+    ('talouden ', 'tasapai-', 'no')
+    """
+    out = []
+    for i, text in enumerate(texts):
+        if text.endswith(_SOFT_HYPHEN):
+            text = text.rstrip(_SOFT_HYPHEN) + "-"
+        text = text.replace(_SOFT_HYPHEN, "")
+        last = i == len(texts) - 1
+        out.append(text if last or text[-1:] in _HYPHENS or not text else text + " ")
+    return tuple(out)
+
+
+def finish(draft: Draft, number: int, found: Styles, settings: PdfSettings) -> Block:
+    """The finished block of a draft: a heading, a list item or a paragraph."""
+    texts = [line.text for line in draft.lines]
+    level = heading_level(draft, found, settings)
+    if level is not None:
+        role, marker = "heading", None
+    elif draft.marker is not None:
+        role, marker, texts[0] = "list_item", draft.marker, draft.rest
+    else:
+        role, marker = "paragraph", None
+    return Block(
+        lines=line_ends(texts),
+        page=number,
+        role=role,
+        level=level,
+        marker=marker,
+        bbox=draft.bbox,
+        font_size=draft.size,
+        bold=draft.bold,
+    )

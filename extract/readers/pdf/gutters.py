@@ -1,0 +1,165 @@
+"""Column gutters of a region of words: whitespace strips, and vertical rules.
+
+A gutter is an x where a strip ``column_gap`` wide stays free of words for
+at least ``gutter_share`` of the text's height, with at least
+``gutter_min_lines`` lines on its left and on its right along that run; a
+thin vertical path with lines on both sides (a column rule) is a gutter
+however narrow the whitespace beside it.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from typing import Sequence
+
+from extract.readers.pdf.chars import PathShape
+from extract.readers.pdf.geometry import overlap
+from extract.readers.pdf.lines import Gutter, Word, rows
+from extract.readers.pdf.settings import PdfSettings
+
+_RULE_WIDTH = 3.0  # points: a vertical path this thin is a column rule
+Span = tuple[float, float]
+
+
+def _free_runs(
+    words: Sequence[Word], left: int, right: int, half: float, extent: tuple[float, float], need: float
+) -> list[list[Span]]:
+    """For each x in ``left..right``, the vertical runs at least ``need`` high where no word touches the strip ``x ± half``.
+
+    One pass over the words instead of one per x: each word closes the
+    current free run of every strip it touches.
+
+    :param words: words sorted by their tops
+    :param extent: the top and bottom of the region's text
+    """
+    top, bottom = extent
+    start = [top] * (right - left + 1)
+    runs: list[list[Span]] = [[] for _ in range(right - left + 1)]
+    for word in words:
+        first = max(left, math.floor(word.x0 - half) + 1) - left
+        last = min(right, math.ceil(word.x1 + half) - 1) - left
+        for i in range(first, last + 1):
+            if word.top - start[i] >= need:
+                runs[i].append((start[i], word.top))
+            if word.bottom > start[i]:
+                start[i] = word.bottom
+    for i, end in enumerate(start):
+        if bottom - end >= need:
+            runs[i].append((end, bottom))
+    return runs
+
+
+def _separates(
+    by_centre: Sequence[Word], centres: Sequence[float], x: float, half: float, runs: Sequence[Span], min_lines: int
+) -> bool:
+    """True when along one of the free ``runs`` of the strip ``x ± half`` at least ``min_lines`` lines stand on each side.
+
+    :param by_centre: the region's words sorted by their vertical centres
+    :param centres: those centres
+    """
+    for start, end in runs:
+        beside = by_centre[bisect_left(centres, start): bisect_right(centres, end)]
+        # The right side first: beside a ragged right edge it is empty, and the left side is not looked at.
+        right = {round(w.bottom) for w in beside if w.x0 >= x + half}
+        if len(right) < min_lines:
+            continue
+        left = {round(w.bottom) for w in beside if w.x1 <= x - half}
+        if len(left) >= min_lines:
+            return True
+    return False
+
+
+def _lines_beside(words: Sequence[Word], left: int, right: int, half: float) -> tuple[list[int], list[int]]:
+    """For each x in ``left..right``: how many baselines have a word wholly left of ``x - half``, and wholly right of ``x + half``.
+
+    Two sweeps over the words sorted by their edges; an upper bound of what
+    :func:`_separates` counts along one free run.
+    """
+    width = right - left + 1
+    on_left, on_right = [0] * width, [0] * width
+    seen: set[int] = set()
+    ordered = sorted(words, key=lambda w: w.x1)
+    i = 0
+    for x in range(left, right + 1):
+        while i < len(ordered) and ordered[i].x1 <= x - half:
+            seen.add(round(ordered[i].bottom))
+            i += 1
+        on_left[x - left] = len(seen)
+    seen = set()
+    ordered = sorted(words, key=lambda w: w.x0, reverse=True)
+    i = 0
+    for x in range(right, left - 1, -1):
+        while i < len(ordered) and ordered[i].x0 >= x + half:
+            seen.add(round(ordered[i].bottom))
+            i += 1
+        on_right[x - left] = len(seen)
+    return on_left, on_right
+
+
+def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gutter]:
+    """The x ranges ``(start, end)`` of whitespace gutters among a region's words.
+
+    A full-width title crosses the gutter; the run below it still counts.
+    Columns need not share baselines. Positions where rows of text cover too
+    much of the height, where no free run is long enough, or with too few
+    lines on either side anywhere on the page, are ruled out first, which
+    keeps the exact test rare.
+    """
+    if not words:
+        return []
+    words = sorted(words, key=lambda w: w.top)
+    half = settings.column_gap / 2
+    extent = (words[0].top, max(w.bottom for w in words))
+    span = extent[1] - extent[0]
+    need = settings.gutter_share * span
+    left, right = int(min(w.x0 for w in words)) + 1, int(max(w.x1 for w in words))
+    covered = [0.0] * (right - left + 1)
+    for row in rows(words, settings.line_tolerance):
+        height = max(w.bottom for w in row) - min(w.top for w in row)
+        xs = {
+            x
+            for word in row
+            for x in range(max(left, int(word.x0 - half) + 1), min(right, int(word.x1 + half)) + 1)
+        }
+        for x in xs:
+            covered[x - left] += height
+    free = _free_runs(words, left, right, half, extent, need)
+    beside = _lines_beside(words, left, right, half)
+    by_centre = sorted(words, key=lambda w: (w.top + w.bottom) / 2)
+    centres = [(w.top + w.bottom) / 2 for w in by_centre]
+    found = [
+        x
+        for x in range(left, right)
+        if covered[x - left] <= span - need
+        and free[x - left]
+        and min(beside[0][x - left], beside[1][x - left]) >= settings.gutter_min_lines
+        and _separates(by_centre, centres, x, half, free[x - left], settings.gutter_min_lines)
+    ]
+    runs: list[list[int]] = []
+    for x in found:
+        if runs and x == runs[-1][-1] + 1:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    return [(float(run[0]), float(run[-1])) for run in runs]
+
+
+
+def rule_gutters(words: Sequence[Word], paths: Sequence[PathShape], settings: PdfSettings) -> list[Gutter]:
+    """Thin vertical paths with lines on both sides for at least ``gutter_share`` of the text's height."""
+    if not words:
+        return []
+    top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+    need = settings.gutter_share * (bottom - top)
+    found = []
+    for path in paths:
+        x0, y0, x1, y1 = path.bbox
+        if x1 - x0 > _RULE_WIDTH or overlap(y0, y1, top, bottom) < need:
+            continue
+        beside = [w for w in words if y0 <= (w.top + w.bottom) / 2 <= y1]
+        left = {round(w.bottom) for w in beside if w.x1 <= x0 + 1}
+        right = {round(w.bottom) for w in beside if w.x0 >= x1 - 1}
+        if len(left) >= settings.gutter_min_lines and len(right) >= settings.gutter_min_lines:
+            found.append((x0 - 1.0, x1 + 1.0))
+    return found

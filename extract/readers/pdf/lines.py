@@ -1,0 +1,310 @@
+"""Characters to words to lines.
+
+Upright characters are grouped into rows by their bottoms, each row cut
+into words at whitespace glyphs and at gaps wider than ``word_gap`` em;
+ligature glyphs (ﬁ ﬂ ﬀ ﬃ ﬄ) are spelt out. Words sharing a baseline form
+rows (a smaller raised or lowered word joins the row it sits in), and a row
+is cut into lines at gutters and wide gaps. In a line, a run of single
+letters set apart by letter spacing ("S T R A T E G I A") is joined into
+words. Rotated characters are read apart, in their own order.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple, Optional, Sequence
+
+from extract.readers.pdf.chars import Char
+from extract.readers.pdf.geometry import BBox
+from extract.readers.pdf.markers import MARKER_WORD
+from extract.readers.pdf.settings import PdfSettings
+
+Gutter = tuple[float, float]  # the x range of a whitespace gutter between columns
+
+_LIGATURES = {lig: unicodedata.normalize("NFKC", lig) for lig in "ﬀﬁﬂﬃﬄﬅﬆ"}
+_TOUCHING = 0.1  # em: words closer than this were split by a style change, not by a space
+_SCRIPT_RATIO = 0.85  # words below this share of their line's size may be raised or lowered
+_MIN_SPACED_RUN = 3  # single letters in a row before they count as letter-spaced
+_SPACED_WORD_GAP = 1.5  # in a letter-spaced run, a gap this many times the narrowest is a word boundary
+
+
+class Word(NamedTuple):
+    """A word: its text, box and style; ``spaced`` when a whitespace glyph stood before it (a named tuple: made by the thousand)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    spaced: bool = True
+
+    @property
+    def box(self) -> BBox:
+        """The word's ``(x0, top, x1, bottom)``."""
+        return self.x0, self.top, self.x1, self.bottom
+
+
+@dataclass(frozen=True)
+class Line:
+    """Words on one baseline within one column, left to right."""
+
+    words: tuple[Word, ...]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def chars(self) -> int:
+        """The number of non-space characters."""
+        return sum(len(w.text) for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        """The line's ``(x0, top, x1, bottom)``."""
+        return self.x0, self.top, self.x1, self.bottom
+
+
+def _char_rows(chars: Iterable[Char], tolerance: float) -> list[list[Char]]:
+    """Chars grouped by their bottoms (within ``tolerance``), each row left to right."""
+    rows: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: (c.bottom, c.x0)):
+        if rows and char.bottom - rows[-1][0].bottom <= tolerance:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+    return rows
+
+
+def _word(chars: Sequence[Char], spaced: bool) -> Word:
+    """A word from its chars (sorted left to right): ligatures spelt out, size and weight of most chars."""
+    first = chars[0]
+    if len(chars) == 1:
+        return Word(_LIGATURES.get(first.text, first.text), first.x0, first.x1, first.top, first.bottom,
+                    round(first.size, 2), first.bold, spaced)
+    text = "".join([_LIGATURES.get(c.text, c.text) for c in chars])
+    size = first.size
+    if any(c.size != size for c in chars):
+        size = Counter(round(c.size, 2) for c in chars).most_common(1)[0][0]
+    bold = sum(1 for c in chars if c.bold) * 2 > len(chars)
+    return Word(
+        text,
+        first.x0,
+        max([c.x1 for c in chars]),
+        min([c.top for c in chars]),
+        max([c.bottom for c in chars]),
+        round(size, 2),
+        bold,
+        spaced,
+    )
+
+
+def words(chars: Iterable[Char], settings: PdfSettings) -> list[Word]:
+    """The words of upright chars: a new word after a whitespace glyph or a gap over ``word_gap`` em.
+
+    Unmapped glyphs (empty text) are left out; they are counted elsewhere.
+
+    :param chars: upright chars in any order
+    :param settings: the reader's settings
+    """
+    found: list[Word] = []
+    for row in _char_rows((c for c in chars if c.text), settings.line_tolerance):
+        current: list[Char] = []
+        spaced = after_space = False  # the first word of a row: whether it stands apart is the gap's business
+        for char in row:
+            if char.text.isspace():
+                if current:
+                    found.append(_word(current, spaced))
+                    current = []
+                after_space = True
+                continue
+            if current and char.x0 - current[-1].x1 > settings.word_gap * max(char.size, current[-1].size):
+                found.append(_word(current, spaced))
+                current = []
+            if not current:
+                spaced, after_space = after_space, False
+            current.append(char)
+        if current:
+            found.append(_word(current, spaced))
+    return found
+
+
+def _joined_letter_spacing(words: Sequence[Word]) -> list[Word]:
+    """Words with letter-spaced runs ("S T R A T E G I A  2 0 3 0") joined into words.
+
+    A run is at least three single letters or digits in a row; in it, a gap
+    over ``_SPACED_WORD_GAP`` times the run's narrowest gap, or a whitespace
+    glyph after gaps without one, is a word boundary. A run of single letters
+    set with ordinary, even spaces ("a b c") stays as it is.
+    """
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and len(words[j].text) == 1 and words[j].text.isalnum():
+            j += 1
+        if j - i < _MIN_SPACED_RUN:
+            out.append(words[i])
+            i += 1
+            continue
+        run = words[i:j]
+        gaps = [b.x0 - a.x1 for a, b in zip(run, run[1:])]
+        narrowest = max(min(gaps), 0.01)
+        by_glyph = sum(1 for w in run[1:] if not w.spaced) >= 2
+        bimodal = max(gaps) > _SPACED_WORD_GAP * narrowest
+        if not (by_glyph or bimodal):
+            out.extend(run)
+            i = j
+            continue
+        group = [run[0]]
+        for gap, word in zip(gaps, run[1:]):
+            boundary = gap > _SPACED_WORD_GAP * narrowest or (by_glyph and word.spaced)
+            if boundary:
+                out.append(_merge(group))
+                group = []
+            group.append(word)
+        out.append(_merge(group))
+        i = j
+    return out
+
+
+def _merge(group: Sequence[Word]) -> Word:
+    """One word from letter-spaced single letters."""
+    first = group[0]
+    return Word(
+        "".join(w.text for w in group),
+        first.x0, group[-1].x1,
+        min(w.top for w in group), max(w.bottom for w in group),
+        first.size, first.bold, first.spaced,
+    )
+
+
+def make_line(row_words: Sequence[Word]) -> Line:
+    """A line from words sorted left to right; a space only where the words stand apart.
+
+    Two words that touch (split by a change of font or size, ``**Ta**voite``)
+    are joined without a space.
+    """
+    items = _joined_letter_spacing(row_words)
+    text = items[0].text
+    for left, right in zip(items, items[1:]):
+        apart = right.spaced or right.x0 - left.x1 > _TOUCHING * min(left.size, right.size)
+        text += (" " if apart else "") + right.text
+    sizes: Counter[float] = Counter()
+    bold_chars = 0
+    for word in items:
+        sizes[round(word.size, 2)] += len(word.text)
+        bold_chars += len(word.text) if word.bold else 0
+    total = sum(sizes.values())
+    return Line(
+        words=tuple(items),
+        text=text,
+        x0=min(w.x0 for w in items),
+        x1=max(w.x1 for w in items),
+        top=min(w.top for w in items),
+        bottom=max(w.bottom for w in items),
+        size=sizes.most_common(1)[0][0],
+        bold=bold_chars * 2 > total,
+    )
+
+
+def rows(found: Iterable[Word], tolerance: float) -> list[list[Word]]:
+    """Words grouped by baseline (their bottoms within ``tolerance``), each row left to right.
+
+    Superscripts and subscripts, whose bottoms stand apart, join the row they sit in.
+    """
+    grouped: list[list[Word]] = []
+    for word in sorted(found, key=lambda w: (w.bottom, w.x0)):
+        if grouped and word.bottom - grouped[-1][0].bottom <= tolerance:
+            grouped[-1].append(word)
+        else:
+            grouped.append([word])
+    return [sorted(row, key=lambda w: w.x0) for row in _fold_small_rows(grouped, tolerance)]
+
+
+def _sits_in(small: Sequence[Word], host: Sequence[Word], tolerance: float) -> bool:
+    """True when ``small`` is set smaller than ``host`` and lies within its height (a superscript)."""
+    top = min(w.top for w in host) - tolerance
+    bottom = max(w.bottom for w in host) + tolerance
+    return max(w.size for w in small) < _SCRIPT_RATIO * max(w.size for w in host) and all(
+        top <= w.top and w.bottom <= bottom for w in small
+    )
+
+
+def _fold_small_rows(grouped: Sequence[list[Word]], tolerance: float) -> list[list[Word]]:
+    """Merge each row of small raised or lowered words into the row above or below it sits in.
+
+    :param grouped: rows sorted by their bottoms
+    :param tolerance: the slack around the host row's height
+    """
+    folded: list[list[Word]] = []
+    carried: list[Word] = []
+    for i, row in enumerate(grouped):
+        row, carried = carried + row, []
+        if folded and _sits_in(row, folded[-1], tolerance):
+            folded[-1].extend(row)
+        elif i + 1 < len(grouped) and _sits_in(row, grouped[i + 1], tolerance):
+            carried = row
+        else:
+            folded.append(row)
+    return folded
+
+
+def split_row(row: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSettings) -> list[Line]:
+    """Cut a row into lines at gaps that span a gutter or that are wider than ``split_gap`` em.
+
+    A list marker is never cut from its text (a bullet followed by a tab; a
+    column of bullets beside their items looks like a gutter).
+    """
+    pieces: list[list[Word]] = [[row[0]]]
+    right = row[0].x1
+    for word in row[1:]:
+        gap = word.x0 - right
+        after_marker = len(pieces[-1]) == 1 and MARKER_WORD.fullmatch(pieces[-1][0].text)
+        wide = gap > max(settings.column_gap, settings.split_gap * word.size)
+        at_gutter = any(right <= start + 0.5 and word.x0 >= end - 0.5 for start, end in gutters)
+        if (wide or at_gutter) and not after_marker:
+            pieces.append([word])
+        else:
+            pieces[-1].append(word)
+        right = max(right, word.x1)
+    return [make_line(piece) for piece in pieces]
+
+
+def lines(found: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSettings) -> list[Line]:
+    """The lines of a region's words, top to bottom and left to right."""
+    made = [line for row in rows(found, settings.line_tolerance) for line in split_row(row, gutters, settings)]
+    return sorted(made, key=lambda line: (line.top, line.x0))
+
+
+def rotated_lines(chars: Sequence[Char]) -> list[str]:
+    """Rotated chars in their own order as lines: a new line where the baseline moves sideways.
+
+    A space is put between two chars that stand apart along the baseline
+    (for PDFs without space glyphs).
+    """
+    found: list[list[str]] = []
+    previous: Optional[tuple[float, float, float]] = None
+    for char in chars:
+        dx, dy = char.direction
+        cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+        across, along = dx * cy - dy * cx, dx * cx + dy * cy
+        extent = abs(dx) * (char.x1 - char.x0) + abs(dy) * (char.bottom - char.top)
+        size = char.size or 1.0
+        if previous is None or abs(across - previous[0]) > size / 2:
+            found.append([])
+        elif abs(along - previous[1]) - (extent + previous[2]) / 2 > 0.2 * size:
+            if found[-1] and not found[-1][-1].isspace() and not char.text.isspace():
+                found[-1].append(" ")
+        found[-1].append(_LIGATURES.get(char.text, char.text))
+        previous = (across, along, extent)
+    return [text for text in ("".join(parts).strip() for parts in found) if text]

@@ -1,0 +1,163 @@
+"""Test PDFs in the layouts strategy documents use, each with what a reader should find in it.
+
+Every case is a function ``(folder) -> Path`` registered in :data:`LAYOUTS`,
+so the layout tests and the engine comparison read the same files. The
+texts are the tests' own; none comes from the corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from pdf_factory import A4, Box, Justified, Lines, Rotated, Rule, Table, Text, build_pdf, string_width
+
+LANDSCAPE = (A4[1], A4[0])
+
+TITLE = "Hyvinvointialueen strategia"
+COLUMN_TEXT = [
+    ["Alue järjestää sosiaali- ja", "terveyspalvelut sekä pelas-", "tustoimen palvelut kaikille."],
+    ["Palvelut tuotetaan lähellä", "asukkaita ja yhä useammin", "myös digitaalisesti."],
+    ["Talous on tasapainossa, ja", "investoinnit tehdään harki-", "ten vuosina 2026–2029."],
+    ["Henkilöstö voi hyvin ja", "osaaminen kasvaa koko ajan", "uusien tehtävien myötä."],
+    ["Yhteistyö kuntien kanssa", "tiivistyy ja järjestöt ovat", "mukana kehittämisessä."],
+    ["Asukkaat osallistuvat", "palveluiden suunnitteluun", "entistä useammin."],
+]
+
+
+def _column(x: float, y: float, paragraphs: list[list[str]], size: float = 10.0) -> list[Lines]:
+    """Paragraphs stacked in one column, a blank line between them."""
+    items, top = [], y
+    for lines in paragraphs:
+        items.append(Lines(x, top, lines, size=size))
+        top += (len(lines) + 1) * 1.3 * size
+    return items
+
+
+def _widest(paragraphs: list[list[str]], size: float = 10.0) -> float:
+    return max(string_width(line, size) for lines in paragraphs for line in lines)
+
+
+def two_columns_with_rule(folder: Path) -> Path:
+    """Two columns only 8 pt apart, a vertical rule between them: too narrow for a whitespace gutter."""
+    left, right = COLUMN_TEXT[:3], COLUMN_TEXT[3:]
+    rule = 56 + _widest(left) + 4
+    page = [Text(56, 70, TITLE, size=18, bold=True), Rule(rule, 95, rule, 300)]
+    page += _column(56, 110, left) + _column(rule + 4, 110, right)
+    return build_pdf(folder / "two-columns-rule.pdf", [page])
+
+
+def three_columns(folder: Path) -> Path:
+    """Three columns without rules under a full-width title."""
+    width = _widest(COLUMN_TEXT) + 16
+    page = [Text(56, 70, TITLE, size=18, bold=True)]
+    for n in range(3):
+        page += _column(56 + n * width, 110, COLUMN_TEXT[2 * n: 2 * n + 2])
+    return build_pdf(folder / "three-columns.pdf", [page])
+
+
+INTERRUPTED = (
+    ["Strategian tavoitteena on, että jokainen asukas saa", "tarvitsemansa palvelut oikeaan aikaan ja"],
+    ["mahdollisimman lähellä kotiaan, myös harvaan", "asutuilla alueilla."],
+)
+BOX_LINES = ["Tiesitkö? Alueella asuu", "yli 270 000 ihmistä."]
+SIDEBAR = "Aluevaltuusto hyväksynyt 12.6.2025"
+
+
+def side_box_and_rotated_sidebar(folder: Path) -> Path:
+    """A narrow main column whose paragraph a shaded box interrupts, and a rotated sidebar in the margin."""
+    first, second = INTERRUPTED
+    page = [
+        Text(90, 70, TITLE, size=18, bold=True),
+        Lines(90, 110, first),
+        Box(90, 140, 300, 40, fill=(200, 225, 240)),
+        Lines(98, 156, BOX_LINES),
+        Lines(90, 200, second),
+        Rotated(40, 600, SIDEBAR, size=9),
+    ]
+    return build_pdf(folder / "side-box.pdf", [page])
+
+
+EVAL_HEADER = ("Tavoite", "Tavoite saavutettu?", "Arviointi (1-5)", "Sanallinen arviointi")
+EVAL_ROWS = [
+    ("Palvelut ovat saavutettavia\n• jonot lyhenevät\n• digipalvelut kasvavat", "Kyllä", "4", "Jonot lyhenivät."),
+    ("Talous on tasapainossa", "Osittain", "3", "Alijäämä pieneni."),
+    ("Henkilöstö voi hyvin\n• vaihtuvuus laskee", "Ei", "2", "Vaihtuvuus kasvoi."),
+]
+EVAL_WIDTHS = [250, 130, 110, 250]
+CONTINUES = "Jatkuu seuraavalla sivulla"
+
+
+def ruled_landscape_table(folder: Path) -> Path:
+    """A landscape evaluation table over two pages, the (plain, not bold) header row repeated on each."""
+    pages = [
+        [Text(56, 60, "Tavoitteiden arviointi", size=16, bold=True),
+         Table(56, 80, [EVAL_HEADER, *EVAL_ROWS[:2]], EVAL_WIDTHS),
+         Text(56, 330, CONTINUES, size=9)],
+        [Table(56, 80, [EVAL_HEADER, EVAL_ROWS[2]], EVAL_WIDTHS)],
+    ]
+    return build_pdf(folder / "ruled-table.pdf", pages, size=LANDSCAPE)
+
+
+SHADED_HEADER = ("Arvio", "Tavoite", "Pisteet")
+SHADED_ROWS = [
+    ("Kyllä", "Palvelut ovat saavutettavia", "4"),
+    ("Osittain", "Talous on tasapainossa", "3"),
+    ("Ei", "Henkilöstö voi hyvin", "2"),
+]
+SHADED_MORE = [("Kyllä", "Yhteistyö tiivistyy", "5"), ("Ei", "Osallisuus kasvaa", "2")]
+_DARK, _LIGHT = (60, 90, 140), (225, 232, 242)
+
+
+def borderless_shaded_table(folder: Path) -> Path:
+    """A borderless table on shaded rows, columns in another order; the header row on the first page only."""
+    widths = [110, 240, 80]
+    pages = [
+        [Text(56, 60, "Arviointi", size=16, bold=True),
+         Table(56, 80, [SHADED_HEADER, *SHADED_ROWS], widths, ruled=False, bold_rows=1,
+               fills=[_DARK, _LIGHT, None, _LIGHT]),
+         Lines(56, 200, ["Taulukon arviot perustuvat vuoden 2025 seurantaan."])],
+        [Table(56, 80, SHADED_MORE, widths, ruled=False, fills=[_LIGHT, None])],
+    ]
+    return build_pdf(folder / "shaded-table.pdf", pages)
+
+
+JUSTIFIED = [
+    "Hyvinvointialueen palveluita tarvitaan yhä enemmän, ja alueen asukkaat niiden tarvi\u00ad",
+    "taan myös jatkossa, joten ﬁnanssointi vaatii tehokkaita toimia sekä yhdessä halutun",
+    "työyhteisön rakentamista henkilöstön ja järjestöjen kanssa, jotta henki\u00ad",
+    "löstön ﬂow ja osaaminen säilyvät ja kasvavat koko alueella vuosina 2026–2029.",
+]
+
+
+def justified_soft_hyphens(folder: Path) -> Path:
+    """Justified lines, words placed one by one (no space glyphs), soft hyphens and a ligature."""
+    width = max(string_width(line, 10) for line in JUSTIFIED[:-1]) + 4
+    page = [Justified(60, 100, width, JUSTIFIED, size=10)]
+    return build_pdf(folder / "justified.pdf", [page])
+
+
+def letter_spaced_heading(folder: Path) -> Path:
+    """A heading set with wide letter spacing over a paragraph."""
+    page = [
+        Text(72, 80, "STRATEGIA 2030", size=16, bold=True, spacing=6),
+        Lines(72, 120, ["Strategia ohjaa alueen toimintaa ja", "taloutta koko valtuustokauden ajan."]),
+    ]
+    return build_pdf(folder / "letter-spaced.pdf", [page])
+
+
+def unmapped_glyphs(folder: Path) -> Path:
+    """A page whose font has no ToUnicode map: its glyphs read as ``(cid:N)``."""
+    page = [Text(72, 100, "Tavoitteena on hyvinvointi", size=24)]
+    return build_pdf(folder / "cid.pdf", [page], unmapped=True)
+
+
+LAYOUTS: dict[str, Callable[[Path], Path]] = {
+    "two-columns-rule": two_columns_with_rule,
+    "three-columns": three_columns,
+    "side-box": side_box_and_rotated_sidebar,
+    "ruled-table": ruled_landscape_table,
+    "shaded-table": borderless_shaded_table,
+    "justified": justified_soft_hyphens,
+    "letter-spaced": letter_spaced_heading,
+}

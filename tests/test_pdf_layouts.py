@@ -1,0 +1,133 @@
+"""The PDF reader on the layouts of :mod:`tests.pdf_layouts`, and its two engines compared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.clean.hyphenation import join_lines
+from extract.readers.ocr import ocr_engine
+from extract.readers.pdf import read_pdf
+from extract.records import Block, SourceDocument
+
+import pdf_layouts as L
+from pdf_factory import unicode_fonts
+
+pytestmark = pytest.mark.skipif(unicode_fonts() is None, reason="no Unicode TTF font for test PDFs")
+
+
+def joined(block: Block) -> str:
+    """A block's lines joined the way the pipeline joins them."""
+    return join_lines(block.lines)
+
+
+def body(doc: SourceDocument) -> list[tuple[str, str]]:
+    """Role and joined text of every block but tables."""
+    return [(b.role, joined(b)) for b in doc.blocks if b.role != "table"]
+
+
+def spaced(lines: list[str]) -> list[str]:
+    """Lines as a text export gives them: a trailing space where a line ends at a word boundary."""
+    return [line if line.endswith("-") else line + " " for line in lines]
+
+
+def paragraphs(groups: list[list[str]]) -> list[tuple[str, str]]:
+    return [("paragraph", join_lines(spaced(lines))) for lines in groups]
+
+
+def test_two_columns_split_by_a_rule_too_narrow_for_a_gutter(tmp_path: Path) -> None:
+    doc = read_pdf(L.two_columns_with_rule(tmp_path))
+    assert body(doc) == [("heading", L.TITLE), *paragraphs(L.COLUMN_TEXT)]
+
+
+def test_three_columns_read_column_by_column(tmp_path: Path) -> None:
+    doc = read_pdf(L.three_columns(tmp_path))
+    assert body(doc) == [("heading", L.TITLE), *paragraphs(L.COLUMN_TEXT)]
+
+
+def test_line_ends_without_hyphen_are_word_boundaries(tmp_path: Path) -> None:
+    doc = read_pdf(L.three_columns(tmp_path))
+    first = doc.blocks[1]
+    assert first.lines[0].endswith("ja ") and first.lines[1].endswith("pelas-")
+    assert joined(first) == "Alue järjestää sosiaali- ja terveyspalvelut sekä pelastustoimen palvelut kaikille."
+
+
+def test_side_box_is_read_after_the_paragraph_it_interrupts(tmp_path: Path) -> None:
+    doc = read_pdf(L.side_box_and_rotated_sidebar(tmp_path))
+    whole = join_lines(spaced([line for part in L.INTERRUPTED for line in part]))
+    assert body(doc) == [
+        ("heading", L.TITLE),
+        ("paragraph", whole),
+        ("paragraph", " ".join(L.BOX_LINES)),
+        ("rotated", L.SIDEBAR),
+    ]
+
+
+def test_ruled_table_keeps_header_rows_repeated_on_the_next_page_and_bullets_as_items(tmp_path: Path) -> None:
+    doc = read_pdf(L.ruled_landscape_table(tmp_path))
+    tables = [b for b in doc.blocks if b.role == "table"]
+    assert [t.page for t in tables] == [1, 2]
+    for table in tables:
+        header = [c.text for c in table.cells if c.kind == "column_header"]
+        assert header == list(L.EVAL_HEADER)
+        assert all(c.row == 0 for c in table.cells if c.kind == "column_header")
+    goal = next(c for c in tables[0].cells if (c.row, c.col) == (1, 0))
+    assert (goal.text, goal.items) == ("Palvelut ovat saavutettavia", ("jonot lyhenevät", "digipalvelut kasvavat"))
+    assert [c.text for c in tables[1].cells if c.row == 1] == ["Henkilöstö voi hyvin", "Ei", "2", "Vaihtuvuus kasvoi."]
+    assert body(doc)[-1] == ("paragraph", L.CONTINUES)
+
+
+def test_borderless_shaded_table_is_a_table_with_its_header_on_the_first_page_only(tmp_path: Path) -> None:
+    doc = read_pdf(L.borderless_shaded_table(tmp_path))
+    first, second = [b for b in doc.blocks if b.role == "table"]
+    assert first.rows == (L.SHADED_HEADER, *L.SHADED_ROWS)
+    assert [c.row for c in first.cells if c.kind == "column_header"] == [0, 0, 0]
+    assert second.rows == tuple(L.SHADED_MORE)
+    assert all(c.kind == "content" for c in second.cells)
+    assert body(doc)[-1] == ("paragraph", "Taulukon arviot perustuvat vuoden 2025 seurantaan.")
+
+
+def test_justified_text_with_soft_hyphens_and_ligatures(tmp_path: Path) -> None:
+    doc = read_pdf(L.justified_soft_hyphens(tmp_path))
+    (block,) = doc.blocks
+    assert block.lines[0].endswith("tarvi-") and block.lines[1].endswith("halutun ")
+    text = joined(block)
+    assert "niiden tarvitaan myös" in text and "henkilöstön flow" in text and "finanssointi" in text
+    assert "halutun työyhteisön" in text
+
+
+def test_letter_spaced_heading_is_joined_into_words(tmp_path: Path) -> None:
+    doc = read_pdf(L.letter_spaced_heading(tmp_path))
+    assert [(b.role, b.level, joined(b)) for b in doc.blocks] == [
+        ("heading", 1, "STRATEGIA 2030"),
+        ("paragraph", None, "Strategia ohjaa alueen toimintaa ja taloutta koko valtuustokauden ajan."),
+    ]
+
+
+def test_unmapped_glyphs_are_a_warning_and_the_page_read_by_ocr(tmp_path: Path) -> None:
+    doc = read_pdf(L.unmapped_glyphs(tmp_path))
+    ((page, message),) = doc.warnings
+    assert page == 1 and "without a Unicode mapping" in message
+    if ocr_engine() is None:
+        assert doc.blocks == () and "OCR needs tesseract" in message
+        pytest.skip("tesseract with fin and swe is not installed: OCR itself not checked")
+    assert "page read by OCR" in message
+    assert [joined(b) for b in doc.blocks] == ["Tavoitteena on hyvinvointi"]
+
+
+def _model(doc: SourceDocument) -> list[tuple]:
+    """What the engines must agree on: each block's page, role, level, marker, lines and cells."""
+    return [
+        (b.page, b.role, b.level, b.marker, b.lines,
+         tuple((c.row, c.col, c.kind, c.row_span, c.col_span, c.text, c.items) for c in b.cells or ()))
+        for b in doc.blocks
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(L.LAYOUTS))
+def test_pdfium_and_pdfplumber_engines_give_the_same_model(tmp_path: Path, name: str) -> None:
+    path = L.LAYOUTS[name](tmp_path)
+    fast, plumber = read_pdf(path), read_pdf(path, {"engine": "pdfplumber"})
+    assert _model(fast) == _model(plumber)
+    assert fast.removals == plumber.removals and fast.warnings == plumber.warnings
