@@ -81,10 +81,10 @@ def scanned_pdf(path: Path, lines: list[str]) -> Path:
 
 
 def broken_page_pdf(path: Path) -> Path:
-    """Three pages; the second declares a rotation that is not a number, so it cannot be laid out."""
+    """Three pages; the second's dictionary is of no page type, so no parser can load it as a page."""
     data = build_pdf(path, [[Text(72, 100, f"Sivu {n} sisältö")] for n in (1, 2, 3)]).read_bytes()
     second = data.index(b"/Type /Page\n", data.index(b"/Type /Page\n") + 1)
-    path.write_bytes(data[:second] + b"/Rotate /x " + data[second:])
+    path.write_bytes(data[:second] + b"/Type /Pagx\n" + data[second + len(b"/Type /Page\n"):])
     return path
 
 
@@ -212,13 +212,13 @@ def test_scanned_page_is_read_by_ocr_or_reported(bad_corpus):
 
 def test_a_document_over_the_time_limit_fails_alone(tmp_path):
     corpus = _corpus(tmp_path / "corpus", {
-        "long.pdf": long_pdf(tmp_path / "long.pdf", 1000).read_bytes(),
+        "long.pdf": long_pdf(tmp_path / "long.pdf", 2000).read_bytes(),
         "small.txt": SMALL_TEXT.encode(),
     })
     db = tmp_path / "kb.db"
-    result = CliRunner().invoke(main, ["build", "--corpus", str(corpus), "--db", str(db), "--time-limit", "2", "--no-cache"])
+    result = CliRunner().invoke(main, ["build", "--corpus", str(corpus), "--db", str(db), "--time-limit", "0.5", "--no-cache"])
     assert result.exit_code == 1, result.output
-    assert f"error [E107] {corpus / 'long.pdf'}: time limit exceeded (2 s)" in result.output
+    assert f"error [E107] {corpus / 'long.pdf'}: time limit exceeded (0.5 s)" in result.output
     assert _rows(db, "SELECT id, substr(error, 1, 6) FROM documents ORDER BY id") == [("long-pdf", "[E107]"), ("small-txt", None)]
     assert _rows(db, "SELECT count(*) FROM findings WHERE document_id = 'long-pdf' AND kind = 'unreadable'") == [(1,)]
     assert _rows(db, "SELECT text FROM goals WHERE document_id = 'small-txt'") == [("Hyvinvointi paranee vähitellen.",)]
@@ -246,7 +246,7 @@ def test_page_limit_applies_to_slides(tmp_path):
 def test_a_pdf_with_no_readable_page_is_unreadable(tmp_path):
     path = tmp_path / "all-broken.pdf"
     data = build_pdf(path, [[Text(72, 100, "Sivu")]]).read_bytes()
-    path.write_bytes(data.replace(b"/Type /Page\n", b"/Rotate /x /Type /Page\n", 1))
+    path.write_bytes(data.replace(b"/Type /Page\n", b"/Type /Pagx\n", 1))
     with pytest.raises(ExtractionError, match=r"unreadable PDF \(page 1\)") as caught:
         read_pdf(path)
     assert caught.value.code == "E102"
