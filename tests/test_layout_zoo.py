@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from extract.clean.normalize import match_key
-from tests.layout_zoo.bars import LAYOUT_BARS, check
+from tests.layout_zoo.bars import LAYOUT_BARS, bar_cases, check
 from tests.layout_zoo.render import LAYOUTS, load_source, render
 from tests.layout_zoo.score import gold_rows, table
 from tests.layout_zoo.session import layout_zoo, zoo_keys
@@ -69,8 +69,7 @@ def test_every_rendering_is_extracted_and_the_figures_are_printed(zoo, capsys):
             assert doc.pages and doc.passages, (layout, key)
 
 
-@pytest.mark.parametrize("figure", sorted(LAYOUT_BARS))
-@pytest.mark.parametrize("layout", ZOO)
+@pytest.mark.parametrize("layout,figure", bar_cases(ZOO, LAYOUT_BARS))
 def test_layout_meets_bar(zoo, layout, figure):
     check(zoo.figures[layout], figure, LAYOUT_BARS[figure], layout)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.layout_zoo.bars import WORDING_BARS, check
+from tests.layout_zoo.bars import WORDING_BARS, bar_cases, check
 from tests.layout_zoo.score import table
 from tests.layout_zoo.session import REWORDED_LAYOUTS, wording_variants
 from tests.layout_zoo.variants import ALTERNATIVES, ORIGINAL_CUES, TEXT_VARIANTS, reword_heading, reword_text
@@ -46,7 +46,6 @@ def test_every_variant_is_extracted_and_the_figures_are_printed(variants, capsys
         assert all(doc.error is None for doc in variants.documents[name].values()), name
 
 
-@pytest.mark.parametrize("figure", sorted(WORDING_BARS))
-@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("name,figure", bar_cases(SETS, WORDING_BARS))
 def test_variant_meets_bar(variants, name, figure):
     check(variants.figures[name], figure, WORDING_BARS[figure], name)
