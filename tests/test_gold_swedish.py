@@ -50,8 +50,8 @@ def test_text_export_structure_matches_gold(corpus_documents, capsys):
 @pytest.mark.skipif(not (FONT_DIR / "DejaVuSans.ttf").is_file(), reason="DejaVu fonts not installed")
 @pytest.mark.parametrize("name", [
     pytest.param(name, marks=pytest.mark.xfail(reason=(
-        "PDF reader: the strategy house's short one-line boxes merge into one block; values, promises and a guideline "
-        "lost (F1 0.92-0.94)"), strict=False))
+        "PDF reader: the strategy house's short one-line boxes are joined into one block; values, promises and a "
+        "guideline lost"), strict=False))
     for name in sorted(LAYOUTS)
 ])
 def test_pdf_rendering_structure_matches_gold(name, tmp_path, capsys):

@@ -12,8 +12,8 @@ from tests.layout_zoo.score import PRF
 LAYOUT_BARS = {"goals": 0.95, "rows": 0.98, "evaluated_in": 1.0, "statements": 0.92, "sv": 0.90}
 #: issue 18: every wording variant, the same figures as the original text exports
 WORDING_BARS = {"goals": 0.95, "rows": 0.98, "evaluated_in": 1.0, "statements": 0.95, "sv": 0.90}
-_BLOCKS = ("PDF reader: one-line paragraphs set at an even spacing merge into one block (line spacing is measured "
-           "per page region, so a page without a multi-line paragraph gives no line spacing); statements lost")
+_BLOCKS = ("PDF reader: blocks of short one-line statements (boxes, sidebars, slide bullets) are still joined or "
+           "split apart from their cue on these pages; statements below the bar (figures in the printed table)")
 _SHADED = "PDF reader: shaded tables with three-line header rows and tight columns are not found as tables"
 _DECK = ("slides: 004's first principle is set as a slide title and its cue follows the boxes; "
          "001's guidelines and promises are split over continuation slides")

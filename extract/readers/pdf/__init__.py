@@ -21,6 +21,7 @@ from typing import Any, Iterator, Mapping, Optional, Sequence
 
 from extract.errors import ExtractionError
 from extract.readers.pdf.chars import Char, Engine, PageObjects, PlumberEngine, open_engine
+from extract.readers.pdf.blocks import LineSpacing
 from extract.readers.pdf.document import PageItems, document_pages, lay_out_page
 from extract.readers.pdf.settings import PdfSettings
 from extract.readers.pdf.tables import ruled_tables
@@ -142,6 +143,7 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
     laid_out: list[PageItems] = []
     warnings: list[tuple[Optional[int], str]] = []
     failures: dict[int, ExtractionError] = {}
+    spacing = LineSpacing()
     try:
         total = engine.page_count
         chosen = min(total, settings.max_pages) if settings.max_pages else total
@@ -151,7 +153,7 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
                     objects = engine.page(index)
                     if objects.hidden_text:
                         objects = tables.page(index)
-                page = lay_out_page(objects, tables, engine.render, settings)
+                page = lay_out_page(objects, tables, engine.render, settings, spacing)
             except ExtractionError as exc:
                 failures[index + 1] = exc
                 continue

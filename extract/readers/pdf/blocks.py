@@ -78,13 +78,39 @@ def size_differs(a: float, b: float, settings: PdfSettings) -> bool:
     return abs(a - b) > settings.size_change * max(a, b)
 
 
-def _line_spacing(lines: Sequence[Line], settings: PdfSettings) -> float:
-    """The usual gap between stacked lines of one style, in em (the lower quartile).
+class LineSpacing:
+    """The usual gap between stacked lines, learned over the pages of one document.
 
-    Lower quartile rather than median: a page of short paragraphs has as
-    many paragraph gaps as line gaps.
+    A page of one-line paragraphs set at an even spacing (guidelines, boxes of
+    a strategy summary) shows only paragraph gaps; its own lower quartile would
+    take them for line gaps and join the paragraphs. The gaps of the pages
+    read so far, per font size, tell the line spacing there.
     """
-    ratios: list[float] = []
+
+    def __init__(self) -> None:
+        self._ratios: dict[float, list[float]] = {}
+
+    def measure(self, lines: Sequence[Line], settings: PdfSettings) -> float:
+        """The line spacing for a region, in em: its own lower quartile, or the document's when smaller."""
+        ratios = _gap_ratios(lines, settings)
+        sizes = Counter(_size_key(line.size) for line in lines)
+        for size, ratio in ratios:
+            self._ratios.setdefault(size, []).append(ratio)
+        own = _lower_quartile([r for _, r in ratios])
+        size = sizes.most_common(1)[0][0] if sizes else None
+        seen = self._ratios.get(size, []) if size is not None else []
+        learned = _lower_quartile(seen) if len(seen) >= _LEARNED_MIN else None
+        candidates = [v for v in (own, learned) if v is not None]
+        return min(candidates) if candidates else _DEFAULT_SPACING
+
+
+_LEARNED_MIN = 8  # gaps seen in the document before its spacing counts
+_DEFAULT_SPACING = 0.25
+
+
+def _gap_ratios(lines: Sequence[Line], settings: PdfSettings) -> list[tuple[float, float]]:
+    """(font size key, gap in em) between each line and the nearest line of its style above it."""
+    ratios: list[tuple[float, float]] = []
     for i, line in enumerate(lines):
         nearest: Optional[Line] = None
         for other in lines[:i]:
@@ -98,10 +124,13 @@ def _line_spacing(lines: Sequence[Line], settings: PdfSettings) -> float:
         if nearest is not None:
             ratio = (line.top - nearest.bottom) / line.size
             if ratio <= 1.5:
-                ratios.append(ratio)
-    if not ratios:
-        return 0.25
-    return sorted(ratios)[len(ratios) // 4]
+                ratios.append((_size_key(line.size), ratio))
+    return ratios
+
+
+def _lower_quartile(values: Sequence[float]) -> Optional[float]:
+    """Lower quartile rather than median: a page of short paragraphs has as many paragraph gaps as line gaps."""
+    return sorted(values)[len(values) // 4] if values else None
 
 
 def _continues(draft: Draft, line: Line, spacing: float, settings: PdfSettings) -> bool:
@@ -117,7 +146,7 @@ def _continues(draft: Draft, line: Line, spacing: float, settings: PdfSettings) 
     return draft.marker is None or line.x0 > draft.lines[0].x0 + 1.0
 
 
-def drafts(lines: Sequence[Line], settings: PdfSettings) -> list[Draft]:
+def drafts(lines: Sequence[Line], settings: PdfSettings, spacing_of: Optional[LineSpacing] = None) -> list[Draft]:
     """Stack lines into blocks; a line with a list marker always starts a block.
 
     A line joins the latest block it overlaps horizontally and continues, so a
@@ -125,8 +154,9 @@ def drafts(lines: Sequence[Line], settings: PdfSettings) -> list[Draft]:
 
     :param lines: a region's lines, top to bottom
     :param settings: the reader's settings
+    :param spacing_of: the document's line spacing so far (a fresh one when not given)
     """
-    spacing = _line_spacing(lines, settings)
+    spacing = (spacing_of or LineSpacing()).measure(lines, settings)
     found: list[Draft] = []
     for line in lines:
         marker, rest = split_marker(line.text)

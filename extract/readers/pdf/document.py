@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Sequence
 
-from extract.clean.furniture import remove_furniture
+from extract.clean.furniture import is_page_number, remove_furniture
 from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
 from extract.readers.pdf.borderless import borderless_tables, outside
-from extract.readers.pdf.blocks import Draft, drafts, finish, styles
+from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, finish, styles
 from extract.readers.pdf.chars import Char, PageObjects, is_bold
 from extract.readers.pdf.geometry import centre_in, union
 from extract.readers.pdf.lines import Word, lines, rotated_lines, words
@@ -78,14 +78,16 @@ def _text_words(objects: PageObjects, upright: list[Char], render: Renderer, set
 
 
 def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Renderer,
-                 settings: PdfSettings) -> PageItems:
+                 settings: PdfSettings, spacing: Optional[LineSpacing] = None) -> PageItems:
     """One page's drafts and table blocks in reading order.
 
     :param objects: what the engine found on the page
     :param find_tables: the page's ruled tables (pdfplumber's finder, on candidate pages only)
     :param render: renders the page for OCR
     :param settings: the reader's settings
+    :param spacing: the document's line spacing learned on the pages before (see :class:`LineSpacing`)
     """
+    spacing = spacing or LineSpacing()
     out = PageItems(objects.number, objects.width, objects.height)
     upright: list[Char] = []
     for char in objects.chars:
@@ -106,9 +108,9 @@ def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Rendere
         home = next((i for i, frame in enumerate(frames) if centre_in(word.box, frame)), None)
         (body if home is None else boxed[home]).append(word)
     gutters = sorted(whitespace_gutters(body, settings) + rule_gutters(body, objects.paths, settings))
-    units = [Unit([d], d.bbox) for d in drafts(lines(body, gutters, settings), settings)]
+    units = [Unit([d], d.bbox) for d in drafts(lines(body, gutters, settings), settings, spacing)]
     units += [
-        Unit(list(drafts(lines(ws, (), settings), settings)), frames[i], aside=True)
+        Unit(list(drafts(lines(ws, (), settings), settings, spacing)), frames[i], aside=True)
         for i, ws in boxed.items() if ws
     ]
     units += [Unit([table], table.bbox) for table in tables if table.bbox]
@@ -144,6 +146,16 @@ def _at_edge(block: Block, height: Optional[float], band: float) -> bool:
     return block.bbox[3] <= band * height or block.bbox[1] >= (1 - band) * height
 
 
+def _bare_number_outermost(page: Page, block: Block) -> bool:
+    """True for a bare number that is the page's topmost or bottommost block: its page number, whatever the margins."""
+    if not is_page_number(block.raw_text):
+        return False
+    boxed = [b.bbox for b in page.blocks if b.bbox is not None and b.role != "rotated"]
+    if block.bbox is None or not boxed:
+        return False
+    return block.bbox[1] <= min(b[1] for b in boxed) or block.bbox[3] >= max(b[3] for b in boxed)
+
+
 def document_pages(laid_out: Sequence[PageItems], settings: PdfSettings) -> tuple[list[Page], list[Removal]]:
     """Pages of finished blocks, header rows marked and furniture removed.
 
@@ -159,7 +171,7 @@ def document_pages(laid_out: Sequence[PageItems], settings: PdfSettings) -> tupl
         pages.append(Page(page.number, tuple(blocks), width=page.width, height=page.height))
     return remove_furniture(
         mark_repeated_headers(pages),
-        lambda page, _index, block: _at_edge(block, page.height, settings.edge_band),
+        lambda page, _index, block: _at_edge(block, page.height, settings.edge_band) or _bare_number_outermost(page, block),
         min_pages=settings.furniture_min_pages,
         min_share=settings.furniture_min_share,
     )
