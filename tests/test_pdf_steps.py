@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.readers.pdf.blocks import Draft, drafts, line_ends
+from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, line_ends
 from extract.readers.pdf.borderless import borderless_tables
 from extract.readers.pdf.chars import Char, PageObjects, PathShape, PdfiumEngine, PlumberEngine
 from extract.readers.pdf.gutters import rule_gutters, whitespace_gutters
@@ -125,6 +125,17 @@ def test_a_numbered_line_starts_an_item_and_its_indented_lines_follow() -> None:
     got = drafts(found, SETTINGS)
     assert [(d.marker, d.rest, len(d.lines)) for d in got] == [("1.", "Palvelut", 2), ("2.", "Talous", 1)]
     assert isinstance(got[0], Draft)
+
+
+def test_one_line_paragraphs_at_even_spacing_stay_apart_once_the_document_shows_its_line_spacing() -> None:
+    # a page of running text: lines 13 pt apart (3 pt gaps at 10 pt), paragraphs 7.5 pt apart
+    body = [make_line([word("sana", 72, 300, bottom=100 + 13 * i + (4.5 if i >= 4 else 0))]) for i in range(8)]
+    # a page of four one-line statements, 7.5 pt apart: alone it shows no line spacing
+    statements = [make_line([word(f"Linjaus{i}.", 72, 300, bottom=100 + 17.5 * i)]) for i in range(4)]
+    assert len(drafts(statements, SETTINGS)) == 1  # on its own: one block
+    spacing = LineSpacing()
+    assert len(drafts(body, SETTINGS, spacing)) == 2
+    assert len(drafts(statements, SETTINGS, spacing)) == 4
 
 
 # --------------------------------------------------------------------------- gutters
