@@ -32,7 +32,7 @@ from extract.clean.normalize import match_key
 from extract.cues import Cue, read_cue
 from extract.lang import fi, sv
 from extract.records import SourceDocument, Statement
-from extract.structure import Unit, heading_text, looks_like_heading
+from extract.structure import Unit, heading_text
 from extract.targets import parse_targets
 
 LANGS = {"fi": fi, "sv": sv}
@@ -62,12 +62,6 @@ class Typed:
 def sentences(text: str) -> list[str]:
     """Split running text into sentences (at . ! ? followed by a capital)."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-
-
-def cue_kind(text: str) -> Optional[str]:
-    """The first statement kind a heading announces, in Finnish or Swedish, or ``None``."""
-    cue = read_cue(text)
-    return cue.kinds[0] if cue else None
 
 
 def type_statements(
@@ -104,7 +98,7 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
         cues = [(i, cue) for i, u in enumerate(page) if u.role == "heading" and (cue := read_cue(u.text))]
         if not cues:
             continue
-        following = _until_heading(pages[order[p + 1]]) if p + 1 < len(order) else []
+        following = _until_cue(pages[order[p + 1]]) if p + 1 < len(order) else []
         continued = bool(following) and following[0].role == "list_item"
         first, last = cues[0][0], cues[-1][0]
         nothing_after = not any(_is_item(u) for u in page[last + 1 :]) and not continued
@@ -162,7 +156,7 @@ def _page_key(unit: Unit) -> object:
     return unit.page if unit.page is not None else ("unknown", unit.index // 40)
 
 
-def _until_heading(units: list[Unit]) -> list[Unit]:
+def _until_cue(units: list[Unit]) -> list[Unit]:
     out = []
     for unit in units:
         if unit.role == "heading" and read_cue(unit.text):
