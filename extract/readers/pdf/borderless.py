@@ -193,7 +193,8 @@ def _with_header(run: list[_Row], page_rows: Sequence[_Row], columns: Sequence[t
             break
         above.append(row)
         below = row
-    return above[::-1] + run
+    # A header names several columns; lines above one column are a caption or a heading, no header.
+    return above[::-1] + run if any(_filled([r], columns) >= 2 for r in above) else run
 
 
 def _table_rows(run: Sequence[_Row]) -> list[list[_Row]]:
@@ -288,7 +289,7 @@ def _is_table(groups: Sequence[Sequence[_Row]], columns: Sequence[tuple[float, f
     if any(r.band >= 0 for g in groups for r in g):
         shaded = any(r.band >= 0 for g in split for r in g)
         return shaded and (len(split) >= _MIN_ROWS or continues)
-    header = len(groups) > 1 and _bold(groups[0]) and not _bold(groups[1])
+    header = len(groups) > 1 and _bold(groups[0]) and not _bold(groups[1]) and _filled(groups[0], columns) >= 2
     return header and _narrow(groups, columns)
 
 
