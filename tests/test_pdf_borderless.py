@@ -110,3 +110,15 @@ def test_three_columns_of_text_under_bold_headings_are_no_table(tmp_path: Path) 
     ]]
     doc = read_pdf(build_pdf(tmp_path / "columns.pdf", pages, size=(A4[1], A4[0])))
     assert _tables(doc) == []
+
+
+def test_unshaded_table_under_a_two_line_bold_header(tmp_path: Path) -> None:
+    # No shading and no rules: the bold header over cells that leave their columns half empty is the evidence.
+    # (Columns set closer than ``column_gap`` without shading give no pieces to start a run from: not read.)
+    header = ("Tavoite", "Arvio\n(1-5)", "Toteutunut?", "Arviointi\nlyhyesti")
+    rows = [("Palvelut\nparanevat", "4", "KYLLÄ", "Jonot\nlyhenivät."), ("Talous\ntasapainottuu", "3", "OSITTAIN", "Alijäämä\npieneni.")]
+    widths = [w + 14 for w in _tight_widths([header, *rows])]
+    pages = [[_table([header, *rows], widths, [], bold_rows=1)]]
+    (table,) = _tables(read_pdf(build_pdf(tmp_path / "unshaded.pdf", pages)))
+    assert [tuple(c.text for c in table.cells if c.row == r) for r in range(3)] == [header, *rows]
+    assert [c.row for c in table.cells if c.kind == "column_header"] == [0, 0, 0, 0]
