@@ -122,3 +122,13 @@ def test_unshaded_table_under_a_two_line_bold_header(tmp_path: Path) -> None:
     (table,) = _tables(read_pdf(build_pdf(tmp_path / "unshaded.pdf", pages)))
     assert [tuple(c.text for c in table.cells if c.row == r) for r in range(3)] == [header, *rows]
     assert [c.row for c in table.cells if c.kind == "column_header"] == [0, 0, 0, 0]
+
+
+def test_shaded_table_whose_every_cell_fills_its_column(tmp_path: Path) -> None:
+    # Every gap between cells is only the padding, far narrower than a column gutter: the bands start the run.
+    rows = [("Palvelut paranevat", "KYLLÄ", "Jonot lyhenivät"), ("Talous tasapainottuu", "EI", "Alijäämä kasvoi"),
+            ("Henkilöstö voi hyvin", "OSITTAIN", "Vaihtuvuus pieneni")]
+    widths = _tight_widths(rows)
+    pages = [[_table(rows, widths, [LIGHT, None, LIGHT])]]
+    (table,) = _tables(read_pdf(build_pdf(tmp_path / "full.pdf", pages)))
+    assert table.rows == tuple(rows)

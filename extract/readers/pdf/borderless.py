@@ -96,12 +96,14 @@ def _anchored(row: _Row, anchors: Sequence[float]) -> bool:
 
 
 def _runs(page_rows: Sequence[_Row]) -> list[list[_Row]]:
-    """Runs of consecutive rows that could be one table, each starting at a row of two or more pieces.
+    """Runs of consecutive rows that could be one table, each starting at a row of two or more pieces or on a shaded band.
 
     Distances are measured between baselines (the bottoms of the boxes), which
-    every engine places alike: a row of two or more pieces follows within
-    ``_ROW_PITCH`` em, a single piece at a column start (a cell's wrapped
-    line) within ``_LINE_PITCH`` em or on the same shaded band.
+    every engine places alike: a row of two or more pieces, or a row on or
+    right after a shaded band, follows within ``_ROW_PITCH`` em; a single
+    piece at a column start (a cell's wrapped line) within ``_LINE_PITCH`` em
+    or on the same shaded band. Rows on bands count as evidence whatever
+    their pieces: cells set tight leave gaps too narrow to cut a row.
     """
     found: list[list[_Row]] = []
     current: list[_Row] = []
@@ -111,7 +113,8 @@ def _runs(page_rows: Sequence[_Row]) -> list[list[_Row]]:
             prev = current[-1]
             pitch = (row.bottom - prev.bottom) / prev.size
             same_band = row.band >= 0 and row.band == prev.band
-            if (len(row.pieces) >= 2 and pitch <= _ROW_PITCH) or same_band or (
+            banded = (row.band >= 0 or prev.band >= 0) and pitch <= _ROW_PITCH
+            if (len(row.pieces) >= 2 and pitch <= _ROW_PITCH) or same_band or banded or (
                 pitch <= _LINE_PITCH and _anchored(row, anchors)
             ):
                 current.append(row)
@@ -119,11 +122,11 @@ def _runs(page_rows: Sequence[_Row]) -> list[list[_Row]]:
                 continue
             found.append(current)
             current = []
-        if len(row.pieces) >= 2:
+        if len(row.pieces) >= 2 or row.band >= 0:
             current, anchors = [row], [p.x0 for p in row.pieces]
     if current:
         found.append(current)
-    return [run for run in found if sum(1 for r in run if len(r.pieces) >= 2) >= _MIN_ROWS]
+    return [run for run in found if sum(1 for r in run if len(r.pieces) >= 2 or r.band >= 0) >= _MIN_ROWS]
 
 
 def _columns(run: Sequence[_Row]) -> list[tuple[float, float]]:
