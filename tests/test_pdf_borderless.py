@@ -132,3 +132,15 @@ def test_shaded_table_whose_every_cell_fills_its_column(tmp_path: Path) -> None:
     pages = [[_table(rows, widths, [LIGHT, None, LIGHT])]]
     (table,) = _tables(read_pdf(build_pdf(tmp_path / "full.pdf", pages)))
     assert table.rows == tuple(rows)
+
+
+def test_a_header_word_longer_than_its_narrow_column_does_not_join_two_columns(tmp_path: Path) -> None:
+    # The verdict column is as wide as its cells; the header's second line runs on into the goal column.
+    header = ("Onko\ntoteutunut?", "Tavoite", "Arviointi")
+    rows = [(r[2], r[0].replace("\n", " "), r[3].replace("\n", " ")) for r in ROWS]
+    widths = _tight_widths(rows)
+    assert _width("toteutunut?", True) > widths[0] - 2 * PAD
+    pages = [[_table([header, *rows], widths, [None, LIGHT, None, LIGHT], bold_rows=1)]]
+    (table,) = _tables(read_pdf(build_pdf(tmp_path / "overflow.pdf", pages)))
+    assert [c.text for c in table.cells if c.row == 0] == list(header)
+    assert [tuple(c.text for c in table.cells if c.row == r) for r in range(1, 4)] == rows

@@ -138,11 +138,15 @@ def _columns(run: Sequence[_Row]) -> list[tuple[float, float]]:
     running text, justified or not, stand at other places on every line.
     Each column runs from the middle of the gutter before it to the middle of
     the gutter after it; the first starts at the run's left edge, the last
-    ends at its right edge.
+    ends at its right edge. The bold rows of a header are left out of the
+    measure: a header word longer than its narrow column runs on into the
+    next one (a cell's text never does).
     """
-    spans = [[(w.x0, w.x1) for p in r.pieces for w in p.words] for r in run]
-    left = min(x0 for row in spans for x0, _ in row)
-    right = max(x1 for row in spans for _, x1 in row)
+    header = next((i for i, r in enumerate(run) if not _bold([r])), len(run))
+    measured = run[header:] if len(run) - header >= _MIN_ROWS else run
+    spans = [[(w.x0, w.x1) for p in r.pieces for w in p.words] for r in measured]
+    left = min(w.x0 for r in run for p in r.pieces for w in p.words)
+    right = max(w.x1 for r in run for p in r.pieces for w in p.words)
     sizes = sorted(p.size for r in run for p in r.pieces)
     narrowest = _GUTTER * sizes[len(sizes) // 2]
     edges = sorted({x for row in spans for span in row for x in span})
