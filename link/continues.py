@@ -210,25 +210,55 @@ def _reach(graph: dict[str, list[tuple[str, float, str]]], start: str) -> dict[s
     return found
 
 
+def merged_translations(links: Iterable[Link], aliases: dict[str, str]) -> set[str]:
+    """Units that translate two or more units of one document (a slide line printing two principles).
+
+    Such a unit says more than either of its originals, so a link is not carried onto it.
+    """
+    sources: dict[str, set[str]] = defaultdict(set)
+    for l in links:
+        if l.relation == "translation_of":
+            source = aliases.get(l.source_id, l.source_id)
+            sources[aliases.get(l.target_id, l.target_id)].add(source)
+    merged = set()
+    for target, found in sources.items():
+        per_doc: dict[str, int] = defaultdict(int)
+        for sid in found:
+            per_doc[sid.rsplit("/", 1)[0]] += 1
+        if max(per_doc.values()) > 1:
+            merged.add(target)
+    return merged
+
+
 def _via_translations(ctx: Context, kept: Sequence[Candidate], pool: Sequence[Candidate],
-                      graph: dict[str, list[tuple[str, float, str]]], later_docs: dict[str, set[str]]) -> list[Candidate]:
-    """``pool`` with the links of ``kept`` carried over their targets' translations."""
-    merged = {c.key: c for c in pool}
+                      graph: dict[str, list[tuple[str, float, str]]], later_docs: dict[str, set[str]],
+                      merged: set[str] = frozenset()) -> list[Candidate]:
+    """``pool`` with the links of ``kept`` carried over their targets' translations.
+
+    A link in the source's language reaches the target's translations; a link
+    into the other language reaches the translations back in the source's
+    language (a 2023 Finnish goal found in the Swedish strategy continues in the
+    deck's Finnish slide that the Swedish text translates). Never onto a unit of
+    ``merged`` (:func:`merged_translations`).
+    """
+    merged_pool = {c.key: c for c in pool}
     for c in kept:
-        if ctx.lang(c.source) != ctx.lang(c.target):
-            continue
+        cross = ctx.lang(c.source) != ctx.lang(c.target)
         for tid, (step, path) in sorted(_reach(graph, c.target.id).items()):
             target = ctx.statements.get(tid)
-            if target is None or target.kind not in TARGET_KINDS or target.document_id not in later_docs[c.source.document_id]:
+            if target is None or target.kind not in TARGET_KINDS or tid in merged \
+                    or target.document_id not in later_docs[c.source.document_id] \
+                    or (cross and ctx.lang(target) != ctx.lang(c.source)):
                 continue
             score = min(c.score, step)
             evidence = dict(c.evidence, via=[c.target.id, *path[1:]], via_change=c.evidence.get("change"))
-            direct = merged.get((c.source.id, tid))
+            direct = merged_pool.get((c.source.id, tid))
             if direct is None or direct.score < score:
                 method = "via-translation" if direct is None else f"{direct.method}+via-translation"
-                merged[(c.source.id, tid)] = Candidate(c.source, target, score, method,
-                                                       dict(direct.evidence if direct else {}, **evidence), c.coverage)
-    return sorted(merged.values(), key=lambda c: c.key)
+                merged_pool[(c.source.id, tid)] = Candidate(c.source, target, score, method,
+                                                            dict(direct.evidence if direct else {}, **evidence),
+                                                            c.coverage)
+    return sorted(merged_pool.values(), key=lambda c: c.key)
 
 
 def _with_structure(pool: Sequence[Candidate], kept: Sequence[Candidate]) -> list[Candidate]:
@@ -357,8 +387,10 @@ def continues_and_candidates(documents: Sequence[ExtractedDocument], links: Sequ
     first = select(pool, THRESHOLD, RATIO, _group)
     _classify(ctx, first)
     positions = _by_position(ctx, first, pairs)
-    graph = _translation_graph([*links, *_text_twins(documents)], passage_aliases(documents))
-    pool = _via_translations(ctx, first + positions, pool + positions, graph, later_docs)
+    aliases = passage_aliases(documents)
+    graph = _translation_graph([*links, *_text_twins(documents)], aliases)
+    pool = _via_translations(ctx, first + positions, pool + positions, graph, later_docs,
+                             merged_translations(links, aliases))
     languages = {d.info.id: set(d.info.languages) for d in documents}
     pool = _with_structure([c for c in pool if not _other_half(ctx, c, languages)], first)
     kept = select(pool, THRESHOLD, RATIO, _group)
