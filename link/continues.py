@@ -58,6 +58,7 @@ POSITION_SCORE = 0.45  # a statement in the one free slot of an otherwise contin
 MIN_SERIES = 3
 CROSS_THRESHOLD = 0.55  # a direct Finnish–Swedish pair needs more: translation scores run higher
 CONTEXT_THRESHOLD = 0.35  # a pair scored with context (link.matching.context_pair) needs this
+CARRIER_SHARE = 0.5  # share of the matched weight one child must carry to take the link from its parent
 CANDIDATE_MINIMUM = 0.25
 CROSS_CANDIDATE_MINIMUM = 0.3  # the same for a Finnish–Swedish pair
 CANDIDATE_FLOOR = 0.2  # a pair scoring this (and under THRESHOLD) is shown as "possibly continued"
@@ -135,10 +136,11 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
                 found = [c for c in candidates(ctx, sources[ls], targets[lt], minimum)
                          if ls == lt or c.score * kind_compatibility(c.source.kind, c.target.kind) >= CROSS_THRESHOLD]
                 with_context = [c for c in sources[ls] if c.kind in CONTEXT_KINDS]
-                found += context_candidates(ctx, with_context, targets[lt], CONTEXT_THRESHOLD)
+                in_context = context_candidates(ctx, with_context, targets[lt], CONTEXT_THRESHOLD)
+                found += in_context + [m for c in in_context if (m := carrying_child(ctx, c)) is not None]
                 for c in found:
                     c.score = c.score * kind_compatibility(c.source.kind, c.target.kind)
-                    if c.method == "context":
+                    if c.method in ("context", "context-child"):
                         c.score *= THRESHOLD / CONTEXT_THRESHOLD  # on the scale of the other methods
                     if c.evidence["numbers"]["shared"]:
                         c.score += NUMBER_BONUS
@@ -150,6 +152,32 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
                         pool[c.key] = Candidate(best.source, best.target, best.score, best.method,
                                                 {**other.evidence, **best.evidence}, best.coverage)
     return [pool[k] for k in sorted(pool)]
+
+
+def carrying_child(ctx: Context, c: Candidate) -> Candidate | None:
+    """The pair moved onto the later unit's child that carried most of what matched, if one did.
+
+    A principle's or promise's context holds its common goals or actions; when
+    :data:`CARRIER_SHARE` of the earlier statement's matched weight was found in
+    one of them ("monituottajuus" in the principle's common goal on the
+    multi-producer model), the earlier statement continues in that child too
+    (a goal → a promise and its action), with the pair's score and evidence.
+    """
+    carried: dict[str, float] = defaultdict(float)
+    total = 0.0
+    for _, _, weight, where in c.evidence.get("context_words", ()):
+        total += weight
+        if where.startswith("child:"):
+            carried[where.split(":", 1)[1]] += weight
+    if not carried:
+        return None
+    child_id = max(sorted(carried), key=carried.get)
+    child = ctx.statements.get(child_id)
+    if child is None or child.kind not in TARGET_KINDS or carried[child_id] < CARRIER_SHARE * total:
+        return None
+    evidence = dict(c.evidence, carried_by=child_id, found_in=c.target.id,
+                    carried_share=round(carried[child_id] / total, 3))
+    return Candidate(c.source, child, c.score, "context-child", evidence, c.coverage)
 
 
 def passage_aliases(documents: Sequence[ExtractedDocument]) -> dict[str, str]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from link.continues import continues, merged_translations
+from link.context import contexts
+from link.continues import carrying_child, continues, merged_translations
 from link.crosslang import term_partner
-from link.matching import Context
+from link.matching import Context, context_pair
 from link.records import Link
 from lineage_helpers import document
 
@@ -85,3 +86,26 @@ def test_no_link_is_carried_onto_a_unit_translating_two_units_of_one_document():
     assert merged_translations(links, {}) == {"dia-2026/fi"}
     found = {l.target_id for l in continues(docs, links, ctx)}
     assert found == {"strategi-2026/goal"}
+
+
+def test_a_goal_found_in_one_action_of_a_promise_continues_in_that_action_too():
+    """The promise's context matched the goal mostly through one of its actions: that action is a successor too."""
+    earlier = document("vanha-2023", "2023-2025", [
+        ("goal", "goal", "Yksityisten palveluntuottajien osuutta kotihoidossa kasvatetaan monituottajamallilla."),
+        ("title", "goal", "Palvelut kuntoon ja jonot lyhyiksi."),
+    ])
+    later = document("uusi-2026", "2026-2029", [
+        ("promise", "promise", "Palvelut kuntoon"),
+        ("a1", "action", "Monituottajamallilla lisäämme yksityisten tuottajien osuutta kotihoidossa "
+                         "ja seuraamme laatua asiakkaiden kanssa.", "promise"),
+        ("a2", "action", "Ajanvarausta sujuvoitetaan ja jonot lyhenevät.", "promise"),
+    ])
+    docs = [earlier, later]
+    ctx = Context(docs, _PairLexicon("", ""), contexts(docs))
+    goal, title, promise = (ctx.statements[i] for i in ("vanha-2023/goal", "vanha-2023/title", "uusi-2026/promise"))
+    moved = carrying_child(ctx, context_pair(ctx, goal, promise))
+    assert moved is not None and moved.target.id == "uusi-2026/a1" and moved.method == "context-child"
+    assert moved.evidence["found_in"] == "uusi-2026/promise" and moved.evidence["carried_share"] >= 0.5
+    assert carrying_child(ctx, context_pair(ctx, title, promise)) is None  # found in the promise's own words
+    found = {l.target_id for l in continues(docs, (), ctx) if l.source_id == "vanha-2023/goal"}
+    assert "uusi-2026/a1" in found and "uusi-2026/a2" not in found
