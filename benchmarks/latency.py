@@ -7,11 +7,16 @@ errors (a status other than 200, or no answer). Full-text requests use
 ``?_search=`` on the ``goals`` table when it has an FTS index, else a
 ``LIKE`` query through ``?sql=``; canned queries are those of the site's
 metadata, their parameters filled with sample values.
+
+``python -m benchmarks.latency DB [--requests N] [--clients N]`` measures an
+already built database alone (prints the figures as JSON).
 """
 
 from __future__ import annotations
 
+import argparse
 import http.client
+import json
 import itertools
 import re
 import socket
@@ -23,7 +28,7 @@ import threading
 import time
 import urllib.parse
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, Optional, Sequence
 
 import yaml
 
@@ -165,3 +170,18 @@ def _wait_until_up(port: int, server: subprocess.Popen, log_path: Path, timeout:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"server did not answer on port {port} within {timeout:g} s")
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """The command line: serve a built database, load it, print the latency figures as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.latency", description=__doc__.split("\n\n")[0])
+    parser.add_argument("db", type=Path, help="a database built by strategy-kb build")
+    parser.add_argument("--requests", type=int, default=2000, help="requests per phase (default: 2000)")
+    parser.add_argument("--clients", type=int, default=20, help="concurrent clients (default: 20)")
+    args = parser.parse_args(argv)
+    print(json.dumps(measure(args.db, args.requests, args.clients), indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
