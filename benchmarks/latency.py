@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import itertools
+import json
+import os
 import re
+import signal
 import socket
 import sqlite3
 import statistics
@@ -140,7 +142,7 @@ def measure(db_path: Path, requests: int, clients: int) -> dict:
     with log_path.open("w") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "kb", "serve", "--db", str(db_path), "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT,
+            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
         _wait_until_up(port, server, log_path)
@@ -152,8 +154,17 @@ def measure(db_path: Path, requests: int, clients: int) -> dict:
             "canned": load(port, canned_paths(db_path), requests, clients),
         }
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        _stop(server)
+
+
+def _stop(server: subprocess.Popen, grace: float = 30.0) -> None:
+    """Stop the server and its worker processes; kill them when requests still running keep them past ``grace``."""
+    server.terminate()
+    try:
+        server.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)  # its own session: the workers go with it
+        server.wait()
 
 
 def _wait_until_up(port: int, server: subprocess.Popen, log_path: Path, timeout: float = 120.0) -> None:
