@@ -115,6 +115,10 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             # a cue alone at the top of a page, after the items it closes on the page before
             yield cues[0][1], _after_last_cue(pages[order[p - 1]])
             continue
+        if _series_around_cue(page, cues):
+            # boxes continued over slides, the cue on a later one: it names the whole series
+            yield cues[0][1], page[:first] + page[first + 1 :]
+            continue
         if first >= 2 and nothing_after:
             # a page laid out bottom-up: each cue follows the items it announces
             start = 0
@@ -141,6 +145,17 @@ def _summary_page(units: Sequence[Unit], demoted: set[int]) -> list[Typed]:
             demoted.add(unit.index)
         out.append(Typed(unit, kind, heading_text(unit.text), rule=why, strength=3))
     return out
+
+
+def _series_around_cue(page: list[Unit], cues: list[tuple[int, Cue]]) -> bool:
+    """A run of continuation pages whose one cue (of titled items: principles, values) stands amid
+    the series it names: headings of the level of those after it also stand before it, no list."""
+    if len(cues) != 1 or len({u.page for u in page}) < 2 or not any(k in PHRASE_KINDS for k in cues[0][1].kinds):
+        return False
+    i = cues[0][0]
+    after = [u.level for u in page[i + 1 :] if u.role == "heading"]
+    before = [u.level for u in page[:i] if u.role == "heading"]
+    return bool(after) and before.count(after[0]) >= 2 and not any(u.role == "list_item" for u in page)
 
 
 def _promise_titles(units: Sequence[Unit]) -> list[Typed]:
