@@ -30,10 +30,6 @@ KNOWN_MISSES = {
     ("justified_hyphenated", "sv"): _BLOCKS,
     ("justified_hyphenated", "rows"): "PDF reader: hand-justified table cells lose 4 of 43 goal texts",
     ("justified_hyphenated", "evaluated_in"): "PDF reader: hand-justified table cells lose 2 of 22 goal texts",
-    ("slides_pptx", "statements"): ("slides: 004's measurable targets stand in a box under running text of the same "
-                                    "width; a running-text sentence joins their list, under half then state a "
-                                    "threshold, and the list is read as goals"),
-    ("slides_pdf", "statements"): _BLOCKS,
     ("slides_pdf", "sv"): _BLOCKS,
     ("reworded-landscape_ruled", "statements"): _BLOCKS,
 }
