@@ -12,12 +12,14 @@ The rules read structure, never a document's own goal texts:
    units, none among its first) the cue types the items above it.
 2. Sentences that state the basic task ("Perustehtävämme on …") are missions;
    "arvomme X, Y ja Z" gives values.
-3. A page that carries a guideline as its running title and holds no list is
+3. A strategy summary page (a house or wheel of short statements, no cue) gives
+   the vision and the themes around it by its geometry (:mod:`extract.summary_pages`).
+4. A page that carries a guideline as its running title and holds no list is
    a guideline spread: its other one-sentence paragraphs are the guideline's
    aims. Goals and aims get the guideline of their page (or the last one
    before) as parent.
-4. An un-cued bullet list whose every item states an effect ("… paranevat") lists impact goals.
-5. A goal or target whose text holds a threshold becomes a measurable target.
+5. An un-cued bullet list whose every item states an effect ("… paranevat") lists impact goals.
+6. A goal or target whose text holds a threshold becomes a measurable target.
 
 The same text typed twice in one document is kept once (the first, by rule order).
 """
@@ -33,6 +35,7 @@ from extract.cues import Cue, read_cue
 from extract.lang import fi, sv
 from extract.records import SourceDocument, Statement
 from extract.structure import Unit, heading_text
+from extract.summary_pages import summary_statements
 from extract.targets import parse_targets
 
 LANGS = {"fi": fi, "sv": sv}
@@ -81,12 +84,16 @@ def type_statements(
         strength = 3 if cue.single else 2
         found.extend(replace(t, strength=strength) for t in _items(cue, region, demoted))
     found.extend(_promise_titles(units))
+    summary = _summary_page(units, demoted)
+    found.extend(summary)
     found.extend(_mission_sentences(units))
     found.extend(_inline_values(units))
     found.extend(_impact_bullets(units, {t.unit.index for t in found}))
     found = _aims_that_head_goals(units, found)
     guidelines = [t for t in found if t.kind == "guideline"]
-    found.extend(_spread_aims(units, guidelines, {t.unit.index for t in found}, labels))
+    summary_pages = {t.unit.page for t in summary}  # their other text (a base, a title) is no aim of a theme
+    taken = {t.unit.index for t in found} | {u.index for u in units if u.page in summary_pages}
+    found.extend(_spread_aims(units, guidelines, taken, labels))
     found = _dedupe(sorted(found, key=lambda t: (t.unit.index, t.text)))
     return _with_parents(units, _as_printed_in_sentence_case(units, found), labels), demoted
 
@@ -109,6 +116,10 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             # a cue alone at the top of a page, after the items it closes on the page before
             yield cues[0][1], _after_last_cue(pages[order[p - 1]])
             continue
+        if _series_around_cue(page, cues):
+            # boxes continued over slides, the cue on a later one: it names the whole series
+            yield cues[0][1], page[:first] + page[first + 1 :]
+            continue
         if first >= 2 and nothing_after:
             # a page laid out bottom-up: each cue follows the items it announces
             start = 0
@@ -125,6 +136,27 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
                 # the list goes on over the page break (a next page's title only ends it for titled kinds)
                 region = region + _next_page_items(following, cue)
             yield cue, region
+
+
+def _summary_page(units: Sequence[Unit], demoted: set[int]) -> list[Typed]:
+    """The vision and themes of strategy summary pages, read from their geometry (:mod:`extract.summary_pages`)."""
+    out = []
+    for unit, kind, why in summary_statements(units):
+        if unit.role == "heading":
+            demoted.add(unit.index)
+        out.append(Typed(unit, kind, heading_text(unit.text), rule=why, strength=3))
+    return out
+
+
+def _series_around_cue(page: list[Unit], cues: list[tuple[int, Cue]]) -> bool:
+    """A run of continuation pages whose one cue (of titled items: principles, values) stands amid
+    the series it names: headings of the level of those after it also stand before it, no list."""
+    if len(cues) != 1 or len({u.page for u in page}) < 2 or not any(k in PHRASE_KINDS for k in cues[0][1].kinds):
+        return False
+    i = cues[0][0]
+    after = [u.level for u in page[i + 1 :] if u.role == "heading"]
+    before = [u.level for u in page[:i] if u.role == "heading"]
+    return bool(after) and before.count(after[0]) >= 2 and not any(u.role == "list_item" for u in page)
 
 
 def _promise_titles(units: Sequence[Unit]) -> list[Typed]:
