@@ -89,7 +89,7 @@ def _revive(hint: Any, value: Any) -> Any:
     if value is None:
         return None
     if dataclasses.is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
+        hints = _hints(hint)
         return hint(**{name: _revive(hints[name], item) for name, item in value.items()})
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     origin = typing.get_origin(hint)
@@ -100,6 +100,12 @@ def _revive(hint: Any, value: Any) -> Any:
     if origin in (typing.Union, types.UnionType) and len(args) == 1:
         return _revive(args[0], value)
     return value
+
+
+@functools.lru_cache(maxsize=None)
+def _hints(record: type) -> dict[str, Any]:
+    """The type hints of a record class (resolving them is slow: once per class, not per record)."""
+    return typing.get_type_hints(record)
 
 
 class ExtractionCache:

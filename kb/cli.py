@@ -135,9 +135,10 @@ def run_build(
                        f"`strategy-kb add FILE... --corpus {corpus_dir}` proposes one to review", err=True)
         return 2
     click.echo("linking (parallel text, evaluations, lineage) …", err=True)
-    links = link.run(documents, corrections, reviews)
+    links = link.run(documents, corrections, reviews, link.LinkCache(cache_dir) if cache_dir else None)
     try:
-        path = build_db(documents, links, db_path, inferred=inferred_origins(corpus_dir, [d.info for d in documents]))
+        path = build_db(documents, links, db_path, inferred=inferred_origins(corpus_dir, [d.info for d in documents]),
+                        incremental=cache is not None)
     except StrategyKBError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         return 2
