@@ -22,13 +22,13 @@ from collections import defaultdict
 from typing import Any, Callable, Optional, Sequence
 
 from extract.records import ExtractedDocument
-from link.bilingual import Lexicon, bitext, default_lexicon
-from link.cache import LinkCache, link_from_json, link_to_json, memo
+from link.bilingual import STORED, Bitext, Lexicon, Word, bitext, default_lexicon
+from link.cache import LinkCache, link_from_json, link_to_json, memo, part_key
 from link.glossary import Correction
 from link import parallel as par
 from link.records import GlossaryEntry, Link
 from link.structural import hierarchical
-from link.units import Unit, units_of
+from link.units import Unit, unit_bitext, units_of
 
 Picks = list[tuple[float, str, str, Link]]
 
@@ -36,6 +36,7 @@ Picks = list[tuple[float, str, str, Link]]
 def align_by_region(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] = (),
                     cache: Optional[LinkCache] = None) -> tuple[list[Link], list[GlossaryEntry]]:
     """:func:`link.parallel.align`, computed region by region (each region's result from ``cache`` where it holds)."""
+    stored = _load_analyses(cache)
     units = [u for d in sorted(docs, key=lambda d: d.info.id) for u in units_of(d)]
     by_id = {u.id: u for u in units}
     comparable = par.comparable_pairs(docs)
@@ -59,7 +60,9 @@ def align_by_region(docs: Sequence[ExtractedDocument], corrections: Sequence[Cor
     known = {(l.source_id, l.target_id) for l in translations}
     lexical = translations + [l for l in carried if (l.source_id, l.target_id) not in known]
     links = hierarchical(units, lexical, lexicon) + same
+    _store_analyses(cache, stored, units)
     bitext.cache_clear()  # the word analyses of every unit are no longer needed: free them for the later stages
+    STORED.clear()
     return sorted({l.id: l for l in links}.values(), key=lambda l: l.id), glossary
 
 
@@ -131,3 +134,23 @@ def _encode_round(value: tuple[dict[str, list[Link]], Picks]) -> dict:
 
 def _decode_round(data: dict) -> tuple[dict[str, list[Link]], Picks]:
     return {doc: [link_from_json(l) for l in links] for doc, links in data["within"].items()}, _decode_picks(data["picks"])
+
+
+def _load_analyses(cache: Optional[LinkCache]) -> int:
+    """Put the word analyses of the last build into :data:`link.bilingual.STORED`; how many there were."""
+    found = cache.get(part_key("analyses")) if cache else None
+    STORED.clear()
+    for text, lang, chars, words in found or ():
+        STORED[(text, lang)] = Bitext(lang, tuple(Word(f, l, frozenset(k), tuple(o), a) for f, l, k, o, a in words), chars)
+    return len(STORED)
+
+
+def _store_analyses(cache: Optional[LinkCache], loaded: int, units: Sequence[Unit]) -> None:
+    """Store the word analyses of every unit's text for the next build, unless they are exactly those loaded."""
+    sides = {(u.text, u.lang): unit_bitext(u) for u in units}
+    if cache is None or (loaded == len(sides) and all(key in STORED for key in sides)):
+        return
+    cache.put(part_key("analyses"), [
+        [text, lang, b.chars, [[w.form, w.lemma, sorted(w.keys), list(w.ordered), w.anchor] for w in b.words]]
+        for (text, lang), b in sorted(sides.items())
+    ])
