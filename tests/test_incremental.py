@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import importlib
-from conftest import CORPUS, bundled_subset
+from conftest import CORPUS, bundled_subset, database_rows
 from extract.pipeline import Limits
 from kb.cli import run_build
 
@@ -21,22 +21,8 @@ LIMITS = Limits(jobs=1)
 BUILD = importlib.import_module("kb.build")  # the module (the package exports its function build under that name)
 
 
-def _table_rows(db: Path) -> dict[str, list[tuple]]:
-    """Every table's rows (full-text shadow tables aside), sorted; and per full-text index the rows some words find."""
-    with sqlite3.connect(db) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%' ORDER BY name")]
-        out = {t: sorted(conn.execute(f"SELECT * FROM [{t}]").fetchall(), key=repr) for t in tables}
-        for table in ("sections", "goals", "passages", "evaluations"):
-            for word in ("palvelu", "hyvinvointi", "tjänst", "tavoite"):
-                found = conn.execute(f"SELECT t.* FROM [{table}_fts] f JOIN [{table}] t ON t.rowid = f.rowid "
-                                     f"WHERE [{table}_fts] MATCH ?", (word,)).fetchall()
-                out[f"{table}_fts:{word}"] = sorted(found, key=repr)
-    return out
-
-
 def _assert_same(incremental: Path, full: Path) -> None:
-    got, want = _table_rows(incremental), _table_rows(full)
+    got, want = database_rows(incremental), database_rows(full)
     assert sorted(got) == sorted(want)
     for table in want:
         missing = [r for r in want[table] if r not in got[table]]
