@@ -109,7 +109,7 @@ class _Rounds:
 
 def _same(docs: Sequence[ExtractedDocument], regions: dict[str, list[Unit]], frequent: dict[str, list[str]],
           cache: Optional[LinkCache]) -> list[Link]:
-    """``same_as`` links region by region, merged in the order of one pass (:func:`link.parallel.same_text`)."""
+    """``same_as`` links region by region, merged in the order of one pass (:func:`link.parallel.same_pairs`)."""
     picks: Picks = []
     for region in sorted(regions):
         units, keys = regions[region], frequent.get(region, [])

@@ -20,16 +20,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
 import shutil
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from extract.cache import code_version as extract_version
+from extract.cache import code_version as extract_version, write_atomically
 from link.records import Link
 
-_TMP_MARK = ".tmp-"
+_TMP_MARK = ".tmp-"  # as extract.cache.write_atomically names its temporaries
 _VERSION_DIR = re.compile(r"link-[0-9a-f]{16}")
 
 
@@ -93,15 +92,7 @@ class LinkCache:
 
     def put(self, key: str, value: Any) -> None:
         """Store a JSON value atomically; a failure to write leaves the cache as it was."""
-        tmp = self.entries / f".{key}{_TMP_MARK}{os.getpid()}"
-        try:
-            self.entries.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.entries / f"{key}.json")
-        except OSError:
-            tmp.unlink(missing_ok=True)
-            return
-        self.stores += 1
+        self.stores += write_atomically(self.entries / f"{key}.json", json.dumps(value, ensure_ascii=False))
 
 
 def memo(cache: Optional[LinkCache], key_inputs: Callable[[], tuple], compute: Callable[[], Any],

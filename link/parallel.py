@@ -290,18 +290,9 @@ def _repeated_short(units: Sequence[Unit]) -> set[str]:
 
 
 def across_eligible(units: Sequence[Unit], comparable: set[tuple[str, str]]) -> list[Unit]:
-    """The units :func:`across_documents` pairs: not sections, of a document with a comparable partner."""
+    """The units :func:`across_pairs` pairs: not sections, of a document with a comparable partner."""
     with_partner = {a for a, _ in comparable}
     return [u for u in units if u.level != "section" and u.document_id in with_partner]
-
-
-def across_documents(units: Sequence[Unit], lexicon: Lexicon, comparable: set[tuple[str, str]],
-                     frequent: Optional[frozenset[str]] = None) -> list[Link]:
-    """``translation_of`` between a Finnish unit of one document and a Swedish unit of another.
-
-    The links of :func:`across_pairs`, in their order.
-    """
-    return [item[3] for item in across_pairs(units, lexicon, comparable, frequent)]
 
 
 def across_pairs(units: Sequence[Unit], lexicon: Lexicon, comparable: set[tuple[str, str]],
@@ -351,25 +342,19 @@ def pick_order(pick: tuple[float, str, str, Any]) -> tuple[float, str, str]:
 
 
 def same_eligible(units: Sequence[Unit]) -> list[Unit]:
-    """The units :func:`same_text` compares: not sections, at least :data:`SAME_AS_MIN_CHARS` long."""
+    """The units :func:`same_pairs` compares: not sections, at least :data:`SAME_AS_MIN_CHARS` long."""
     return [u for u in units if u.level != "section" and len(u.text) >= SAME_AS_MIN_CHARS]
-
-
-def same_text(docs: Sequence[ExtractedDocument], units: Sequence[Unit],
-              frequent: Optional[frozenset[str]] = None) -> list[Link]:
-    """``same_as`` links: units of two documents of one region with (nearly) the same text.
-
-    "Nearly" is a character similarity (difflib ratio of the normalised
-    texts) of at least :data:`SAME_AS_RATIO`: a missing space or a typo
-    passes, a changed word in a short sentence does not. The links of
-    :func:`same_pairs`, in their order.
-    """
-    return [item[3] for item in same_pairs(docs, units, frequent)]
 
 
 def same_pairs(docs: Sequence[ExtractedDocument], units: Sequence[Unit],
                frequent: Optional[frozenset[str]] = None) -> list[tuple[float, str, str, Link]]:
-    """:func:`same_text` as greedy's picks (score, key, key, link); parts of regions merge as in :func:`across_pairs`."""
+    """``same_as`` links: units of two documents of one region with (nearly) the same text, as greedy's picks.
+
+    "Nearly" is a character similarity (difflib ratio of the normalised
+    texts) of at least :data:`SAME_AS_RATIO`: a missing space or a typo
+    passes, a changed word in a short sentence does not. Picks are (score,
+    key, key, link); those of different regions merge as in :func:`across_pairs`.
+    """
     region = {d.info.id: d.info.region for d in docs}
     eligible = same_eligible(units)
     index = _index(eligible)
