@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-import importlib
 from conftest import CORPUS, bundled_subset, database_rows
 from extract.pipeline import Limits
 from kb.cli import run_build
+from link.cache import LinkCache
+from link.parallel import align
 
 STRATEGY = "luvn-strategia-2023-2025.txt"
 EVALUATION = "luvn-strategia-2023-2025-arviointi.txt"
@@ -95,3 +98,27 @@ def test_a_database_of_other_code_is_written_whole(tmp_path, spy):
     assert run_build(corpus, db, LIMITS, cache) == 0
     assert spy == []
     _assert_same(db, _full(corpus, tmp_path))
+
+
+def _link_rows(result) -> tuple[list[tuple], list]:
+    links, glossary = result
+    return [(l.id, l.score, l.method, l.evidence_json()) for l in links], glossary
+
+
+def test_parallel_text_recomputes_only_the_region_a_change_touches(corpus_documents, tmp_path):
+    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
+    want = _link_rows(align(docs))
+    first = LinkCache(tmp_path)
+    assert _link_rows(align(docs, (), first)) == want
+    assert first.hits == 0 and first.stores == 7  # two regions × (two rounds, same text) and the word analyses
+    again = LinkCache(tmp_path)
+    assert _link_rows(align(docs, (), again)) == want
+    assert again.hits == 7 and again.stores == 0
+
+    keusote = next(d for d in docs if d.info.region == "Keski-Uusimaa")
+    edited = dataclasses.replace(keusote, passages=keusote.passages[:-3])
+    changed = [edited if d is keusote else d for d in docs]
+    third = LinkCache(tmp_path)
+    assert _link_rows(align(changed, (), third)) == _link_rows(align(changed))
+    # Länsi-Uusimaa's three parts and the analyses are reused; Keski-Uusimaa's three parts and the analyses stored anew
+    assert third.hits == 4 and third.stores == 4
