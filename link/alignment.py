@@ -11,9 +11,11 @@ that occur in the region count). Given those, a region's links are the ones
 a pass over the whole corpus makes there, and the regions' one-to-one picks
 merge in the order the whole pass would take them
 (:func:`link.parallel.pick_order`), so the result is the same link for link.
-Each region's result is cached (:mod:`link.cache`) under a key of exactly
-those inputs: a rebuild after one document changed recomputes its region,
-and every region only when the learned glossary or a frequent key changed.
+Each document's alignment inside itself, and each region's across
+documents and same-text pairs, are cached (:mod:`link.cache`) under a key
+of exactly those inputs: a rebuild after one document changed recomputes
+that document and its region's passes across documents, and every part
+only when the learned glossary or a frequent key changed.
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ def _frequent_by_region(units: Sequence[Unit], region_of: dict[str, str]) -> dic
 
 
 class _Rounds:
-    """One round of the lexical passes (inside documents, across documents), region by region."""
+    """One round of the lexical passes: inside each document, and across the documents of each region."""
 
     def __init__(self, regions: dict[str, list[Unit]], comparable: set[tuple[str, str]],
                  frequent: dict[str, list[str]], cache: Optional[LinkCache]) -> None:
@@ -89,21 +91,18 @@ class _Rounds:
         picks: Picks = []
         for region in sorted(self.regions):
             units = self.regions[region]
-            docs = {u.document_id for u in units}
-            comparable = {p for p in self.comparable if p[0] in docs}
+            by_doc: dict[str, list[Unit]] = defaultdict(list)
+            for u in units:
+                by_doc[u.document_id].append(u)
+            for doc, doc_units in by_doc.items():
+                within[doc] = memo(self.cache, lambda doc_units=doc_units: ("within", lexicon_key, doc_units),
+                                   lambda doc_units=doc_units: par.within_documents(doc_units, lexicon),
+                                   _encode_links, _decode_links)
+            comparable = {p for p in self.comparable if p[0] in by_doc}
             frequent = self.frequent.get(region, [])
-
-            def compute(units=units, comparable=comparable, frequent=frequent) -> tuple[dict[str, list[Link]], Picks]:
-                doc_of = {u.id: u.document_id for u in units}
-                found: dict[str, list[Link]] = defaultdict(list)
-                for link in par.within_documents(units, lexicon):
-                    found[doc_of[link.source_id]].append(link)
-                return dict(found), par.across_pairs(units, lexicon, comparable, frozenset(frequent))
-
-            found, region_picks = memo(self.cache, lambda: ("round", lexicon_key, units, sorted(comparable), frequent),
-                                       compute, _encode_round, _decode_round)
-            within.update(found)
-            picks += region_picks
+            picks += memo(self.cache, lambda: ("across", lexicon_key, units, sorted(comparable), frequent),
+                          lambda: par.across_pairs(units, lexicon, comparable, frozenset(frequent)),
+                          _encode_picks, _decode_picks)
         return [l for doc in sorted(within) for l in within[doc]] + [p[3] for p in sorted(picks, key=par.pick_order)]
 
 
@@ -126,14 +125,12 @@ def _decode_picks(data: list) -> Picks:
     return [(score, a, b, link_from_json(link)) for score, a, b, link in data]
 
 
-def _encode_round(value: tuple[dict[str, list[Link]], Picks]) -> dict:
-    within, picks = value
-    return {"within": {doc: [link_to_json(l) for l in links] for doc, links in within.items()},
-            "picks": _encode_picks(picks)}
+def _encode_links(links: list[Link]) -> list:
+    return [link_to_json(l) for l in links]
 
 
-def _decode_round(data: dict) -> tuple[dict[str, list[Link]], Picks]:
-    return {doc: [link_from_json(l) for l in links] for doc, links in data["within"].items()}, _decode_picks(data["picks"])
+def _decode_links(data: list) -> list[Link]:
+    return [link_from_json(l) for l in data]
 
 
 def _load_analyses(cache: Optional[LinkCache]) -> int:
