@@ -68,11 +68,14 @@ def test_continues_against_the_dev_gold(corpus, links):
     print(f"\ncontinues vs dev gold: {found}")
     for line in misses(docs, links, CONTINUES, "continues"):
         print("  missed:", line)
-    assert found.precision >= 0.9, found  # measured 1.00 (6/6) on this corpus
+    assert found.precision >= 0.9, found  # measured 1.00 (7/7) on this corpus
 
 
-@pytest.mark.xfail(strict=True, reason="recall 0.40 (6/15) on the dev gold: goals split into several 2026 "
-                                        "units and goal → action links score under the threshold (listed as candidates)")
+@pytest.mark.xfail(strict=True, reason="recall 0.47 (7/15) on the dev gold: a goal listing several means "
+                                        "(2.3) continues as several 2026 units, each sharing only a few of its words; "
+                                        "goal → action pairs (4.1) score under the threshold, below the promise "
+                                        "above them; 'Vahvista perustasoa' is no unit of its own in the deck's text "
+                                        "export (one line with 'Valitse kustannusvaikuttavin tapa')")
 def test_continues_recall_reaches_the_target(corpus, links):
     found = score(corpus[0], links, CONTINUES, "continues")
     assert found.precision >= 0.9 and found.recall >= 0.8, found

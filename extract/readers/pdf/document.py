@@ -16,7 +16,7 @@ from typing import Any, Callable, Optional, Sequence
 from extract.clean.continuations import mark_continuations
 from extract.clean.furniture import is_page_number, remove_furniture
 from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
-from extract.readers.pdf.borderless import borderless_tables, outside
+from extract.readers.pdf.borderless import TableColumns, borderless_tables, outside
 from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, finish, styles
 from extract.readers.pdf.chars import Char, PageObjects, is_bold
 from extract.readers.pdf.geometry import centre_in, union
@@ -79,7 +79,8 @@ def _text_words(objects: PageObjects, upright: list[Char], render: Renderer, set
 
 
 def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Renderer,
-                 settings: PdfSettings, spacing: Optional[LineSpacing] = None) -> PageItems:
+                 settings: PdfSettings, spacing: Optional[LineSpacing] = None,
+                 columns: Optional[TableColumns] = None) -> PageItems:
     """One page's drafts and table blocks in reading order.
 
     :param objects: what the engine found on the page
@@ -87,6 +88,7 @@ def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Rendere
     :param render: renders the page for OCR
     :param settings: the reader's settings
     :param spacing: the document's line spacing learned on the pages before (see :class:`LineSpacing`)
+    :param columns: the columns of the borderless tables on the pages before (see :class:`TableColumns`)
     """
     spacing = spacing or LineSpacing()
     out = PageItems(objects.number, objects.width, objects.height)
@@ -97,7 +99,7 @@ def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Rendere
     boxes = [t.bbox for t in tables if t.bbox]
     body_chars = [c for c in upright if not any(centre_in(c.box, b) for b in boxes)] if boxes else upright
     found = _text_words(objects, body_chars, render, settings, out.notes)
-    borderless = borderless_tables(found, objects, settings)
+    borderless = borderless_tables(found, objects, settings, columns)
     if borderless:
         found = outside(found, borderless)
         tables += borderless
