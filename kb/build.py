@@ -179,7 +179,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     for table, columns in (
         ("sections", ["document_id"]), ("sections", ["parent_id"]), ("passages", ["document_id"]), ("passages", ["section_id"]), ("goals", ["document_id"]),
         ("goals", ["section_id"]), ("goals", ["parent_id"]), ("goals", ["kind"]), ("targets", ["goal_id"]),
-        ("links", ["source_id"]), ("links", ["target_id"]), ("links", ["relation"]), ("findings", ["document_id"]),
+        # A link is looked up by one end and its relation (canned queries, site pages): both in one index.
+        ("links", ["source_id", "relation"]), ("links", ["target_id", "relation"]), ("links", ["relation"]), ("findings", ["document_id"]),
         ("lineage_candidates", ["source_id"]), ("lineage_candidates", ["target_id"]),
         ("removed_text", ["document_id"]),
     ):
