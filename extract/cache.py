@@ -89,7 +89,7 @@ def _revive(hint: Any, value: Any) -> Any:
     if value is None:
         return None
     if dataclasses.is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
+        hints = _hints(hint)
         return hint(**{name: _revive(hints[name], item) for name, item in value.items()})
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     origin = typing.get_origin(hint)
@@ -100,6 +100,12 @@ def _revive(hint: Any, value: Any) -> Any:
     if origin in (typing.Union, types.UnionType) and len(args) == 1:
         return _revive(args[0], value)
     return value
+
+
+@functools.lru_cache(maxsize=None)
+def _hints(record: type) -> dict[str, Any]:
+    """The type hints of a record class (resolving them is slow: once per class, not per record)."""
+    return typing.get_type_hints(record)
 
 
 class ExtractionCache:
@@ -144,12 +150,20 @@ class ExtractionCache:
 
     def put(self, key: str, doc: ExtractedDocument) -> None:
         """Store a result atomically; a failure to write leaves the cache as it was."""
-        tmp = self.entries / f".{key}{_TMP_MARK}{os.getpid()}"
-        try:
-            self.entries.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(to_json(doc), ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.path(key))
-        except OSError:
-            tmp.unlink(missing_ok=True)
-            return
-        self.stores += 1
+        self.stores += write_atomically(self.path(key), json.dumps(to_json(doc), ensure_ascii=False))
+
+
+def write_atomically(path: Path, text: str) -> bool:
+    """Write ``text`` to a temporary file beside ``path`` and move it there; ``False`` (nothing written) on failure.
+
+    The temporary file is named ``.<stem>.tmp-<pid>``: what a cache removes when it is opened.
+    """
+    tmp = path.with_name(f".{path.stem}{_TMP_MARK}{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return False
+    return True
