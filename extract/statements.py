@@ -9,7 +9,8 @@ The rules read structure, never a document's own goal texts:
    paragraphs below a value, mission, guideline, aim or principle heading. A
    region runs to the end of the cue's page (and over the next page when the
    cue ends its page). On a page laid out bottom-up (the cue among its last
-   units, none among its first) the cue types the items above it.
+   units, none among its first) the cue types the items above it, from the page
+   before too when its page opens mid-section.
 2. Sentences that state the basic task ("Perustehtävämme on …") are missions;
    "arvomme X, Y ja Z" gives values.
 3. A page that carries a guideline as its running title and holds no list is
@@ -110,10 +111,12 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             yield cues[0][1], _after_last_cue(pages[order[p - 1]])
             continue
         if first >= 2 and nothing_after:
-            # a page laid out bottom-up: each cue follows the items it announces
+            # a page laid out bottom-up: each cue follows the items it announces; a page that opens
+            # mid-section (no heading atop it) holds the end of items that began on the page before
             start = 0
             for i, cue in cues:
-                yield cue, page[start:i]
+                before = _after_last_cue(pages[order[p - 1]]) if not start and p > 0 and page[0].role != "heading" else []
+                yield cue, before + page[start:i]
                 start = i + 1
             continue
         for n, (i, cue) in enumerate(cues):

@@ -185,3 +185,23 @@ def test_without_a_box_title_the_statements_under_a_result_heading_are_all_items
         ("result", "Tjänsternas smidighet ökar."),
         ("result", "Närståendevårdarna klarar bättre av vardagen."),
     ]
+
+
+def test_a_cue_below_its_items_takes_those_begun_on_the_page_before_when_its_page_opens_mid_section():
+    units = _units(
+        (1, "heading", "Oma palvelutuotanto"),
+        (1, "paragraph", "Palvelut tuotetaan yhdessä kumppanien kanssa."),
+        (1, "heading", "Vertailtavuus"),
+        (1, "paragraph", "Kustannukset selvitetään, jotta vertailu"),
+        (2, "paragraph", "onnistuu kaikissa palveluissa."),
+        (2, "heading", "Palvelujen verkosto"),
+        (2, "paragraph", "Palvelut kootaan yhtenäisiksi ketjuiksi."),
+        (2, "heading", "Palveluidemme järjestämistä ohjaavat seuraavat periaatteet"),
+    )
+    assert [(k, t) for k, t, _ in _typed(units)] == [
+        ("principle", "Oma palvelutuotanto"), ("principle", "Vertailtavuus"), ("principle", "Palvelujen verkosto")]
+    # a page that opens with a heading of its own keeps its cue to its own items
+    units = _units(*[(1, "heading", "Muu otsikko")] + [(2, "heading", "Palvelujen verkosto")]
+                   + [(2, "paragraph", "Palvelut kootaan yhtenäisiksi ketjuiksi.")]
+                   + [(2, "heading", "Palveluidemme järjestämistä ohjaavat seuraavat periaatteet")])
+    assert [(k, t) for k, t, _ in _typed(units)] == [("principle", "Palvelujen verkosto")]
