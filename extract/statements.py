@@ -156,7 +156,10 @@ def _pages(units: Sequence[Unit]) -> dict[object, list[Unit]]:
 
 
 def _page_key(unit: Unit) -> object:
-    # units of unknown pages are grouped by their position so regions stay local
+    # continuation pages are one page with the page they continue; units of unknown
+    # pages are grouped by their position so regions stay local
+    if unit.spread is not None:
+        return unit.spread
     return unit.page if unit.page is not None else ("unknown", unit.index // 40)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Optional, Sequence
 
+from extract.clean.continuations import mark_continuations
 from extract.clean.furniture import is_page_number, remove_furniture
 from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
 from extract.readers.pdf.borderless import borderless_tables, outside
@@ -169,22 +170,24 @@ def document_pages(laid_out: Sequence[PageItems], settings: PdfSettings) -> tupl
         rotated = _rotated_block(page.rotated, page.number)
         blocks += [rotated] if rotated else []
         pages.append(Page(page.number, tuple(blocks), width=page.width, height=page.height))
-    kept, removals = remove_furniture(
+    pages, removals = remove_furniture(
         mark_repeated_headers(pages),
         lambda page, _index, block: _at_edge(block, page.height, settings.edge_band) or _bare_number_outermost(page, block),
         min_pages=settings.furniture_min_pages,
         min_share=settings.furniture_min_share,
     )
-    return join_page_breaks(kept, settings), removals
+    pages, repeated = mark_continuations(pages)
+    return join_page_breaks(pages, settings), removals + repeated
 
 
 _SENTENCE_END = ".!?:;"
 _TEXT_ROLES = ("paragraph", "list_item")
+_APART = ("rotated", "furniture")
 
 
 def _body(page: Page) -> list[int]:
-    """The indexes of a page's blocks in its text flow (rotated sidebars apart)."""
-    return [i for i, b in enumerate(page.blocks) if b.role != "rotated"]
+    """The indexes of a page's blocks in its text flow (rotated sidebars and running titles apart)."""
+    return [i for i, b in enumerate(page.blocks) if b.role not in _APART]
 
 
 def _goes_on(last: Block, first: Block, settings: PdfSettings) -> bool:
@@ -207,7 +210,7 @@ def join_page_breaks(pages: Sequence[Page], settings: PdfSettings) -> list[Page]
     """
     out = [list(page.blocks) for page in pages]
     for p in range(len(pages) - 1):
-        before, after = [i for i, b in enumerate(out[p]) if b.role != "rotated"], _body(pages[p + 1])
+        before, after = [i for i, b in enumerate(out[p]) if b.role not in _APART], _body(pages[p + 1])
         if not before or not after:
             continue
         last, first = out[p][before[-1]], out[p + 1][after[0]]
