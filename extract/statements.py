@@ -9,7 +9,8 @@ The rules read structure, never a document's own goal texts:
    paragraphs below a value, mission, guideline, aim or principle heading. A
    region runs to the end of the cue's page (and over the next page when the
    cue ends its page). On a page laid out bottom-up (the cue among its last
-   units, none among its first) the cue types the items above it.
+   units, none among its first) the cue types the items above it, from the page
+   before too when its page opens mid-section.
 2. Sentences that state the basic task ("Perustehtävämme on …") are missions;
    "arvomme X, Y ja Z" gives values.
 3. A strategy summary page (a house or wheel of short statements, no cue) gives
@@ -121,10 +122,12 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             yield cues[0][1], page[:first] + page[first + 1 :]
             continue
         if first >= 2 and nothing_after:
-            # a page laid out bottom-up: each cue follows the items it announces
+            # a page laid out bottom-up: each cue follows the items it announces; a page that opens
+            # mid-section (no heading atop it) holds the end of items that began on the page before
             start = 0
             for i, cue in cues:
-                yield cue, page[start:i]
+                before = _after_last_cue(pages[order[p - 1]]) if not start and p > 0 and page[0].role != "heading" else []
+                yield cue, before + page[start:i]
                 start = i + 1
             continue
         for n, (i, cue) in enumerate(cues):
@@ -419,20 +422,51 @@ def _aims_that_head_goals(units: Sequence[Unit], found: list[Typed]) -> list[Typ
 def _spread_aims(
     units: Sequence[Unit], guidelines: list[Typed], taken: set[int], labels: Mapping[Optional[int], frozenset[str]]
 ) -> list[Typed]:
+    """One-sentence paragraphs beside a guideline printed again: on a page it heads as its running title (and
+    that holds no list), or two or more in the run of one-sentence paragraphs around a guideline's text
+    printed again (one printed once may be an overview's misreading of an aim) on the page (a page whose text runs on may hold other sections too). A run's aims outweigh an
+    overview's typing of the same texts as guidelines."""
     keys = {match_key(g.text) for g in guidelines}
+    overview = {g.unit.index for g in guidelines}  # what an overview typed guideline may be a run's aim
+    printed: dict[str, int] = {}
+    for unit in units:
+        printed[match_key(unit.text)] = printed.get(match_key(unit.text), 0) + 1
+    reprinted = {k for k in keys if printed.get(k, 0) >= 2}
     out = []
-    for page in {u.page for u in units if u.page is not None}:
+    for page in sorted({u.page for u in units if u.page is not None}):
         on_page = [u for u in units if u.page == page]
-        if any(u.role == "list_item" for u in on_page):
+        if keys & labels.get(page, frozenset()):
+            if not any(u.role == "list_item" for u in on_page):
+                out.extend(_aims_in(on_page, keys, taken, 1))
             continue
-        if not any(match_key(u.text) in keys for u in on_page) and not keys & labels.get(page, frozenset()):
-            continue
-        for unit in on_page:
-            if unit.index in taken or match_key(unit.text) in keys:
-                continue
-            if unit.role == "paragraph" and _is_short_statement(unit) and unit.text.endswith("."):
-                out.append(Typed(unit, "aim", unit.text, rule="one-sentence paragraph on a guideline spread"))
+        for at, unit in enumerate(on_page):
+            if match_key(unit.text) in reprinted:
+                aims = _aims_in(_statement_run(on_page, at, reprinted), reprinted, taken - overview, 3)
+                out.extend(aims if len(aims) >= 2 else [])
     return out
+
+
+def _statement_run(units: list[Unit], at: int, keys: set[str]) -> list[Unit]:
+    """The one-sentence paragraphs (and guideline texts) next to ``units[at]`` on either side, up to
+    anything else: a heading, a list item, a table or running text."""
+    def fits(unit: Unit) -> bool:
+        return unit.role == "paragraph" and (_is_short_statement(unit) or match_key(unit.text) in keys)
+
+    start, end = at, at + 1
+    while start > 0 and fits(units[start - 1]):
+        start -= 1
+    while end < len(units) and fits(units[end]):
+        end += 1
+    return units[start:end]
+
+
+def _aims_in(units: Sequence[Unit], keys: set[str], taken: set[int], strength: int) -> list[Typed]:
+    return [
+        Typed(u, "aim", u.text, rule="one-sentence paragraph on a guideline spread", strength=strength)
+        for u in units
+        if u.index not in taken and match_key(u.text) not in keys
+        and u.role == "paragraph" and _is_short_statement(u) and u.text.endswith(".")
+    ]
 
 
 def page_labels(source: SourceDocument) -> dict[Optional[int], frozenset[str]]:

@@ -14,15 +14,15 @@ LAYOUT_BARS = {"goals": 0.95, "rows": 0.98, "evaluated_in": 1.0, "statements": 0
 WORDING_BARS = {"goals": 0.95, "rows": 0.98, "evaluated_in": 1.0, "statements": 0.95, "sv": 0.90}
 _BLOCKS = ("PDF reader: blocks of short one-line statements (boxes, sidebars, slide bullets) are still joined or "
            "split apart from their cue on these pages; statements below the bar (figures in the printed table)")
+_RUN_ON = ("001: pages run on, so a page holds several sections and a cue's region runs past its section to the "
+           "page end (the statement rules read pages)")
 #: (set, figure) → why it misses its bar today; marked as expected failures (not strict: pure-Python
 #: and C Voikko differ in a few readings) so each stays visible in the summary with its reason
 KNOWN_MISSES = {
     ("three_columns_rule", "statements"): _BLOCKS,
     ("three_columns_rule", "sv"): _BLOCKS,
-    ("justified_hyphenated", "statements"): _BLOCKS,
-    ("justified_hyphenated", "sv"): _BLOCKS,
+    ("justified_hyphenated", "sv"): _RUN_ON,
     ("slides_pdf", "sv"): _BLOCKS,
-    ("reworded-landscape_ruled", "statements"): _BLOCKS,
 }
 
 
