@@ -116,14 +116,9 @@ class ExtractionCache:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
-        self.entries = self.folder / code_version()[:16]
+        self.entries = open_version_folder(self.folder, code_version()[:16], _VERSION_DIR)
         self.hits = 0
         self.stores = 0
-        for other in self.folder.glob("*"):
-            if other.is_dir() and other != self.entries and _VERSION_DIR.fullmatch(other.name):
-                shutil.rmtree(other, ignore_errors=True)
-        for stale in self.entries.glob(f".*{_TMP_MARK}*"):
-            stale.unlink(missing_ok=True)
 
     @staticmethod
     def key(info: DocumentInfo, sha256: str, max_pages: Optional[int]) -> str:
@@ -151,6 +146,20 @@ class ExtractionCache:
     def put(self, key: str, doc: ExtractedDocument) -> None:
         """Store a result atomically; a failure to write leaves the cache as it was."""
         self.stores += write_atomically(self.path(key), json.dumps(to_json(doc), ensure_ascii=False))
+
+
+def open_version_folder(folder: Path, version: str, version_names: re.Pattern) -> Path:
+    """``folder / version``, after removing the other versions' folders and temporaries left by a killed write.
+
+    Only subfolders whose whole name matches ``version_names`` count as versions, whatever else ``folder`` holds.
+    """
+    entries = folder / version
+    for other in folder.glob("*"):
+        if other.is_dir() and other != entries and version_names.fullmatch(other.name):
+            shutil.rmtree(other, ignore_errors=True)
+    for stale in entries.glob(f".*{_TMP_MARK}*"):
+        stale.unlink(missing_ok=True)
+    return entries
 
 
 def write_atomically(path: Path, text: str) -> bool:

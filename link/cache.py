@@ -21,14 +21,12 @@ import functools
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from extract.cache import code_version as extract_version, write_atomically
+from extract.cache import code_version as extract_version, open_version_folder, write_atomically
 from link.records import Link
 
-_TMP_MARK = ".tmp-"  # as extract.cache.write_atomically names its temporaries
 _VERSION_DIR = re.compile(r"link-[0-9a-f]{16}")
 
 
@@ -68,14 +66,9 @@ class LinkCache:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
-        self.entries = self.folder / f"link-{code_version()[:16]}"
+        self.entries = open_version_folder(self.folder, f"link-{code_version()[:16]}", _VERSION_DIR)
         self.hits = 0
         self.stores = 0
-        for other in self.folder.glob("link-*"):
-            if other.is_dir() and other != self.entries and _VERSION_DIR.fullmatch(other.name):
-                shutil.rmtree(other, ignore_errors=True)
-        for stale in self.entries.glob(f".*{_TMP_MARK}*"):
-            stale.unlink(missing_ok=True)
 
     def get(self, key: str) -> Optional[Any]:
         """The stored JSON value, or ``None``; an entry that cannot be read is deleted."""
