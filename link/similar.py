@@ -144,14 +144,12 @@ def kind_compatibility(a: frozenset[str], b: frozenset[str]) -> float:
     """
     if not a or not b:
         return 1.0
-    best = 0.0
-    for x in a:
-        for y in b:
-            if (x in IDENTITY) == (y in IDENTITY):
-                best = max(best, 1.0 if x == y or x in IDENTITY or y != "value" else 0.0)
-            elif "value" not in (x, y):
-                best = max(best, IDENTITY_DISCOUNT)
-    return best
+    def one(x: str, y: str) -> float:
+        if "value" in (x, y) and x != y:
+            return 0.0
+        return 1.0 if (x in IDENTITY) == (y in IDENTITY) else IDENTITY_DISCOUNT
+
+    return max(one(x, y) for x in a for y in b)
 
 
 def _pools(ctx: Context, documents: Sequence[ExtractedDocument]) -> tuple[dict[tuple[str, str], list[Statement]],
