@@ -34,12 +34,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from extract.cues import read_cue
 from extract.records import ExtractedDocument, Statement
-from link.context import PASSAGE_KIND, passage_units
+from link.context import PASSAGE_KIND
 from link.continues import TIER
 from link.derivation import word_bases
 from link.lemma_index import PART_WEIGHT, LemmaIndex, Profile
@@ -98,31 +99,41 @@ def unit_terms(ctx: Context, unit: Statement, context: bool = True) -> Terms:
     return Terms(own, around, carrier)
 
 
-def _cover(a: Terms, b: Terms, idf: Callable[[str], float]) -> tuple[float, list[list[Any]]]:
-    """Share of the IDF weight of ``a``'s own terms that ``b`` holds, and the matches ``[term, weight, where]``."""
-    total, matched, found = 0.0, 0.0, []
-    for term in sorted(a.own):
-        w = a.own[term] * idf(term)
-        total += w
-        other = b.share(term)
+def _cover(a: Terms, b: Terms, idf: Mapping[str, float], matches: list | None = None) -> float:
+    """Share of the IDF weight of ``a``'s own terms that ``b`` holds; each match ``[term, weight, where]``
+    is appended to ``matches`` when given."""
+    total, matched = 0.0, 0.0
+    for term, share in a.own.items():
+        w = idf[term]
+        total += share * w
+        other = b.own.get(term) or b.around.get(term)
         if other:
-            got = min(a.own[term], other) * idf(term)
-            matched += got
-            found.append([term, round(got, 2), "text" if term in b.own else b.carrier.get(term, "context")])
-    return (matched / total if total else 0.0), found
+            matched += min(share, other) * w
+            if matches is not None:
+                where = "text" if term in b.own else b.carrier.get(term, "context")
+                matches.append([term, round(min(share, other) * w, 2), where])
+    return matched / total if total else 0.0
 
 
-def score_pair(a: Terms, b: Terms, idf: Callable[[str], float]) -> tuple[float, dict[str, Any], tuple[float, float]]:
+def score_pair(a: Terms, b: Terms, idf: Mapping[str, float]) -> tuple[float, tuple[float, float]]:
     """How much each of two units holds of the other: the geometric mean of the two shares (:func:`_cover`).
 
-    :returns: (score 0–1, evidence with the matched words of each side, the two shares)
+    :returns: (score 0–1, the two shares)
     """
-    cov_a, found_a = _cover(a, b, idf)
-    cov_b, found_b = _cover(b, a, idf)
+    cov_a, cov_b = _cover(a, b, idf), _cover(b, a, idf)
+    return math.sqrt(cov_a * cov_b), (cov_a, cov_b)
+
+
+def pair_evidence(a: Terms, b: Terms, idf: Mapping[str, float]) -> dict[str, Any]:
+    """The words that make a pair's score: ``shared_lemmas`` (in both texts, by falling weight), and per side
+    the matched words with their weight and where the other side holds them (``text`` or a context piece)."""
+    found_a: list = []
+    found_b: list = []
+    _cover(a, b, idf, found_a)
+    _cover(b, a, idf, found_b)
     top = lambda found: sorted(found, key=lambda m: (-m[1], m[0]))[:SHOWN_TERMS]
-    shared = sorted({m[0] for m in found_a if m[2] == "text"}, key=lambda t: (-idf(t), t))
-    evidence = {"shared_lemmas": shared[:SHOWN_TERMS], "source_words": top(found_a), "target_words": top(found_b)}
-    return math.sqrt(cov_a * cov_b), evidence, (cov_a, cov_b)
+    shared = sorted({m[0] for m in found_a if m[2] == "text"}, key=lambda t: (-idf[t], t))
+    return {"shared_lemmas": shared[:SHOWN_TERMS], "source_words": top(found_a), "target_words": top(found_b)}
 
 
 def _kinds(doc: ExtractedDocument, units: Iterable[Statement]) -> dict[str, frozenset[str]]:
@@ -134,6 +145,7 @@ def _kinds(doc: ExtractedDocument, units: Iterable[Statement]) -> dict[str, froz
             for u in units}
 
 
+@lru_cache(maxsize=1 << 10)
 def kind_compatibility(a: frozenset[str], b: frozenset[str]) -> float:
     """How plausibly units of kinds ``a`` and ``b`` pursue the same thing (a unit of no known kind: any).
 
@@ -157,51 +169,60 @@ def _pools(ctx: Context, documents: Sequence[ExtractedDocument]) -> tuple[dict[t
     """Units to compare by (period, language) — statements of :data:`KINDS`, passages but cue headings — and their kinds."""
     pools: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     kinds: dict[str, frozenset[str]] = {}
+    passages: dict[str, list[Statement]] = defaultdict(list)
+    for p in ctx.passages.values():  # link.context.passage_units of each document, in reading order
+        passages[p.document_id].append(p)
     for d in sorted(documents, key=lambda d: d.info.id):
         if d.error or d.info.kind == "evaluation":
             continue
-        units = [*(s for s in d.statements if s.kind in KINDS), *(p for p in passage_units(d) if read_cue(p.text) is None)]
+        units = [*(s for s in d.statements if s.kind in KINDS),
+                 *(p for p in passages.get(d.info.id, ()) if read_cue(p.text) is None)]
         kinds.update(_kinds(d, units))
         for u in units:
             pools[(d.info.period, ctx.lang(u))].append(u)
     return pools, kinds
 
 
-def _idf(bags: Iterable[Terms]) -> Callable[[str], float]:
-    """Smoothed IDF over the units' own terms (``log(1 + N / df)``; an unseen term weighs as one seen once)."""
-    df: dict[str, int] = defaultdict(int)
-    n = 0
-    for b in bags:
-        n += 1
-        for t in b.own:
-            df[t] += 1
-    table = {t: math.log(1 + n / c) for t, c in df.items()}
-    unseen = math.log(1 + max(n, 1))
-    return lambda t: table.get(t, unseen)
+class _Idf(dict):
+    """Smoothed IDF over units' own terms (``log(1 + N / df)``); an unseen term weighs as one seen once."""
+
+    def __init__(self, bags: Iterable[Terms]) -> None:
+        df: dict[str, int] = defaultdict(int)
+        n = 0
+        for b in bags:
+            n += 1
+            for t in b.own:
+                df[t] += 1
+        super().__init__((t, math.log(1 + n / c)) for t, c in df.items())
+        self.unseen = math.log(1 + max(n, 1))
+
+    def __missing__(self, term: str) -> float:
+        return self.unseen
 
 
 def _ordered(c: Candidate) -> Candidate:
     """The pair with the statement as source (of two statements, the one whose document id sorts first)."""
     a, b = c.source, c.target
     if a.kind == PASSAGE_KIND or (b.kind != PASSAGE_KIND and b.document_id < a.document_id):
-        ev = dict(c.evidence, source_words=c.evidence["target_words"], target_words=c.evidence["source_words"])
-        return Candidate(b, a, c.score, c.method, ev, (c.coverage[1], c.coverage[0]))
+        return Candidate(b, a, c.score, c.method, c.evidence, (c.coverage[1], c.coverage[0]))
     return c
 
 
-def _scored(ctx: Context, units: Sequence[Statement], kinds: Mapping[str, frozenset[str]],
-            foreign: Callable[[Statement, Statement], bool]) -> dict[tuple[str, str], Candidate]:
-    """Every pair of one pool that the index proposes (:data:`CANDIDATES` per unit), scored once."""
+def _pool_pairs(ctx: Context, units: Sequence[Statement], kinds: Mapping[str, frozenset[str]],
+                foreign: Callable[[Statement, Statement], bool]) -> list[Candidate]:
+    """The linked pairs of one pool: each pair the index proposes (:data:`CANDIDATES` per unit) scored once,
+    those :func:`near_best` keeps given their evidence."""
     words = {u.id: len(ctx.profiles[u.id].lemmas) for u in units}
     bags = {u.id: unit_terms(ctx, u, context=words[u.id] > 1) for u in units}
-    idf = _idf(bags.values())
+    idf = _Idf(bags.values())
     lang = ctx.lang(units[0])
     index = LemmaIndex([Profile(u.id, lang, {**bags[u.id].around, **bags[u.id].own}, frozenset()) for u in units])
     by_id = {u.id: u for u in units}
     pairs: dict[tuple[str, str], Candidate] = {}
     for u in units:
-        b = bags[u.id]
-        found = index.candidates({t: b.share(t) * idf(t) for t in sorted({*b.own, *b.around})})
+        # a unit's own words look for units holding them in their text or context: a pair scores
+        # only when each side's own words are found in the other, so either side's query finds it
+        found = index.candidates({t: share * idf[t] for t, share in sorted(bags[u.id].own.items())})
         found = {t: w for t, w in found.items() if foreign(u, by_id[t])}
         for tid in sorted(found, key=lambda t: (-found[t], t))[:CANDIDATES]:
             key = tuple(sorted((u.id, tid)))
@@ -209,13 +230,16 @@ def _scored(ctx: Context, units: Sequence[Statement], kinds: Mapping[str, frozen
                                                                            or kinds[u.id] != kinds[tid]):
                 continue  # a one-word unit (a value) is compared only with one-word units of its kind
             compatible = kind_compatibility(kinds[u.id], kinds[tid])
-            if not compatible:
-                continue
-            score, evidence, coverage = score_pair(b, bags[tid], idf)
-            evidence.update(similar_score=round(score, 4), kind_compatibility=compatible)
-            pairs[key] = _ordered(Candidate(u, by_id[tid], score * compatible, "context" if bags[u.id].around
-                                            or bags[tid].around else "lemma-overlap", evidence, coverage))
-    return pairs
+            if compatible:
+                score, coverage = score_pair(bags[u.id], bags[tid], idf)
+                method = "context" if bags[u.id].around or bags[tid].around else "lemma-overlap"
+                pairs[key] = _ordered(Candidate(u, by_id[tid], score * compatible, method, {}, coverage))
+    kept = near_best(pairs.values(), THRESHOLD, RATIO)
+    for c in kept:
+        c.evidence = dict(pair_evidence(bags[c.source.id], bags[c.target.id], idf),
+                          similar_score=round(math.sqrt(c.coverage[0] * c.coverage[1]), 4),
+                          kind_compatibility=kind_compatibility(kinds[c.source.id], kinds[c.target.id]))
+    return kept
 
 
 def near_best(pairs: Iterable[Candidate], threshold: float, ratio: float) -> list[Candidate]:
@@ -240,7 +264,5 @@ def similar_to(documents: Sequence[ExtractedDocument], ctx: Context | None = Non
         return a.region != b.region and a.organisation != b.organisation and not both_passages
 
     pools, kinds = _pools(ctx, documents)
-    found: list[Candidate] = []
-    for key in sorted(pools):
-        found += _scored(ctx, pools[key], kinds, foreign).values()
-    return sorted((c.link("similar_to") for c in near_best(found, THRESHOLD, RATIO)), key=lambda l: l.id)
+    found = [c for key in sorted(pools) for c in _pool_pairs(ctx, pools[key], kinds, foreign)]
+    return sorted((c.link("similar_to") for c in found), key=lambda l: l.id)
