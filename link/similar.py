@@ -11,7 +11,7 @@ labels a list and is left out.
 Each unit is a bag of terms (:class:`Terms`): its lemmas, compound parts
 and the Voikko bases of derived words (:mod:`link.derivation`: ``tasapainoinen``
 and ``tasapaino`` meet on ``paino``, ``asiakaslähtöisyys`` and
-``ihmislähtöisyys`` on ``lähtö``), and, at :data:`CONTEXT_SHARE`, the same
+``ihmislähtöisyys`` on ``lähtö``), and, at half weight (``link.matching.CONTEXT_SHARE``), the same
 of its context (:mod:`link.context`: a guideline's aims and goals and the
 paragraphs of its section, an aim's guideline). A pair scores the geometric
 mean of two shares, each the IDF weight of one side's own terms that the
@@ -44,7 +44,7 @@ from link.context import PASSAGE_KIND
 from link.continues import TIER
 from link.derivation import word_bases
 from link.lemma_index import PART_WEIGHT, LemmaIndex, Profile
-from link.matching import SHOWN_TERMS, Candidate, Context, CONTEXT_SHARE
+from link.matching import SHOWN_TERMS, Candidate, Context
 from link.records import Link
 
 THRESHOLD = 0.3  # score a similar_to link needs (calibrated on the dev gold: tests/test_lineage_gold.py)
