@@ -112,6 +112,22 @@ def test_three_columns_of_text_under_bold_headings_are_no_table(tmp_path: Path) 
     assert _tables(doc) == []
 
 
+def test_a_shaded_roof_over_pillars_of_text_is_no_table(tmp_path: Path) -> None:
+    # A strategy house: a wide shaded roof over three pillars, each its own box. The pillars' text stands in
+    # columns and the roof's title runs across their gutters, but the roof covers the middle only: no table row.
+    pillars = [["Turvallinen arki", "Asukkaat saavat apua ajoissa", "ja lähellä kotiaan kaikkina", "vuorokauden aikoina."],
+               ["Vahva talous", "Talous pysyy tasapainossa ja", "investoinnit mitoitetaan", "tarpeiden mukaan."],
+               ["Osaava väki", "Henkilöstö voi hyvin työssään", "ja osaaminen vahvistuu", "koulutuksella."]]
+    pages = [[Box(150, 60, 300, 44, fill=LIGHT), Text(215, 88, "Hyvää elämää yhdessä", size=14, bold=True)]]
+    for i, lines in enumerate(pillars):
+        x = 60 + i * 170
+        pages[0] += [Box(x, 108, 150, 90, fill=(235, 240, 230)), Lines(x + 8, 122, lines[:1], size=11, bold=True),
+                     Lines(x + 8, 138, lines[1:], size=10)]
+    doc = read_pdf(build_pdf(tmp_path / "house.pdf", pages))
+    assert _tables(doc) == []
+    assert "Hyvää elämää yhdessä" in [" ".join(b.lines) for b in doc.blocks]
+
+
 def test_unshaded_table_under_a_two_line_bold_header(tmp_path: Path) -> None:
     # No shading and no rules: the bold header over cells that leave their columns half empty is the evidence.
     # (Columns set closer than ``column_gap`` without shading give no pieces to start a run from: not read.)

@@ -283,18 +283,30 @@ def _starts(run: Sequence[_Row], columns: Sequence[tuple[float, float]]) -> list
     return [found[c] for c in sorted(found)]
 
 
-def _is_table(groups: Sequence[Sequence[_Row]], columns: Sequence[tuple[float, float]], continues: bool) -> bool:
+def _spanning(bands: Sequence[BBox], columns: Sequence[tuple[float, float]], size: float) -> set[int]:
+    """The bands that reach across all the columns (within an em): a table row's background.
+
+    A box over some of the columns only (a roof over pillars of text, a
+    coloured box above two columns) is no row of theirs.
+    """
+    left, right = columns[0][0], columns[-1][1] - 1.0
+    return {i for i, (x0, _, x1, _) in enumerate(bands) if x0 <= left + size and x1 >= right - size}
+
+
+def _is_table(groups: Sequence[Sequence[_Row]], columns: Sequence[tuple[float, float]], continues: bool,
+              spanning: set[int]) -> bool:
     """Evidence beyond alignment: shaded rows whose text splits at the columns, or a bold first row over narrow cells.
 
-    A shaded band is a table row when its text stands in two or more
-    columns and another row does too, or when the columns are those of a
-    table before (``continues``); a coloured box behind running text has one
-    column. Columns of running text under bold headings set side by side
-    align as well, but their lines fill the column.
+    A shaded band (one of ``spanning``: it reaches across the columns) is a
+    table row when its text stands in two or more columns and another row
+    does too, or when the columns are those of a table before
+    (``continues``); a coloured box behind running text has one column.
+    Columns of running text under bold headings set side by side align as
+    well, but their lines fill the column.
     """
     split = [g for g in groups if _filled(g, columns) >= 2]
-    if any(r.band >= 0 for g in groups for r in g):
-        shaded = any(r.band >= 0 for g in split for r in g)
+    if any(r.band in spanning for g in groups for r in g):
+        shaded = any(r.band in spanning for g in split for r in g)
         return shaded and (len(split) >= _MIN_ROWS or continues)
     header = len(groups) > 1 and _bold(groups[0]) and not _bold(groups[1]) and _filled(groups[0], columns) >= 2
     return header and _narrow(groups, columns)
@@ -324,7 +336,8 @@ def borderless_tables(found: Sequence[Word], page: PageObjects, settings: PdfSet
         columns = _columns(run)
         groups = _table_rows(run)
         starts = _starts(run, columns)
-        if not _is_table(groups, columns, seen.known(starts)):
+        size = sorted(r.size for r in run)[len(run) // 2]
+        if not _is_table(groups, columns, seen.known(starts), _spanning(bands, columns, size)):
             continue
         seen.add(starts)
         cells = []
