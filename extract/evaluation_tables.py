@@ -210,9 +210,10 @@ class TableRow:
         """Take in a row that continues this one (a row broken across pages or grid rows).
 
         Text at the top of the continued goal cell ends what the cell printed last: its last
-        sub-goal bullet if it has any, else the goal.
+        sub-goal bullet if it has any (a goal is printed above its bullets, never after them),
+        else the goal.
         """
-        if other.goal and self.subgoals and not other.subgoals:
+        if other.goal and self.subgoals:
             self.subgoals[-1] = f"{self.subgoals[-1]} {other.goal}"
         else:
             self.goal = " ".join(t for t in (self.goal, other.goal) if t)

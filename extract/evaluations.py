@@ -193,10 +193,11 @@ def read_evaluations(
 
 def _continues_row(first: TableRow, last: TableRow, table_continues: bool) -> bool:
     """Whether a table's first row is the rest of the last row before it (a row broken at a page break):
-    it has no verdict (only the rest of a goal, sub-goals or assessment), or it has the verdict
+    it has no verdict (only the rest of a goal, sub-goals or assessment) and the table continues,
+    or no goal or one that starts in lower case (the rest of a sentence); or it has the verdict
     that the row before lacks and no goal of its own."""
     if first.achieved is None:
-        return table_continues or not first.goal
+        return table_continues or not first.goal or first.goal[:1].islower()
     return not first.goal and last.achieved is None
 
 

@@ -172,12 +172,17 @@ def table_grid(cells: Sequence[Cell]) -> tuple[tuple[str, ...], ...]:
 
 @dataclass(frozen=True)
 class Page:
-    """A page (or slide) with its blocks in reading order."""
+    """A page (or slide) with its blocks in reading order.
+
+    ``continues`` is true on a continuation page: a slide whose title repeats the
+    one before ("Tavoitteet (2/2)"), so its body goes on with that page's section.
+    """
 
     number: Optional[int]
     blocks: tuple[Block, ...]
     width: Optional[float] = None
     height: Optional[float] = None
+    continues: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "blocks", tuple(self.blocks))

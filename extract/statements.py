@@ -41,6 +41,7 @@ PHRASE_KINDS = ("value", "principle")
 SENTENCE_KINDS = ("mission", "vision", "guideline", "aim", "promise")
 STATEMENT_ORDER = ("mission", "vision", "value", "guideline", "aim", "principle", "promise") + LIST_KINDS
 ITEM_MAX_WORDS = 25
+SENTENCE_MIN_WORDS = 6  # a heading this long between statements is a statement set without its full stop
 BOX_WIDTH_GAP = 1.5  # ratio of line widths that tells a text column from narrow boxes
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 _URL = re.compile(r"https?://|www\.|\.fi\b|\.se\b|\.com\b")
@@ -152,7 +153,10 @@ def _pages(units: Sequence[Unit]) -> dict[object, list[Unit]]:
 
 
 def _page_key(unit: Unit) -> object:
-    # units of unknown pages are grouped by their position so regions stay local
+    # continuation pages are one page with the page they continue; units of unknown
+    # pages are grouped by their position so regions stay local
+    if unit.spread is not None:
+        return unit.spread
     return unit.page if unit.page is not None else ("unknown", unit.index // 40)
 
 
@@ -191,8 +195,8 @@ def _kind_for(cue: Cue, unit: Unit) -> str:
 def _items(cue: Cue, region: list[Unit], demoted: set[int]) -> list[Typed]:
     out: list[Typed] = []
     lists = any(u.role == "list_item" for u in region)
-    skipped = (set() if lists else _running_text(region)) | _subtitles(region)
-    for unit in region:
+    skipped = (set() if lists else _running_text(region) | _introduction(cue, region)) | _subtitles(region)
+    for at, unit in enumerate(region):
         if unit.index in skipped:
             continue
         kind = _kind_for(cue, unit)
@@ -200,6 +204,9 @@ def _items(cue: Cue, region: list[Unit], demoted: set[int]) -> list[Typed]:
             out.append(Typed(unit, kind, unit.text, unit.number, rule=f"list under {kind} heading"))
         elif kind in LIST_KINDS and not lists and _is_box_statement(unit):
             out.append(Typed(unit, kind, unit.text, rule=f"statement under {kind} heading, no list"))
+        elif kind in LIST_KINDS and not lists and _unstopped_statement(region, at, skipped):
+            demoted.add(unit.index)
+            out.append(Typed(unit, kind, unit.text, rule=f"statement without full stop under {kind} heading, no list"))
         elif kind in PHRASE_KINDS and unit.role == "heading":
             demoted.add(unit.index)
             out.append(Typed(unit, kind, heading_text(unit.text), rule=f"phrase under {kind} heading"))
@@ -230,6 +237,25 @@ def _running_text(region: list[Unit]) -> set[int]:
     if gap < BOX_WIDTH_GAP:
         return set()
     return {u.index for u in region if u.role == "paragraph" and u.chars_per_line >= cut}
+
+
+def _introduction(cue: Cue, region: list[Unit]) -> set[int]:
+    """The paragraphs that introduce a list heading's statements set under a title of their own.
+
+    Under a goal, action, result or target heading with no list, where the
+    paragraphs are followed by a heading that names no kind ("Lue lisää
+    tavoitteista …", a box title) and at least two statements stand under
+    it, the paragraphs before that heading explain the region and are no items
+    (whatever their line widths: a box may be set in the text column).
+    """
+    if not any(k in LIST_KINDS for k in cue.kinds):
+        return set()
+    title = next((i for i, u in enumerate(region) if u.role == "heading" and not read_cue(u.text)), None)
+    if not title or not any(u.role == "paragraph" for u in region[:title]):
+        return set()
+    if sum(1 for u in region[title + 1:] if _is_box_statement(u)) < 2:
+        return set()
+    return {u.index for u in region[:title] if u.role == "paragraph"}
 
 
 def _subtitles(region: list[Unit]) -> set[int]:
@@ -275,6 +301,18 @@ def _is_short_statement(unit: Unit) -> bool:
 def _is_box_statement(unit: Unit) -> bool:
     """A statement on its own under a list heading with no list: one or two sentences, no link."""
     return unit.role == "paragraph" and unit.words <= 40 and len(sentences(unit.text)) <= 2 and not _URL.search(unit.text)
+
+
+def _unstopped_statement(region: list[Unit], at: int, skipped: set[int]) -> bool:
+    """A statement that lacks its full stop and so looks like a heading: a sentence-long heading
+    (:data:`SENTENCE_MIN_WORDS` words or more, no cue) between two statements of the region
+    (``skipped``: its units that are no items)."""
+    unit = region[at]
+    return (
+        unit.role == "heading" and unit.words >= SENTENCE_MIN_WORDS and not read_cue(unit.text)
+        and 0 < at < len(region) - 1
+        and all(_is_box_statement(u) and u.index not in skipped for u in (region[at - 1], region[at + 1]))
+    )
 
 
 def _enumeration(text: str) -> list[str]:

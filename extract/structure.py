@@ -27,7 +27,9 @@ class Unit:
     """One logical paragraph, list item, heading or table of a document.
 
     ``index`` is the unit's position in the document (stable for the same
-    input), ``first_on_page`` marks the first unit of a page.
+    input), ``first_on_page`` marks the first unit of a page, ``spread`` the
+    first page of the run of continuation pages the unit's page belongs to
+    (its own page where it continues none).
     """
 
     index: int
@@ -42,6 +44,7 @@ class Unit:
     last_on_page: bool
     chars_per_line: float = 0.0
     cells: Optional[tuple[Cell, ...]] = None
+    spread: Optional[int] = None
 
     @property
     def rows(self) -> tuple[tuple[str, ...], ...]:
@@ -63,12 +66,14 @@ def build_units(source: SourceDocument, languages: Sequence[str] = ()) -> list[U
     units: list[Unit] = []
     hint = languages[0] if len(languages) == 1 else None
     vocabulary = line_vocabulary(line for block in source.blocks for line in block.lines)
+    spread: Optional[int] = None
     for page in source.pages:
+        spread = spread if page.continues and spread is not None else page.number
         body = [b for b in page.blocks if b.role not in ("rotated", "furniture")]
         for i, block in enumerate(body):
             unit = _unit(len(units), block, hint, i == 0, i == len(body) - 1, vocabulary)
             if unit is not None:
-                units.append(unit)
+                units.append(replace(unit, spread=spread) if spread != unit.page else unit)
     return units
 
 

@@ -381,3 +381,31 @@ def test_the_rest_of_a_sub_goal_bullet_at_the_top_of_the_next_page_ends_that_bul
     row = result.rows[0]
     assert (row.goal, row.subgoals, row.assessment) == ("Osaaminen kehittyy.", ["Vahvistamme kielten osaamista."],
                                                          ["Alku.", "Loppu."])
+
+
+def test_text_at_the_top_of_a_continued_goal_cell_ends_its_last_bullet_even_with_more_bullets_below():
+    result = evaluate([
+        [heading("Yhteiset tavoitteet 1/2"),
+         table([FI_HEADER, ["Osaaminen kehittyy.\n• Vahvistamme kielten", "OSITTAIN", "3", "Alku."]])],
+        [heading("Yhteiset tavoitteet 2/2", page=2),
+         table([FI_HEADER, ["osaamista. Se kannattaa.\n• Arvioimme työtä.", "", "", ""]], page=2)],
+    ])
+    row = result.rows[0]
+    assert (row.goal, row.subgoals) == ("Osaaminen kehittyy.", ["Vahvistamme kielten osaamista. Se kannattaa.",
+                                                                "Arvioimme työtä."])
+
+
+def test_a_goal_broken_at_a_page_break_that_no_note_or_counter_announces_is_joined_when_it_goes_on_in_lower_case():
+    # a table set on as long as it runs: the page break falls inside a row, and nothing says the table goes on
+    result = evaluate([
+        [heading("Osaava henkilöstö"), table([FI_HEADER, ["Kehitämme yhteistä", "OSITTAIN", "3", "Alku."]])],
+        [table([FI_HEADER, ["työkulttuuria.", "", "", ""], ["B.", "KYLLÄ", "4", "b"]], page=2)],
+    ])
+    assert rows_of(result) == [("Kehitämme yhteistä työkulttuuria.", "partial", 3, "Alku."), ("B.", "yes", 4, "b")]
+    assert result.findings == []
+    capital = evaluate([
+        [heading("Osaava henkilöstö"), table([FI_HEADER, ["A.", "OSITTAIN", "3", "a"]])],
+        [table([FI_HEADER, ["Uusi tavoite ilman arviota.", "", "", ""]], page=2)],
+    ])
+    assert rows_of(capital) == [("A.", "partial", 3, "a")]
+    assert [f.kind for f in capital.findings] == ["extraction_warning"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 import pytest
 
@@ -179,3 +180,47 @@ def test_aligned_rows_under_a_bold_header_row_are_a_table() -> None:
 def test_aligned_rows_without_header_or_shading_are_no_table() -> None:
     # Two or three columns of body text align just as well: alignment alone is no evidence.
     assert borderless_tables(_grid_words(bold_first=False), PageObjects(1, 595, 842), SETTINGS) == []
+
+
+# --------------------------------------------------------------------------- justified lines
+
+
+def _spread(texts: Sequence[str], x0: float, x1: float, bottom: float, width: float = 30.0) -> list[Word]:
+    """Words of ``width`` points each, spread evenly from ``x0`` to ``x1`` (a justified line)."""
+    gap = (x1 - x0 - width * len(texts)) / (len(texts) - 1)
+    return [word(t, x0 + i * (width + gap), x0 + i * (width + gap) + width, bottom=bottom) for i, t in enumerate(texts)]
+
+
+def _texts(found: Sequence[Word], gutters: Sequence[tuple[float, float]] = ()) -> list[str]:
+    return [line.text for line in lines(found, gutters, SETTINGS)]
+
+
+def test_a_justified_line_with_wide_stretched_spaces_stays_one_line() -> None:
+    full = _spread(["yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan"], 72, 472, 100, width=45)
+    stretched = _spread(["Vahvistamme", "asukkaiden", "ja", "valintoja"], 72, 472, 113)
+    last = _spread(["loppu", "tähän."], 72, 140, 126)
+    assert _texts(full + stretched + last) == [
+        "yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan", "Vahvistamme asukkaiden ja valintoja", "loppu tähän."]
+    # the first line of a paragraph, indented, over its last line: the shared right edge is enough
+    indented = _spread(["Teemme", "tiivistä", "yhteistyötä"], 90, 472, 100)
+    assert _texts(indented + _spread(["kumppaneiden", "kanssa", "aina", "hyvin."], 72, 472, 113, width=90)) == [
+        "Teemme tiivistä yhteistyötä", "kumppaneiden kanssa aina hyvin."]
+
+
+def test_uneven_wide_gaps_and_cells_whose_gaps_stay_free_above_and_below_are_still_cut() -> None:
+    full = _spread(["yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan"], 72, 472, 100, width=45)
+    uneven = [word("Tavoite", 72, 110, 113), word("KYLLÄ", 300, 330, 113), word("4", 442, 472, 113)]
+    assert _texts(full + uneven)[1:] == ["Tavoite", "KYLLÄ", "4"]
+    # three evenly spaced cells per row, columns aligned: a table, not a justified paragraph
+    table = [w for b in (100, 113, 126) for w in _spread(["2023", "2024", "2025"], 72, 472, b)]
+    assert _texts(table) == ["2023", "2024", "2025"] * 3
+
+
+def test_a_justified_list_item_and_a_justified_line_in_one_of_two_columns() -> None:
+    # not tuned on: the marker hangs apart from its justified text, and the line stands left of a gutter
+    item = [word("5.", 72, 80, 100)] + _spread(["Osana", "strategian", "toimeenpanoa"], 90, 250, 100)
+    below = _spread(["tilasuunnittelu", "joka", "tukee", "talouden", "tasapainoa."], 90, 250, 113, width=28)
+    right = [w for b in (100, 113) for w in _spread(["oikea", "palsta", "jatkuu", "tässä"], 290, 472, b, width=36)]
+    found = lines(item + below + right, [(255.0, 285.0)], SETTINGS)
+    assert [line.text for line in found] == ["5. Osana strategian toimeenpanoa", "oikea palsta jatkuu tässä",
+                                             "tilasuunnittelu joka tukee talouden tasapainoa.", "oikea palsta jatkuu tässä"]

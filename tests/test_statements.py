@@ -150,3 +150,38 @@ def test_a_cue_alone_atop_a_page_closes_the_items_of_the_page_before_when_none_f
     )
     assert [(k, t) for k, t, _ in _typed(before)] == [("principle", "Vertailtavuus"), ("principle", "Verkostoyhteistyö")]
     assert [(k, t) for k, t, _ in _typed(after)] == [("principle", "Vertailtavuus"), ("principle", "Verkostoyhteistyö")]
+
+
+def test_paragraphs_before_a_box_title_introduce_the_statements_under_it_whatever_their_widths():
+    units = _units(
+        (1, "heading", "Tavoitteemme"),
+        (1, "paragraph", "Keskitymme asiakaslähtöisyyteen ja laatuun.", None, 40.0),
+        (1, "paragraph", "Seuraamme tavoitteiden toteutumista tarkasti.", None, 40.0),
+        (1, "heading", "Lue lisää mittareista: esimerkki.fi", None, 40.0),
+        (1, "paragraph", "Suositteluindeksi on yli 60.", None, 40.0),
+        (1, "paragraph", "Henkilöstö voi hyvin.", None, 40.0),
+        (1, "heading", "Pelastustoimen valmius on korkeintaan 6 minuuttia (mediaani) taajamissa", None, 40.0),
+        (1, "paragraph", "Jonot lyhenevät alle 14 päivään.", None, 40.0),
+    )
+    assert [(k, t) for k, t, _ in _typed(units)] == [
+        ("target", "Suositteluindeksi on yli 60."),
+        ("target", "Henkilöstö voi hyvin."),
+        ("target", "Pelastustoimen valmius on korkeintaan 6 minuuttia (mediaani) taajamissa"),
+        ("target", "Jonot lyhenevät alle 14 päivään."),
+    ]
+
+
+def test_without_a_box_title_the_statements_under_a_result_heading_are_all_items():
+    # not tuned on: Swedish, results; a short heading between statements is a title, not a statement
+    units = _units(
+        (1, "heading", "Resultat vi vill uppnå"),
+        (1, "paragraph", "Kundupplevelsen förbättras.", None, 40.0),
+        (1, "paragraph", "Tjänsternas smidighet ökar.", None, 40.0),
+        (1, "heading", "Hemma", None, 40.0),
+        (1, "paragraph", "Närståendevårdarna klarar bättre av vardagen.", None, 40.0),
+    )
+    assert [(k, t) for k, t, _ in _typed(units)] == [
+        ("result", "Kundupplevelsen förbättras."),
+        ("result", "Tjänsternas smidighet ökar."),
+        ("result", "Närståendevårdarna klarar bättre av vardagen."),
+    ]

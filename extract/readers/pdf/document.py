@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Sequence
 
+from extract.clean.continuations import mark_continuations
 from extract.clean.furniture import is_page_number, remove_furniture
 from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
 from extract.readers.pdf.borderless import borderless_tables, outside
@@ -169,9 +170,11 @@ def document_pages(laid_out: Sequence[PageItems], settings: PdfSettings) -> tupl
         rotated = _rotated_block(page.rotated, page.number)
         blocks += [rotated] if rotated else []
         pages.append(Page(page.number, tuple(blocks), width=page.width, height=page.height))
-    return remove_furniture(
+    pages, removals = remove_furniture(
         mark_repeated_headers(pages),
         lambda page, _index, block: _at_edge(block, page.height, settings.edge_band) or _bare_number_outermost(page, block),
         min_pages=settings.furniture_min_pages,
         min_share=settings.furniture_min_share,
     )
+    pages, repeated = mark_continuations(pages)
+    return pages, removals + repeated

@@ -4,7 +4,8 @@ Upright characters are grouped into rows by their bottoms, each row cut
 into words at whitespace glyphs and at gaps wider than ``word_gap`` em;
 ligature glyphs (ﬁ ﬂ ﬀ ﬃ ﬄ) are spelt out. Words sharing a baseline form
 rows (a smaller raised or lowered word joins the row it sits in), and a row
-is cut into lines at gutters and wide gaps. In a line, a run of single
+is cut into lines at gutters and wide gaps (not at the even, stretched
+spaces of a justified line). In a line, a run of single
 letters set apart by letter spacing ("S T R A T E G I A") is joined into
 words. Rotated characters are read apart, in their own order.
 """
@@ -28,6 +29,10 @@ _TOUCHING = 0.1  # em: words closer than this were split by a style change, not 
 _SCRIPT_RATIO = 0.85  # words below this share of their line's size may be raised or lowered
 _MIN_SPACED_RUN = 3  # single letters in a row before they count as letter-spaced
 _SPACED_WORD_GAP = 1.5  # in a letter-spaced run, a gap this many times the narrowest is a word boundary
+_EVEN_GAPS = 0.15  # em: the stretched spaces of one justified line differ by at most this
+_ALIGNED = 1.5  # points: lines of one justified column start (or end) within this of each other
+_INDENT = 3.0  # em: the deepest first-line indent of a paragraph
+_NEAR_LINES = 2.5  # line heights (em): the line above or below is at most this far
 
 
 class Word(NamedTuple):
@@ -259,30 +264,118 @@ def _fold_small_rows(grouped: Sequence[list[Word]], tolerance: float) -> list[li
     return folded
 
 
-def split_row(row: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSettings) -> list[Line]:
-    """Cut a row into lines at gaps that span a gutter or that are wider than ``split_gap`` em.
+def _cuts(row: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSettings) -> list[tuple[int, bool]]:
+    """Where a row is cut: the index of the first word after each cut, and whether a gutter is there.
 
-    A list marker is never cut from its text (a bullet followed by a tab; a
-    column of bullets beside their items looks like a gutter).
+    A cut stands at a gap that spans a gutter or that is wider than ``split_gap``
+    em, never right after a list marker (a bullet followed by a tab; a column of
+    bullets beside their items looks like a gutter).
     """
-    pieces: list[list[Word]] = [[row[0]]]
-    right = row[0].x1
-    for word in row[1:]:
+    cuts: list[tuple[int, bool]] = []
+    start, right = 0, row[0].x1
+    for i, word in enumerate(row[1:], 1):
         gap = word.x0 - right
-        after_marker = len(pieces[-1]) == 1 and MARKER_WORD.fullmatch(pieces[-1][0].text)
+        after_marker = i - start == 1 and MARKER_WORD.fullmatch(row[start].text)
         wide = gap > max(settings.column_gap, settings.split_gap * word.size)
-        at_gutter = any(right <= start + 0.5 and word.x0 >= end - 0.5 for start, end in gutters)
+        at_gutter = any(right <= g_start + 0.5 and word.x0 >= g_end - 0.5 for g_start, g_end in gutters)
         if (wide or at_gutter) and not after_marker:
-            pieces.append([word])
-        else:
-            pieces[-1].append(word)
+            cuts.append((i, at_gutter))
+            start = i
         right = max(right, word.x1)
-    return [make_line(piece) for piece in pieces]
+    return cuts
+
+
+def _pieces(row: Sequence[Word], cuts: Sequence[int]) -> list[Sequence[Word]]:
+    bounds = [0, *cuts, len(row)]
+    return [row[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def split_row(row: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSettings) -> list[Line]:
+    """Cut a row into lines at gaps that span a gutter or that are wider than ``split_gap`` em."""
+    return [make_line(piece) for piece in _pieces(row, [i for i, _ in _cuts(row, gutters, settings)])]
+
+
+def _evenly_spread(segment: Sequence[Word]) -> bool:
+    """True for three or more words whose gaps are all alike: the stretched spaces of a justified line."""
+    if len(segment) < 3:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(segment, segment[1:])]
+    return max(gaps) - min(gaps) <= _EVEN_GAPS * min(w.size for w in segment)
+
+
+def _column_of(segment: Sequence[Word], gutters: Sequence[Gutter]) -> tuple[float, float]:
+    """The x range between the gutters left and right of a segment."""
+    x0, x1 = segment[0].x0, segment[-1].x1
+    left = max((end for _, end in gutters if end <= x0 + 0.5), default=float("-inf"))
+    right = min((start for start, _ in gutters if start >= x1 - 0.5), default=float("inf"))
+    return left, right
+
+
+def _set_in_a_justified_column(segment: Sequence[Word], neighbour: Sequence[Word], size: float) -> bool:
+    """True when ``neighbour`` (the words of the line above or below, in the segment's column) is a line of
+    the same text column that runs across the segment's wide gaps.
+
+    One edge is shared (a justified column's lines start and end alike; a
+    paragraph's first line may be indented, its last one short), the
+    neighbour stays within the segment's width, and its words cover at least half of
+    the segment's gaps: in a table, the gaps between cells stay free in the
+    rows above and below.
+    """
+    if not neighbour:
+        return False
+    x0, x1 = segment[0].x0, segment[-1].x1
+    n0, n1 = min(w.x0 for w in neighbour), max(w.x1 for w in neighbour)
+    if not (abs(n0 - x0) <= _ALIGNED or abs(n1 - x1) <= _ALIGNED):
+        return False
+    if n0 < x0 - _INDENT * size or n1 > x1 + _ALIGNED:
+        return False
+    middles = [(a.x1 + b.x0) / 2 for a, b in zip(segment, segment[1:])]
+    covered = sum(1 for m in middles if any(w.x0 < m < w.x1 for w in neighbour))
+    return covered * 2 >= len(middles)
+
+
+def _justified_cuts(grouped: Sequence[Sequence[Word]], cuts: Sequence[Sequence[tuple[int, bool]]], index: int,
+                    gutters: Sequence[Gutter]) -> list[int]:
+    """The cuts of row ``index`` without the wide gaps of a justified line.
+
+    Between two gutter cuts, a segment whose gaps are all alike (see
+    :func:`_evenly_spread`; a list marker before it left out) and whose line
+    above or below belongs to the same justified column is one line, however
+    wide its stretched spaces.
+    """
+    row = grouped[index]
+    kept: list[int] = []
+    bounds = [0, *(i for i, at_gutter in cuts[index] if at_gutter), len(row)]
+    for a, b in zip(bounds, bounds[1:]):
+        inside = [i for i, _ in cuts[index] if a < i < b]
+        segment = row[a:b]
+        if len(segment) > 1 and MARKER_WORD.fullmatch(segment[0].text):
+            segment = segment[1:]  # a list item's text is justified, its marker hangs apart
+        if inside and _evenly_spread(segment):
+            left, right = _column_of(segment, gutters)
+            size = max(w.size for w in segment)
+            near = [grouped[j] for j in (index - 1, index + 1) if 0 <= j < len(grouped)
+                    and abs(grouped[j][0].bottom - row[0].bottom) <= _NEAR_LINES * size]
+            if any(_set_in_a_justified_column(segment, [w for w in other if left <= (w.x0 + w.x1) / 2 <= right], size)
+                   for other in near):
+                inside = []
+        kept += ([a] if a else []) + inside
+    return kept
 
 
 def lines(found: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSettings) -> list[Line]:
-    """The lines of a region's words, top to bottom and left to right."""
-    made = [line for row in rows(found, settings.line_tolerance) for line in split_row(row, gutters, settings)]
+    """The lines of a region's words, top to bottom and left to right.
+
+    A row is cut at gutters and wide gaps (:func:`split_row`), except at the
+    stretched spaces of a justified line (:func:`_justified_cuts`).
+    """
+    grouped = rows(found, settings.line_tolerance)
+    cuts = [_cuts(row, gutters, settings) for row in grouped]
+    made = [
+        make_line(piece)
+        for index, row in enumerate(grouped)
+        for piece in _pieces(row, _justified_cuts(grouped, cuts, index, gutters))
+    ]
     return sorted(made, key=lambda line: (line.top, line.x0))
 
 

@@ -10,7 +10,7 @@ the deck's slides (in points). The steps, each its own module:
    (:mod:`.styles`, :mod:`.markers`), tables as cells (:mod:`.tables`);
 3. :mod:`.headings`: titles for slides without a title placeholder and
    headings inside slides, against the deck's body size;
-4. :mod:`.continuations`: a title repeated from the slide before is a
+4. :mod:`extract.clean.continuations`: a title repeated from the slide before is a
    running title, its slide continuing the section before;
 5. text repeated at the top or bottom edge of many slides (a footer typed
    into a text box on each slide) is removed as running text
@@ -31,7 +31,7 @@ from pptx import Presentation
 
 from extract.readers.pptx.container import check_file, guarded
 from extract.clean.furniture import remove_furniture
-from extract.readers.pptx.continuations import mark_continuations
+from extract.clean.continuations import mark_continuations
 from extract.readers.pptx.geometry import EMU_PER_POINT, at_slide_edge
 from extract.readers.pptx.headings import deck_body_size, slide_blocks
 from extract.readers.pptx.slides import read_slide

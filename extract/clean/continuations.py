@@ -1,4 +1,4 @@
-"""Continuation slides: a title repeated from the slide before is a running title, not a new section.
+"""Continuation pages: a title repeated from the page before is a running title, not a new section.
 
 A section too long for one slide goes on over the next ones under the same
 title, often numbered ("Tavoitteet 1/2", "Tavoitteet (2/2)"). Read as a new
@@ -8,7 +8,11 @@ its cue heading; so a title equal to the previous slide's, a counter
 ``running_title`` removal, and the slide's body continues the section before.
 A second running title in the body (the Swedish title of a slide holding
 both languages) is recognised by its place: the first body heading, the same
-as the slide before's.
+as the slide before's. The page is marked ``continues``, so statement typing
+reads it as one page with the page it continues.
+
+A slide's title is its title block; in a PDF (a deck printed to PDF) it is
+the page's first block when that is a top-level heading.
 """
 
 from __future__ import annotations
@@ -38,7 +42,10 @@ def title_key(text: str) -> str:
 
 
 def _title(page: Page) -> Optional[Block]:
-    return page.blocks[0] if page.blocks and page.blocks[0].role == "title" else None
+    first = page.blocks[0] if page.blocks else None
+    if first is not None and (first.role == "title" or first.role == "heading" and first.level == 1):
+        return first
+    return None
 
 
 def _first_heading(page: Page) -> Optional[int]:
@@ -79,7 +86,7 @@ def mark_continuations(pages: Sequence[Page]) -> tuple[list[Page], list[Removal]
             for i in sorted(repeated):
                 removals.append(Removal(page.number, "running_title", blocks[i].raw_text))
                 blocks[i] = replace(blocks[i], role="furniture", level=None)
-            out.append(replace(page, blocks=tuple(blocks)))
+            out.append(replace(page, blocks=tuple(blocks), continues=True))
         else:
             out.append(page)
         previous = page
