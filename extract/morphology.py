@@ -327,9 +327,9 @@ def _sv_lemma_table() -> dict[str, str]:
 
 def _lexicon(table: dict[str, str], stop_words: frozenset[str]) -> frozenset[str]:
     """Every lowercased key and value of a lemma table, plus stop words."""
-    words = {k.lower() for k in table}
-    words.update(v.lower() for v in table.values())
-    words.update(w.lower() for w in stop_words)
+    words = set(map(str.lower, table))
+    words.update(map(str.lower, table.values()))
+    words.update(map(str.lower, stop_words))
     return frozenset(words)
 
 
