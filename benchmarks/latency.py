@@ -7,13 +7,20 @@ errors (a status other than 200, or no answer). Full-text requests use
 ``?_search=`` on the ``goals`` table when it has an FTS index, else a
 ``LIKE`` query through ``?sql=``; canned queries are those of the site's
 metadata, their parameters filled with sample values.
+
+``python -m benchmarks.latency DB [--requests N] [--clients N]`` measures an
+already built database alone (prints the figures as JSON).
 """
 
 from __future__ import annotations
 
+import argparse
 import http.client
 import itertools
+import json
+import os
 import re
+import signal
 import socket
 import sqlite3
 import statistics
@@ -23,7 +30,7 @@ import threading
 import time
 import urllib.parse
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, Optional, Sequence
 
 import yaml
 
@@ -135,7 +142,7 @@ def measure(db_path: Path, requests: int, clients: int) -> dict:
     with log_path.open("w") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "kb", "serve", "--db", str(db_path), "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT,
+            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
         _wait_until_up(port, server, log_path)
@@ -147,8 +154,17 @@ def measure(db_path: Path, requests: int, clients: int) -> dict:
             "canned": load(port, canned_paths(db_path), requests, clients),
         }
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        _stop(server)
+
+
+def _stop(server: subprocess.Popen, grace: float = 30.0) -> None:
+    """Stop the server and its worker processes; kill them when requests still running keep them past ``grace``."""
+    server.terminate()
+    try:
+        server.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)  # its own session: the workers go with it
+        server.wait()
 
 
 def _wait_until_up(port: int, server: subprocess.Popen, log_path: Path, timeout: float = 120.0) -> None:
@@ -165,3 +181,18 @@ def _wait_until_up(port: int, server: subprocess.Popen, log_path: Path, timeout:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"server did not answer on port {port} within {timeout:g} s")
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """The command line: serve a built database, load it, print the latency figures as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.latency", description=__doc__.split("\n\n")[0])
+    parser.add_argument("db", type=Path, help="a database built by strategy-kb build")
+    parser.add_argument("--requests", type=int, default=2000, help="requests per phase (default: 2000)")
+    parser.add_argument("--clients", type=int, default=20, help="concurrent clients (default: 20)")
+    args = parser.parse_args(argv)
+    print(json.dumps(measure(args.db, args.requests, args.clients), indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -89,7 +89,7 @@ def _revive(hint: Any, value: Any) -> Any:
     if value is None:
         return None
     if dataclasses.is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
+        hints = _hints(hint)
         return hint(**{name: _revive(hints[name], item) for name, item in value.items()})
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     origin = typing.get_origin(hint)
@@ -102,6 +102,12 @@ def _revive(hint: Any, value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=None)
+def _hints(record: type) -> dict[str, Any]:
+    """The type hints of a record class (resolving them is slow: once per class, not per record)."""
+    return typing.get_type_hints(record)
+
+
 class ExtractionCache:
     """Extraction results in a folder, one JSON file per key; counts its hits and stores.
 
@@ -110,14 +116,9 @@ class ExtractionCache:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
-        self.entries = self.folder / code_version()[:16]
+        self.entries = open_version_folder(self.folder, code_version()[:16], _VERSION_DIR)
         self.hits = 0
         self.stores = 0
-        for other in self.folder.glob("*"):
-            if other.is_dir() and other != self.entries and _VERSION_DIR.fullmatch(other.name):
-                shutil.rmtree(other, ignore_errors=True)
-        for stale in self.entries.glob(f".*{_TMP_MARK}*"):
-            stale.unlink(missing_ok=True)
 
     @staticmethod
     def key(info: DocumentInfo, sha256: str, max_pages: Optional[int]) -> str:
@@ -144,12 +145,34 @@ class ExtractionCache:
 
     def put(self, key: str, doc: ExtractedDocument) -> None:
         """Store a result atomically; a failure to write leaves the cache as it was."""
-        tmp = self.entries / f".{key}{_TMP_MARK}{os.getpid()}"
-        try:
-            self.entries.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(to_json(doc), ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.path(key))
-        except OSError:
-            tmp.unlink(missing_ok=True)
-            return
-        self.stores += 1
+        self.stores += write_atomically(self.path(key), json.dumps(to_json(doc), ensure_ascii=False))
+
+
+def open_version_folder(folder: Path, version: str, version_names: re.Pattern) -> Path:
+    """``folder / version``, after removing the other versions' folders and temporaries left by a killed write.
+
+    Only subfolders whose whole name matches ``version_names`` count as versions, whatever else ``folder`` holds.
+    """
+    entries = folder / version
+    for other in folder.glob("*"):
+        if other.is_dir() and other != entries and version_names.fullmatch(other.name):
+            shutil.rmtree(other, ignore_errors=True)
+    for stale in entries.glob(f".*{_TMP_MARK}*"):
+        stale.unlink(missing_ok=True)
+    return entries
+
+
+def write_atomically(path: Path, text: str) -> bool:
+    """Write ``text`` to a temporary file beside ``path`` and move it there; ``False`` (nothing written) on failure.
+
+    The temporary file is named ``.<stem>.tmp-<pid>``: what a cache removes when it is opened.
+    """
+    tmp = path.with_name(f".{path.stem}{_TMP_MARK}{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return False
+    return True

@@ -9,15 +9,18 @@ The rules read structure, never a document's own goal texts:
    paragraphs below a value, mission, guideline, aim or principle heading. A
    region runs to the end of the cue's page (and over the next page when the
    cue ends its page). On a page laid out bottom-up (the cue among its last
-   units, none among its first) the cue types the items above it.
+   units, none among its first) the cue types the items above it, from the page
+   before too when its page opens mid-section.
 2. Sentences that state the basic task ("Perustehtävämme on …") are missions;
    "arvomme X, Y ja Z" gives values.
-3. A page that carries a guideline as its running title and holds no list is
+3. A strategy summary page (a house or wheel of short statements, no cue) gives
+   the vision and the themes around it by its geometry (:mod:`extract.summary_pages`).
+4. A page that carries a guideline as its running title and holds no list is
    a guideline spread: its other one-sentence paragraphs are the guideline's
    aims. Goals and aims get the guideline of their page (or the last one
    before) as parent.
-4. An un-cued bullet list whose every item states an effect ("… paranevat") lists impact goals.
-5. A goal or target whose text holds a threshold becomes a measurable target.
+5. An un-cued bullet list whose every item states an effect ("… paranevat") lists impact goals.
+6. A goal or target whose text holds a threshold becomes a measurable target.
 
 The same text typed twice in one document is kept once (the first, by rule order).
 """
@@ -33,6 +36,7 @@ from extract.cues import Cue, read_cue
 from extract.lang import fi, sv
 from extract.records import SourceDocument, Statement
 from extract.structure import Unit, heading_text
+from extract.summary_pages import summary_statements
 from extract.targets import parse_targets
 
 LANGS = {"fi": fi, "sv": sv}
@@ -81,12 +85,16 @@ def type_statements(
         strength = 3 if cue.single else 2
         found.extend(replace(t, strength=strength) for t in _items(cue, region, demoted))
     found.extend(_promise_titles(units))
+    summary = _summary_page(units, demoted)
+    found.extend(summary)
     found.extend(_mission_sentences(units))
     found.extend(_inline_values(units))
     found.extend(_impact_bullets(units, {t.unit.index for t in found}))
     found = _aims_that_head_goals(units, found)
     guidelines = [t for t in found if t.kind == "guideline"]
-    found.extend(_spread_aims(units, guidelines, {t.unit.index for t in found}, labels))
+    summary_pages = {t.unit.page for t in summary}  # their other text (a base, a title) is no aim of a theme
+    taken = {t.unit.index for t in found} | {u.index for u in units if u.page in summary_pages}
+    found.extend(_spread_aims(units, guidelines, taken, labels))
     found = _dedupe(sorted(found, key=lambda t: (t.unit.index, t.text)))
     return _with_parents(units, _as_printed_in_sentence_case(units, found), labels), demoted
 
@@ -109,11 +117,17 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             # a cue alone at the top of a page, after the items it closes on the page before
             yield cues[0][1], _after_last_cue(pages[order[p - 1]])
             continue
+        if _series_around_cue(page, cues):
+            # boxes continued over slides, the cue on a later one: it names the whole series
+            yield cues[0][1], page[:first] + page[first + 1 :]
+            continue
         if first >= 2 and nothing_after:
-            # a page laid out bottom-up: each cue follows the items it announces
+            # a page laid out bottom-up: each cue follows the items it announces; a page that opens
+            # mid-section (no heading atop it) holds the end of items that began on the page before
             start = 0
             for i, cue in cues:
-                yield cue, page[start:i]
+                before = _after_last_cue(pages[order[p - 1]]) if not start and p > 0 and page[0].role != "heading" else []
+                yield cue, before + page[start:i]
                 start = i + 1
             continue
         for n, (i, cue) in enumerate(cues):
@@ -125,6 +139,27 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
                 # the list goes on over the page break (a next page's title only ends it for titled kinds)
                 region = region + _next_page_items(following, cue)
             yield cue, region
+
+
+def _summary_page(units: Sequence[Unit], demoted: set[int]) -> list[Typed]:
+    """The vision and themes of strategy summary pages, read from their geometry (:mod:`extract.summary_pages`)."""
+    out = []
+    for unit, kind, why in summary_statements(units):
+        if unit.role == "heading":
+            demoted.add(unit.index)
+        out.append(Typed(unit, kind, heading_text(unit.text), rule=why, strength=3))
+    return out
+
+
+def _series_around_cue(page: list[Unit], cues: list[tuple[int, Cue]]) -> bool:
+    """A run of continuation pages whose one cue (of titled items: principles, values) stands amid
+    the series it names: headings of the level of those after it also stand before it, no list."""
+    if len(cues) != 1 or len({u.page for u in page}) < 2 or not any(k in PHRASE_KINDS for k in cues[0][1].kinds):
+        return False
+    i = cues[0][0]
+    after = [u.level for u in page[i + 1 :] if u.role == "heading"]
+    before = [u.level for u in page[:i] if u.role == "heading"]
+    return bool(after) and before.count(after[0]) >= 2 and not any(u.role == "list_item" for u in page)
 
 
 def _promise_titles(units: Sequence[Unit]) -> list[Typed]:
@@ -387,20 +422,51 @@ def _aims_that_head_goals(units: Sequence[Unit], found: list[Typed]) -> list[Typ
 def _spread_aims(
     units: Sequence[Unit], guidelines: list[Typed], taken: set[int], labels: Mapping[Optional[int], frozenset[str]]
 ) -> list[Typed]:
+    """One-sentence paragraphs beside a guideline printed again: on a page it heads as its running title (and
+    that holds no list), or two or more in the run of one-sentence paragraphs around a guideline's text
+    printed again (one printed once may be an overview's misreading of an aim) on the page (a page whose text runs on may hold other sections too). A run's aims outweigh an
+    overview's typing of the same texts as guidelines."""
     keys = {match_key(g.text) for g in guidelines}
+    overview = {g.unit.index for g in guidelines}  # what an overview typed guideline may be a run's aim
+    printed: dict[str, int] = {}
+    for unit in units:
+        printed[match_key(unit.text)] = printed.get(match_key(unit.text), 0) + 1
+    reprinted = {k for k in keys if printed.get(k, 0) >= 2}
     out = []
-    for page in {u.page for u in units if u.page is not None}:
+    for page in sorted({u.page for u in units if u.page is not None}):
         on_page = [u for u in units if u.page == page]
-        if any(u.role == "list_item" for u in on_page):
+        if keys & labels.get(page, frozenset()):
+            if not any(u.role == "list_item" for u in on_page):
+                out.extend(_aims_in(on_page, keys, taken, 1))
             continue
-        if not any(match_key(u.text) in keys for u in on_page) and not keys & labels.get(page, frozenset()):
-            continue
-        for unit in on_page:
-            if unit.index in taken or match_key(unit.text) in keys:
-                continue
-            if unit.role == "paragraph" and _is_short_statement(unit) and unit.text.endswith("."):
-                out.append(Typed(unit, "aim", unit.text, rule="one-sentence paragraph on a guideline spread"))
+        for at, unit in enumerate(on_page):
+            if match_key(unit.text) in reprinted:
+                aims = _aims_in(_statement_run(on_page, at, reprinted), reprinted, taken - overview, 3)
+                out.extend(aims if len(aims) >= 2 else [])
     return out
+
+
+def _statement_run(units: list[Unit], at: int, keys: set[str]) -> list[Unit]:
+    """The one-sentence paragraphs (and guideline texts) next to ``units[at]`` on either side, up to
+    anything else: a heading, a list item, a table or running text."""
+    def fits(unit: Unit) -> bool:
+        return unit.role == "paragraph" and (_is_short_statement(unit) or match_key(unit.text) in keys)
+
+    start, end = at, at + 1
+    while start > 0 and fits(units[start - 1]):
+        start -= 1
+    while end < len(units) and fits(units[end]):
+        end += 1
+    return units[start:end]
+
+
+def _aims_in(units: Sequence[Unit], keys: set[str], taken: set[int], strength: int) -> list[Typed]:
+    return [
+        Typed(u, "aim", u.text, rule="one-sentence paragraph on a guideline spread", strength=strength)
+        for u in units
+        if u.index not in taken and match_key(u.text) not in keys
+        and u.role == "paragraph" and _is_short_statement(u) and u.text.endswith(".")
+    ]
 
 
 def page_labels(source: SourceDocument) -> dict[Optional[int], frozenset[str]]:

@@ -29,7 +29,8 @@ class Unit:
     ``index`` is the unit's position in the document (stable for the same
     input), ``first_on_page`` marks the first unit of a page, ``spread`` the
     first page of the run of continuation pages the unit's page belongs to
-    (its own page where it continues none).
+    (its own page where it continues none), ``bbox`` the block's box where
+    the source has geometry.
     """
 
     index: int
@@ -45,6 +46,7 @@ class Unit:
     chars_per_line: float = 0.0
     cells: Optional[tuple[Cell, ...]] = None
     spread: Optional[int] = None
+    bbox: Optional[tuple[float, float, float, float]] = None
 
     @property
     def rows(self) -> tuple[tuple[str, ...], ...]:
@@ -84,7 +86,8 @@ def _unit(
         cells = tuple(replace(c, text=normalize_text(c.text), items=tuple(normalize_text(i) for i in c.items))
                       for c in block.cells or ())
         text = " | ".join(c.full_text.replace("\n", " ") for c in cells if c.full_text)
-        return Unit(index, text, "table", None, None, None, block.page, detect_language(text), first, last, cells=cells)
+        return Unit(index, text, "table", None, None, None, block.page, detect_language(text), first, last, cells=cells,
+                    bbox=block.bbox)
     lines = [normalize_text(line) for line in block.lines]
     text = join_lines(lines, hint, block.line_breaks, vocabulary).strip()
     if not text:
@@ -95,7 +98,8 @@ def _unit(
         number = found.group(1) if found else None
     role, level = _classify(block, text, first)
     width = sum(len(line.strip()) for line in lines) / max(1, sum(1 for line in lines if line.strip()))
-    return Unit(index, text, role, level, block.marker, number, block.page, detect_language(text), first, last, width)
+    return Unit(index, text, role, level, block.marker, number, block.page, detect_language(text), first, last, width,
+                bbox=block.bbox)
 
 
 def _classify(block: Block, text: str, first_on_page: bool) -> tuple[str, Optional[int]]:

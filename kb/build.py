@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Sequence
 
@@ -21,6 +22,7 @@ from extract.records import ExtractedDocument
 from link.lineage import lineage_status
 from link.records import GlossaryEntry, Link
 from kb.search import index_lemmas
+from kb.update import STATE, fingerprints, state_rows, stored_state, update
 
 TMP_MARK = ".tmp-build-"
 
@@ -54,8 +56,14 @@ LEFT JOIN passages tp ON tp.id = l.target_id
 
 def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path: str | Path,
           glossary: Optional[Sequence[GlossaryEntry]] = None,
-          inferred: Optional[Mapping[str, Mapping[str, str]]] = None) -> Path:
+          inferred: Optional[Mapping[str, Mapping[str, str]]] = None, incremental: bool = False) -> Path:
     """Write all tables into ``db_path`` atomically and return the path.
+
+    With ``incremental``, an existing database that this code built is
+    updated instead (:mod:`kb.update`): only the rows of changed, new and
+    removed documents and the links that differ are written, on a copy
+    that replaces the database when complete; the rows are those a full
+    write gives.
 
     >>> build(extract.run("corpus"), link.run(docs), "strategies.db")
 
@@ -64,20 +72,32 @@ def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path
     :param glossary: learned word pairs (default: ``links.glossary`` when ``links`` is a :class:`link.Linked`)
     :param db_path: the database file to create or replace
     :param inferred: per document id, the manifest fields ``strategy-kb add`` inferred (unedited) and their origin
+    :param incremental: update the existing database where it allows (default: write it anew)
     :raises StrategyKBError: E201 when the database cannot be written
     """
     target = Path(db_path).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(target)
     tmp = target.with_name(f".{target.name}{TMP_MARK}{os.getpid()}")
+    inferred = inferred or {}
+    prints = fingerprints(documents, inferred)
+    stored = stored_state(target) if incremental else None
+    rows = _corpus_rows(documents, links, getattr(links, "glossary", ()) if glossary is None else glossary)
     try:
-        db = sqlite_utils.Database(tmp, recreate=True)
-        _create_schema(db)
-        _insert(db, documents, links, inferred or {})
-        _insert_glossary(db, getattr(links, "glossary", ()) if glossary is None else glossary)
-        index_lemmas(db)
-        db.conn.commit()
-        db.conn.execute("VACUUM")
+        if stored is None:
+            db = sqlite_utils.Database(tmp, recreate=True)
+            _create_schema(db)
+            _insert_documents(db, documents, inferred)
+            for table, table_rows in rows.items():
+                db[table].insert_all(table_rows)
+            index_lemmas(db)
+            db[STATE].insert_all(state_rows(prints))
+            db.conn.commit()
+            db.conn.execute("VACUUM")
+        else:
+            shutil.copyfile(target, tmp)
+            db = sqlite_utils.Database(tmp)
+            update(db, documents, prints, stored, lambda db, docs: _insert_documents(db, docs, inferred), rows)
         db.close()
         os.replace(tmp, target)
     except Exception as exc:  # any failure must leave the old database untouched
@@ -151,6 +171,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         pk=("statement_id", "role"),
         foreign_keys=[("statement_id", "goals", "id"), ("document_id", "documents", "id")],
     )
+    db[STATE].create({"document_id": str, "fingerprint": str}, pk="document_id")
     db["lineage_candidates"].create(
         {"id": str, "source_id": str, "target_id": str, "relation": str, "score": float, "method": str, "evidence": str},
         pk="id",
@@ -158,7 +179,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     for table, columns in (
         ("sections", ["document_id"]), ("sections", ["parent_id"]), ("passages", ["document_id"]), ("passages", ["section_id"]), ("goals", ["document_id"]),
         ("goals", ["section_id"]), ("goals", ["parent_id"]), ("goals", ["kind"]), ("targets", ["goal_id"]),
-        ("links", ["source_id"]), ("links", ["target_id"]), ("links", ["relation"]), ("findings", ["document_id"]),
+        # A link is looked up by one end and its relation (canned queries, site pages): both in one index.
+        ("links", ["source_id", "relation"]), ("links", ["target_id", "relation"]), ("links", ["relation"]), ("findings", ["document_id"]),
         ("lineage_candidates", ["source_id"]), ("lineage_candidates", ["target_id"]),
         ("removed_text", ["document_id"]),
     ):
@@ -166,8 +188,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db.create_view("link_texts", LINK_TEXTS_VIEW)
 
 
-def _insert(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument], links: Sequence[Link],
-            inferred: Mapping[str, Mapping[str, str]]) -> None:
+def _insert_documents(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument],
+                      inferred: Mapping[str, Mapping[str, str]]) -> None:
+    """The rows of each document: the document, its sections, passages, statements, evaluations, targets, findings."""
     docs = sorted(documents, key=lambda d: d.info.id)
     db["documents"].insert_all(
         {"id": d.info.id, "title": d.info.title, "organisation": d.info.organisation, "region": d.info.region,
@@ -194,7 +217,6 @@ def _insert(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument], l
          "value": t.value, "unit": t.unit, "text": t.text}
         for d in docs for i, t in enumerate(d.targets, 1)
     )
-    db["links"].insert_all(_link_rows(links))
     db["findings"].insert_all(
         {"id": f"{d.info.id}/f{i:03d}", "document_id": d.info.id, "kind": f.kind, "message": f.message, "page": f.page,
          "expected": f.expected, "found": f.found}
@@ -204,25 +226,28 @@ def _insert(db: sqlite_utils.Database, documents: Sequence[ExtractedDocument], l
         {"id": f"{d.info.id}/r{i:04d}", "document_id": d.info.id, "page": r.page, "kind": r.kind, "text": r.text}
         for d in docs for i, r in enumerate(d.removals, 1)
     )
+
+
+def _corpus_rows(documents: Sequence[ExtractedDocument], links: Sequence[Link],
+                 glossary: Sequence[GlossaryEntry]) -> dict[str, list[dict]]:
+    """The rows of the tables the whole corpus makes: links, lineage, glossary, findings on people's verdicts."""
+    docs = sorted(documents, key=lambda d: d.info.id)
     candidates = getattr(links, "candidates", ())
-    db["lineage_status"].insert_all(lineage_status(docs, links, candidates))
-    db["lineage_candidates"].insert_all(_link_rows(candidates))
-    db["findings"].insert_all(
-        {"id": f"links.toml/f{i:03d}", "document_id": None, "kind": f.kind, "message": f.message, "page": f.page,
-         "expected": f.expected, "found": f.found}
-        for i, f in enumerate(getattr(links, "findings", ()), 1)
-    )
+    return {
+        "links": list(_link_rows(links)),
+        "lineage_status": lineage_status(docs, links, candidates),
+        "lineage_candidates": list(_link_rows(candidates)),
+        "findings": [
+            {"id": f"links.toml/f{i:03d}", "document_id": None, "kind": f.kind, "message": f.message, "page": f.page,
+             "expected": f.expected, "found": f.found}
+            for i, f in enumerate(getattr(links, "findings", ()), 1)
+        ],
+        "glossary": [{"fi": e.fi, "sv": e.sv, "source": e.source, "pairs": e.pairs, "dice": e.dice}
+                     for e in sorted(glossary, key=lambda e: (e.fi, e.sv))],
+    }
 
 
 def _link_rows(links: Sequence[Link]) -> Iterable[dict]:
     """Rows of the ``links`` (or ``lineage_candidates``) table, in id order."""
     return ({"id": l.id, "source_id": l.source_id, "target_id": l.target_id, "relation": l.relation, "score": l.score,
              "method": l.method, "evidence": l.evidence_json()} for l in sorted(links, key=lambda l: l.id))
-
-
-def _insert_glossary(db: sqlite_utils.Database, glossary: Sequence[GlossaryEntry]) -> None:
-    """The Finnish–Swedish word pairs learned while aligning parallel text, and the user's accepted ones."""
-    db["glossary"].insert_all(
-        {"fi": e.fi, "sv": e.sv, "source": e.source, "pairs": e.pairs, "dice": e.dice}
-        for e in sorted(glossary, key=lambda e: (e.fi, e.sv))
-    )

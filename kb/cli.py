@@ -82,8 +82,8 @@ def main() -> None:
 @click.option("--jobs", type=click.IntRange(min=1), default=default_jobs(), show_default=True, metavar="N",
               help="Worker processes extracting documents at once.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
-              help=f"Extraction cache folder  [default: {CACHE_DIR_NAME}/ beside the database]")
-@click.option("--no-cache", is_flag=True, help="Extract every document again; read and write no cache.")
+              help=f"Extraction and link cache folder  [default: {CACHE_DIR_NAME}/ beside the database]")
+@click.option("--no-cache", is_flag=True, help="Extract and link every document again and write the database whole; read and write no cache.")
 def build(
     corpus_dir: Path, db_path: Path, time_limit: float, max_pages: int, jobs: int, cache_dir: Optional[Path],
     no_cache: bool,
@@ -109,7 +109,7 @@ def run_build(
     :param corpus_dir: the folder with ``corpus.toml``
     :param db_path: the database to write
     :param limits: time limit, page limit and worker count (default :class:`~extract.pipeline.Limits`)
-    :param cache_dir: the extraction cache folder; ``None``: no cache
+    :param cache_dir: the extraction and link cache folder (with it the database is updated in place where it can be); ``None``: no cache
     """
     started = time.monotonic()
     _note_missing_tools()
@@ -141,9 +141,10 @@ def run_build(
                        f"`strategy-kb add FILE... --corpus {corpus_dir}` proposes one to review", err=True)
         return 2
     click.echo("linking (parallel text, evaluations, lineage) …", err=True)
-    links = link.run(documents, corrections, reviews)
+    links = link.run(documents, corrections, reviews, link.LinkCache(cache_dir) if cache_dir else None)
     try:
-        path = build_db(documents, links, db_path, inferred=inferred_origins(corpus_dir, [d.info for d in documents]))
+        path = build_db(documents, links, db_path, inferred=inferred_origins(corpus_dir, [d.info for d in documents]),
+                        incremental=cache is not None)
     except StrategyKBError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         return 2

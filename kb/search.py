@@ -39,14 +39,16 @@ def index_lemmas(db: sqlite_utils.Database) -> None:
     :param db: the database being built (tables of :data:`SEARCHABLE` already filled).
     """
     for table, columns in SEARCHABLE.items():
-        lang = _LANG_SQL.get(table, "lang")
-        rows = db.execute(f"SELECT rowid, {', '.join(columns)}, {lang} FROM [{table}] ORDER BY rowid").fetchall()
         db[table].add_column("lemmas", str)
-        db.conn.executemany(
-            f"UPDATE [{table}] SET lemmas = ? WHERE rowid = ?",
-            ((lemma_text(" ".join(t for t in row[1:-1] if t), row[-1] or "fi"), row[0]) for row in rows),
-        )
+        db.conn.executemany(f"UPDATE [{table}] SET lemmas = ? WHERE rowid = ?", lemma_rows(db, table))
         db[table].enable_fts([*columns, "lemmas"], fts_version="FTS5")
+
+
+def lemma_rows(db: sqlite_utils.Database, table: str, where: str = "1") -> list[tuple[str, int]]:
+    """(lemmas, rowid) of the rows of a searchable ``table`` that match the SQL condition ``where``."""
+    columns, lang = SEARCHABLE[table], _LANG_SQL.get(table, "lang")
+    rows = db.execute(f"SELECT rowid, {', '.join(columns)}, {lang} FROM [{table}] WHERE {where} ORDER BY rowid").fetchall()
+    return [(lemma_text(" ".join(t for t in row[1:-1] if t), row[-1] or "fi"), row[0]) for row in rows]
 
 
 def query_forms(word: str) -> list[str]:

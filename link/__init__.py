@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
 from extract.records import ExtractedDocument
+from link.cache import LinkCache
 from link.evaluated import evaluated_in
 from link.lineage import lineage_and_candidates
 from link.glossary import Correction, load_corrections
@@ -12,11 +13,11 @@ from link.parallel import align
 from link.records import GlossaryEntry, Link, Linked
 from link.reviews import Review, apply_reviews, load_reviews
 
-__all__ = ["Correction", "GlossaryEntry", "Link", "Linked", "Review", "load_corrections", "load_reviews", "run"]
+__all__ = ["Correction", "GlossaryEntry", "Link", "LinkCache", "Linked", "Review", "load_corrections", "load_reviews", "run"]
 
 
 def run(documents: Sequence[ExtractedDocument], corrections: Sequence[Correction] = (),
-        reviews: Sequence[Review] = ()) -> Linked:
+        reviews: Sequence[Review] = (), cache: Optional[LinkCache] = None) -> Linked:
     """All links between the documents' units, sorted by id, with the glossary and the lineage candidates.
 
     Parallel text comes first: the lineage linker follows translations. People's
@@ -26,8 +27,9 @@ def run(documents: Sequence[ExtractedDocument], corrections: Sequence[Correction
     :param documents: extracted documents
     :param corrections: the user's glossary verdicts (:func:`link.glossary.load_corrections`)
     :param reviews: the user's link verdicts (:func:`link.reviews.load_reviews`)
+    :param cache: parallel-text results per region reused where their inputs are unchanged (:mod:`link.alignment`)
     """
-    parallel, glossary = align(documents, corrections)
+    parallel, glossary = align(documents, corrections, cache)
     links = evaluated_in(documents) + parallel
     lineage, candidates = lineage_and_candidates(documents, links, [(e.fi, e.sv) for e in glossary])
     scored = {(c.relation, c.source_id, c.target_id): c for c in candidates}

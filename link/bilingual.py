@@ -70,9 +70,15 @@ def stem(key: str) -> Optional[str]:
     return key.translate(_FOLD)[:STEM] if len(key) >= STEM + 1 and key.isalpha() else None
 
 
+# Analyses an earlier build stored (link.alignment loads them from its cache): the same text, the same words.
+STORED: dict[tuple[str, str], Bitext] = {}
+
+
 @lru_cache(maxsize=1 << 16)
 def bitext(text: str, lang: str) -> Bitext:
     """The content words of ``text`` read as ``lang`` ("fi" or "sv")."""
+    if (stored := STORED.get((text, lang))) is not None:
+        return stored
     words = []
     for token in content_tokens(analyse(text, lang)):
         whole = {token.lower_, *token._.lemmas}

@@ -58,6 +58,7 @@ POSITION_SCORE = 0.45  # a statement in the one free slot of an otherwise contin
 MIN_SERIES = 3
 CROSS_THRESHOLD = 0.55  # a direct Finnish–Swedish pair needs more: translation scores run higher
 CONTEXT_THRESHOLD = 0.35  # a pair scored with context (link.matching.context_pair) needs this
+CARRIER_SHARE = 0.5  # share of the matched weight one child must carry to take the link from its parent
 CANDIDATE_MINIMUM = 0.25
 CROSS_CANDIDATE_MINIMUM = 0.3  # the same for a Finnish–Swedish pair
 CANDIDATE_FLOOR = 0.2  # a pair scoring this (and under THRESHOLD) is shown as "possibly continued"
@@ -135,10 +136,11 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
                 found = [c for c in candidates(ctx, sources[ls], targets[lt], minimum)
                          if ls == lt or c.score * kind_compatibility(c.source.kind, c.target.kind) >= CROSS_THRESHOLD]
                 with_context = [c for c in sources[ls] if c.kind in CONTEXT_KINDS]
-                found += context_candidates(ctx, with_context, targets[lt], CONTEXT_THRESHOLD)
+                in_context = context_candidates(ctx, with_context, targets[lt], CONTEXT_THRESHOLD)
+                found += in_context + [m for c in in_context if (m := carrying_child(ctx, c)) is not None]
                 for c in found:
                     c.score = c.score * kind_compatibility(c.source.kind, c.target.kind)
-                    if c.method == "context":
+                    if c.method in ("context", "context-child"):
                         c.score *= THRESHOLD / CONTEXT_THRESHOLD  # on the scale of the other methods
                     if c.evidence["numbers"]["shared"]:
                         c.score += NUMBER_BONUS
@@ -150,6 +152,32 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
                         pool[c.key] = Candidate(best.source, best.target, best.score, best.method,
                                                 {**other.evidence, **best.evidence}, best.coverage)
     return [pool[k] for k in sorted(pool)]
+
+
+def carrying_child(ctx: Context, c: Candidate) -> Candidate | None:
+    """The pair moved onto the later unit's child that carried most of what matched, if one did.
+
+    A principle's or promise's context holds its common goals or actions; when
+    :data:`CARRIER_SHARE` of the earlier statement's matched weight was found in
+    one of them ("monituottajuus" in the principle's common goal on the
+    multi-producer model), the earlier statement continues in that child too
+    (a goal → a promise and its action), with the pair's score and evidence.
+    """
+    carried: dict[str, float] = defaultdict(float)
+    total = 0.0
+    for _, _, weight, where in c.evidence.get("context_words", ()):
+        total += weight
+        if where.startswith("child:"):
+            carried[where.split(":", 1)[1]] += weight
+    if not carried:
+        return None
+    child_id = max(sorted(carried), key=carried.get)
+    child = ctx.statements.get(child_id)
+    if child is None or child.kind not in TARGET_KINDS or carried[child_id] < CARRIER_SHARE * total:
+        return None
+    evidence = dict(c.evidence, carried_by=child_id, found_in=c.target.id,
+                    carried_share=round(carried[child_id] / total, 3))
+    return Candidate(c.source, child, c.score, "context-child", evidence, c.coverage)
 
 
 def passage_aliases(documents: Sequence[ExtractedDocument]) -> dict[str, str]:
@@ -210,25 +238,55 @@ def _reach(graph: dict[str, list[tuple[str, float, str]]], start: str) -> dict[s
     return found
 
 
+def merged_translations(links: Iterable[Link], aliases: dict[str, str]) -> set[str]:
+    """Units that translate two or more units of one document (a slide line printing two principles).
+
+    Such a unit says more than either of its originals, so a link is not carried onto it.
+    """
+    sources: dict[str, set[str]] = defaultdict(set)
+    for l in links:
+        if l.relation == "translation_of":
+            source = aliases.get(l.source_id, l.source_id)
+            sources[aliases.get(l.target_id, l.target_id)].add(source)
+    merged = set()
+    for target, found in sources.items():
+        per_doc: dict[str, int] = defaultdict(int)
+        for sid in found:
+            per_doc[sid.rsplit("/", 1)[0]] += 1
+        if max(per_doc.values()) > 1:
+            merged.add(target)
+    return merged
+
+
 def _via_translations(ctx: Context, kept: Sequence[Candidate], pool: Sequence[Candidate],
-                      graph: dict[str, list[tuple[str, float, str]]], later_docs: dict[str, set[str]]) -> list[Candidate]:
-    """``pool`` with the links of ``kept`` carried over their targets' translations."""
-    merged = {c.key: c for c in pool}
+                      graph: dict[str, list[tuple[str, float, str]]], later_docs: dict[str, set[str]],
+                      merged: set[str] = frozenset()) -> list[Candidate]:
+    """``pool`` with the links of ``kept`` carried over their targets' translations.
+
+    A link in the source's language reaches the target's translations; a link
+    into the other language reaches the translations back in the source's
+    language (a 2023 Finnish goal found in the Swedish strategy continues in the
+    deck's Finnish slide that the Swedish text translates). Never onto a unit of
+    ``merged`` (:func:`merged_translations`).
+    """
+    merged_pool = {c.key: c for c in pool}
     for c in kept:
-        if ctx.lang(c.source) != ctx.lang(c.target):
-            continue
+        cross = ctx.lang(c.source) != ctx.lang(c.target)
         for tid, (step, path) in sorted(_reach(graph, c.target.id).items()):
             target = ctx.statements.get(tid)
-            if target is None or target.kind not in TARGET_KINDS or target.document_id not in later_docs[c.source.document_id]:
+            if target is None or target.kind not in TARGET_KINDS or tid in merged \
+                    or target.document_id not in later_docs[c.source.document_id] \
+                    or (cross and ctx.lang(target) != ctx.lang(c.source)):
                 continue
             score = min(c.score, step)
             evidence = dict(c.evidence, via=[c.target.id, *path[1:]], via_change=c.evidence.get("change"))
-            direct = merged.get((c.source.id, tid))
+            direct = merged_pool.get((c.source.id, tid))
             if direct is None or direct.score < score:
                 method = "via-translation" if direct is None else f"{direct.method}+via-translation"
-                merged[(c.source.id, tid)] = Candidate(c.source, target, score, method,
-                                                       dict(direct.evidence if direct else {}, **evidence), c.coverage)
-    return sorted(merged.values(), key=lambda c: c.key)
+                merged_pool[(c.source.id, tid)] = Candidate(c.source, target, score, method,
+                                                            dict(direct.evidence if direct else {}, **evidence),
+                                                            c.coverage)
+    return sorted(merged_pool.values(), key=lambda c: c.key)
 
 
 def _with_structure(pool: Sequence[Candidate], kept: Sequence[Candidate]) -> list[Candidate]:
@@ -357,8 +415,10 @@ def continues_and_candidates(documents: Sequence[ExtractedDocument], links: Sequ
     first = select(pool, THRESHOLD, RATIO, _group)
     _classify(ctx, first)
     positions = _by_position(ctx, first, pairs)
-    graph = _translation_graph([*links, *_text_twins(documents)], passage_aliases(documents))
-    pool = _via_translations(ctx, first + positions, pool + positions, graph, later_docs)
+    aliases = passage_aliases(documents)
+    graph = _translation_graph([*links, *_text_twins(documents)], aliases)
+    pool = _via_translations(ctx, first + positions, pool + positions, graph, later_docs,
+                             merged_translations(links, aliases))
     languages = {d.info.id: set(d.info.languages) for d in documents}
     pool = _with_structure([c for c in pool if not _other_half(ctx, c, languages)], first)
     kept = select(pool, THRESHOLD, RATIO, _group)

@@ -41,6 +41,11 @@ class CrossLingual:
 
 
 MIN_PIECE = 3  # shortest translated compound part looked for inside a word of the other language
+MIN_HEAD = 5  # shortest word that counts as the head of a longer one (stärka in förstärka)
+MIN_BASE = 5  # shortest dictionary word read as the base of a derivation (tuottaja in tuottajuus)
+MAX_SUFFIX = 3  # longest derivational ending left after the base (-us, -uus, -ys)
+_VOWELS = "aeiouyäö"
+LINK_ENDING = 2  # letters a Swedish word may drop as the first part of a compound (många → mång-)
 
 
 def stems_of(terms: Iterable[str]) -> dict[str, str]:
@@ -48,14 +53,54 @@ def stems_of(terms: Iterable[str]) -> dict[str, str]:
     return {s: t for t in sorted(terms, reverse=True) if (s := stem(t))}
 
 
+def _head_match(translations: Iterable[str], other: frozenset[str]) -> str | None:
+    """A word of ``other`` that a dictionary translation ends with (stärka for förstärka).
+
+    The dictionary often gives a prefixed or compound form where the text uses
+    its head: both languages put the head last. Not the other way round: a word
+    of the text that merely ends with a translation may have another meaning
+    (förebygga "prevent" ends with bygga "build").
+    """
+    for t in sorted(translations):
+        for o in sorted(other):
+            if len(o) >= MIN_HEAD and len(t) > len(o) and t.endswith(o):
+                return o
+    return None
+
+
+def _translations(word: str, table: dict[str, set[str]]) -> set[str]:
+    """The dictionary translations of ``word``, or of the dictionary word it derives from by a suffix.
+
+    A compound part such as "tuottajuus" (producing) is often missing from the
+    dictionary while its base "tuottaja" (producer) is there: the longest entry
+    that begins the word, leaving at most :data:`MAX_SUFFIX` letters, stands in
+    (its final vowel may have given way to the ending: tuottaja → tuottajuus).
+    """
+    if word in table:
+        return table[word]
+    for end in range(len(word) - 1, max(MIN_BASE, len(word) - MAX_SUFFIX) - 1, -1):
+        for base in (word[:end], *(word[:end] + v for v in _VOWELS)):
+            if base in table:
+                return table[base]
+    return set()
+
+
+def _inside(piece: str, word: str) -> bool:
+    """Whether a translated compound part appears inside ``word``, also without a compound-forming ending."""
+    return piece in word or (len(piece) > MIN_PIECE + LINK_ENDING and piece[:-LINK_ENDING] in word)
+
+
 def term_partner(term: str, parts: Iterable[str], other: frozenset[str], other_stems: dict[str, str],
                  table: dict[str, set[str]]) -> str | None:
     """The term of ``other`` (another language) that ``term`` translates to, or None.
 
     Tried in order: the term itself (names, numbers); a dictionary translation; a
-    shared cognate stem; and for a compound, a word of the other language holding
-    the translations of two of its parts ("monituottajamalli": tuottaja →
-    producent, malli → modell, both inside "mångproducentmodell").
+    shared cognate stem; a translation that is the head of a word of the other
+    side or has one as its head (:func:`_head_match`); and for a compound, a word
+    of the other language holding the translations of two of its parts
+    ("monituottajamalli": tuottaja → producent, malli → modell, both inside
+    "mångproducentmodell"; a part missing from the dictionary by the word it
+    derives from, :func:`_translations`).
 
     :param term: a lemma
     :param parts: the lemma's compound parts (empty for a simple word)
@@ -71,10 +116,13 @@ def term_partner(term: str, parts: Iterable[str], other: frozenset[str], other_s
     s = stem(term)
     if s and s in other_stems:
         return other_stems[s]
-    pieces = [[t for t in sorted(table.get(p, ())) if len(t) >= MIN_PIECE] for p in parts]
+    head = _head_match(table.get(term, ()), other)
+    if head is not None:
+        return head
+    pieces = [[t for t in sorted(_translations(p, table)) if len(t) >= MIN_PIECE] for p in parts]
     pieces = [p for p in pieces if p]
     if len(pieces) >= 2:
         for o in sorted(other):
-            if len(o) > 8 and sum(any(t in o for t in p) for p in pieces) >= 2:
+            if len(o) > 8 and sum(any(_inside(t, o) for t in p) for p in pieces) >= 2:
                 return o
     return None

@@ -34,15 +34,17 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
-from typing import Any, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
 from extract.clean.normalize import match_key
 from extract.records import ExtractedDocument
-from link.bilingual import Lexicon, bitext, default_lexicon, length_similarity, stem, translation_score
+from link.bilingual import Lexicon, bitext, length_similarity, stem, translation_score
 from link.glossary import Correction
 from link.records import GlossaryEntry, Link
-from link.structural import hierarchical
-from link.units import Unit, greedy, make_link, unit_bitext, units_of
+from link.units import Unit, greedy, make_link, unit_bitext, units_of  # noqa: F401 (units_of: part of this module's interface)
+
+if TYPE_CHECKING:
+    from link.cache import LinkCache
 
 PAGE_WINDOW = 3
 GROUP_THRESHOLD = 0.3
@@ -59,6 +61,7 @@ SPLIT_MIN_SHARE = 0.5
 GAP_MIN_SCORE = 0.25  # a heading may pair on position alone, other units need some words
 PAGE_DISTANCE_PENALTY = 0.02
 CANDIDATES = 8
+MAX_POSTING = 200  # a key in more units of the corpus than this (a word on every page) opens no candidates
 SAME_AS_RATIO = 0.9
 SAME_AS_MIN_CHARS = 25
 GLOSSARY_SOURCE_SCORE = 0.55
@@ -249,12 +252,17 @@ def _index(units: Iterable[Unit]) -> dict[str, list[Unit]]:
     return index
 
 
-def _candidates(keys: Iterable[str], index: dict[str, list[Unit]], accept) -> list[Unit]:
-    """The units sharing most keys with ``keys`` (at most :data:`CANDIDATES`)."""
+def frequent_keys(index: dict[str, list[Unit]]) -> frozenset[str]:
+    """The keys of ``index`` in more than :data:`MAX_POSTING` units: they say nothing about which unit."""
+    return frozenset(key for key, posting in index.items() if len(posting) > MAX_POSTING)
+
+
+def _candidates(keys: Iterable[str], index: dict[str, list[Unit]], accept, frequent: frozenset[str]) -> list[Unit]:
+    """The units sharing most keys with ``keys`` (at most :data:`CANDIDATES`), none of the ``frequent`` keys counted."""
     counts: Counter = Counter()
     for key in set(keys):
         posting = index.get(key, ())
-        if len(posting) > 200:  # a word on every page says nothing about which page
+        if key in frequent:
             continue
         for unit in posting:
             if accept(unit):
@@ -281,62 +289,90 @@ def _repeated_short(units: Sequence[Unit]) -> set[str]:
             if counts[(u.document_id, u.level, match_key(u.text))] > 1 and len(unit_bitext(u).words) < SHORT_WORDS}
 
 
-def across_documents(units: Sequence[Unit], lexicon: Lexicon, comparable: set[tuple[str, str]]) -> list[Link]:
-    """``translation_of`` between a Finnish unit of one document and a Swedish unit of another.
+def across_eligible(units: Sequence[Unit], comparable: set[tuple[str, str]]) -> list[Unit]:
+    """The units :func:`across_pairs` pairs: not sections, of a document with a comparable partner."""
+    with_partner = {a for a, _ in comparable}
+    return [u for u in units if u.level != "section" and u.document_id in with_partner]
+
+
+def across_pairs(units: Sequence[Unit], lexicon: Lexicon, comparable: set[tuple[str, str]],
+                 frequent: Optional[frozenset[str]] = None) -> list[tuple[float, str, str, Link]]:
+    """``translation_of`` between a Finnish unit of one document and a Swedish unit of another, as greedy's picks.
 
     Only between ``comparable`` documents (:func:`comparable_pairs`); one-to-one for each pair of
     documents (a Finnish slide may have its translation on the next slide and
     in the Swedish strategy too). Two short texts that each repeat in their
     document (the same heading in every change promise) are left to the
     structural pass: their words cannot tell which copy goes with which.
+
+    Each pick is (score, Finnish key, Swedish key, link) in descending order;
+    a pick's keys name one pair of documents, so the picks of two sets of
+    documents no pair joins are independent, and merged by
+    ``sorted(key=pick_order)`` they are the picks over both. ``frequent``:
+    the keys too common to open candidates (default: those of ``units``);
+    given the corpus's, the picks over a part of it are those the whole
+    corpus would give there.
     """
-    with_partner = {a for a, _ in comparable}
     repeated = _repeated_short(units)
-    eligible = [u for u in units if u.level != "section" and u.document_id in with_partner]
+    eligible = across_eligible(units, comparable)
     index = _index(u for u in eligible if u.lang == "sv")
+    frequent = frequent_keys(index) if frequent is None else frequent
     scored = []
     for f in eligible:
         if f.lang != "fi":
             continue
         accept = lambda s, f=f: s.level == f.level and (f.document_id, s.document_id) in comparable
-        for s in _candidates(_translated_keys(f, lexicon), index, accept):
+        for s in _candidates(_translated_keys(f, lexicon), index, accept, frequent):
             if f.id in repeated and s.id in repeated:
                 continue
             score, evidence = translation_score(unit_bitext(f), unit_bitext(s), lexicon)
             if score < SHORT_CROSS_THRESHOLD and min(evidence["words"]) < SHORT_WORDS:
                 continue
             scored.append((score, f"{f.id}|{s.document_id}", f"{s.id}|{f.document_id}", (f, s, evidence)))
-    return [make_link(s, f, score, "parallel:across-documents", ev)
-            for score, _, _, (f, s, ev) in greedy(scored, CROSS_THRESHOLD)]
+    return [(score, a, b, make_link(s, f, score, "parallel:across-documents", ev))
+            for score, a, b, (f, s, ev) in greedy(scored, CROSS_THRESHOLD)]
+
+
+def pick_order(pick: tuple[float, str, str, Any]) -> tuple[float, str, str]:
+    """The order :func:`link.units.greedy` takes pairs in: descending score, then the keys."""
+    return (-pick[0], pick[1], pick[2])
 
 
 # 3. the same text twice ----------------------------------------------------------------------
 
 
-def same_text(docs: Sequence[ExtractedDocument], units: Sequence[Unit]) -> list[Link]:
-    """``same_as`` links: units of two documents of one region with (nearly) the same text.
+def same_eligible(units: Sequence[Unit]) -> list[Unit]:
+    """The units :func:`same_pairs` compares: not sections, at least :data:`SAME_AS_MIN_CHARS` long."""
+    return [u for u in units if u.level != "section" and len(u.text) >= SAME_AS_MIN_CHARS]
+
+
+def same_pairs(docs: Sequence[ExtractedDocument], units: Sequence[Unit],
+               frequent: Optional[frozenset[str]] = None) -> list[tuple[float, str, str, Link]]:
+    """``same_as`` links: units of two documents of one region with (nearly) the same text, as greedy's picks.
 
     "Nearly" is a character similarity (difflib ratio of the normalised
     texts) of at least :data:`SAME_AS_RATIO`: a missing space or a typo
-    passes, a changed word in a short sentence does not.
+    passes, a changed word in a short sentence does not. Picks are (score,
+    key, key, link); those of different regions merge as in :func:`across_pairs`.
     """
     region = {d.info.id: d.info.region for d in docs}
-    eligible = [u for u in units if u.level != "section" and len(u.text) >= SAME_AS_MIN_CHARS]
+    eligible = same_eligible(units)
     index = _index(eligible)
+    frequent = frequent_keys(index) if frequent is None else frequent
     scored = []
     for a in eligible:
         accept = lambda b, a=a: (b.document_id > a.document_id and b.lang == a.lang and b.level == a.level
                                  and region[a.document_id] == region[b.document_id])
         key_a = match_key(a.text)
-        for b in _candidates(unit_bitext(a).keys, index, accept):
+        for b in _candidates(unit_bitext(a).keys, index, accept, frequent):
             matcher = difflib.SequenceMatcher(None, key_a, match_key(b.text), autojunk=False)
             if matcher.real_quick_ratio() < SAME_AS_RATIO or matcher.quick_ratio() < SAME_AS_RATIO:
                 continue
             scored.append((matcher.ratio(), a.id, b.id, (a, b)))
     return [
-        Link(b.id, a.id, "same_as", round(ratio, 4), "parallel:same-text",
-             {"char_similarity": round(ratio, 3), "lang": a.lang})
-        for ratio, _, _, (a, b) in greedy(scored, SAME_AS_RATIO)
+        (ratio, ka, kb, Link(b.id, a.id, "same_as", round(ratio, 4), "parallel:same-text",
+                             {"char_similarity": round(ratio, 3), "lang": a.lang}))
+        for ratio, ka, kb, (a, b) in greedy(scored, SAME_AS_RATIO)
     ]
 
 
@@ -413,34 +449,20 @@ def learn_glossary(links: Sequence[Link], by_id: dict[str, Unit], lexicon: Lexic
     ]
 
 
-def _one_round(units: Sequence[Unit], lexicon: Lexicon, comparable: set[tuple[str, str]]) -> list[Link]:
-    return within_documents(units, lexicon) + across_documents(units, lexicon, comparable)
-
-
-def align(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] = ()) -> tuple[list[Link], list[GlossaryEntry]]:
+def align(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] = (),
+          cache: Optional["LinkCache"] = None) -> tuple[list[Link], list[GlossaryEntry]]:
     """All ``translation_of`` and ``same_as`` links of the corpus and the glossary used for them.
 
     Two rounds: the seed lexicon (with the user's accepted pairs, without the
     rejected ones) makes links that teach the glossary; the second round uses
     both. The glossary returned holds the learned pairs and the accepted ones.
+    The rounds run region by region (:mod:`link.alignment`), each region's
+    result taken from ``cache`` when its inputs are unchanged.
 
     :param docs: extracted documents
     :param corrections: verdicts from ``glossary.toml`` (:mod:`link.glossary`)
+    :param cache: where each region's results are looked up and stored (default: none)
     """
-    units = [u for d in sorted(docs, key=lambda d: d.info.id) for u in units_of(d)]
-    by_id = {u.id: u for u in units}
-    comparable = comparable_pairs(docs)
-    accepted = [c for c in corrections if c.verdict == "accept"]
-    rejected = {p for c in corrections if c.verdict == "reject" for p in c.pairs()}
-    seed = Lexicon([p for c in accepted for p in sorted(c.pairs())], rejected) if corrections else default_lexicon()
-    learned = [e for e in learn_glossary(_one_round(units, seed, comparable), by_id, seed) if (e.fi, e.sv) not in rejected]
-    glossary = sorted([GlossaryEntry(c.fi, c.sv, 0, 1.0, "user") for c in accepted] + learned, key=lambda e: (e.fi, e.sv))
-    lexicon = seed.with_glossary((e.fi, e.sv) for e in learned)
-    translations = _one_round(units, lexicon, comparable)
-    same = same_text(docs, units)
-    carried = via_same_as(translations, same, by_id, comparable)
-    known = {(l.source_id, l.target_id) for l in translations}
-    lexical = translations + [l for l in carried if (l.source_id, l.target_id) not in known]
-    links = hierarchical(units, lexical, lexicon) + same
-    bitext.cache_clear()  # the word analyses of every unit are no longer needed: free them for the later stages
-    return sorted({l.id: l for l in links}.values(), key=lambda l: l.id), glossary
+    from link.alignment import align_by_region  # it builds on this module's passes
+
+    return align_by_region(docs, corrections, cache)

@@ -1,57 +1,203 @@
 """``similar_to``: statements of different organisations' strategies of the same period that pursue the same thing.
 
 The strategies (not evaluation reports) of one period form a pool per
-language. Each statement of one organisation is compared with the units of
-every other organisation and region: their statements, and their passages
-that print no statement (a county may state its strategic goals as plain
-paragraphs or slide headings that were not typed). Pairs are scored on the
-machinery of ``continues`` (:mod:`link.matching`): IDF-weighted overlap of
-lemmas and compound parts, and the same with each side's context (a
-principle's explanation, a guideline's goals); a one-word statement (a value)
-is compared only with a one-word unit.
+language. Each unit of one organisation is compared with the units of every
+other organisation and region: their statements, and their passages that
+print no statement (a county may state its strategic goals as plain
+paragraphs or slide headings that were not typed); a passage that is a cue
+heading ("Palveluidemme järjestämistä ohjaavat seuraavat periaatteet") only
+labels a list and is left out.
 
-Links are many-to-many where the documents are: a pair is kept when it
-scores at least :data:`RATIO` of the best match of one of its ends, so one
-county's guideline may be similar to the other's strategic goal and its
-impact goal. The source is the
+Each unit is a bag of terms (:class:`Terms`): its lemmas, compound parts
+and the Voikko bases of derived words (:mod:`link.derivation`: ``tasapainoinen``
+and ``tasapaino`` meet on ``paino``, ``asiakaslähtöisyys`` and
+``ihmislähtöisyys`` on ``lähtö``), and, at half weight (``link.matching.CONTEXT_SHARE``), the same
+of its context (:mod:`link.context`: a guideline's aims and goals and the
+paragraphs of its section, an aim's guideline). A pair scores the geometric
+mean of two shares, each the IDF weight of one side's own terms that the
+other side holds in its text or context (:func:`score_pair`), times the
+compatibility of the two kinds (an untyped passage takes the kinds of the
+statements of its section). A one-word unit (a value) is compared only
+with one-word units of its kind.
+
+Links are many-to-many where the documents are, but each must be near the
+best of both its ends (:func:`near_best`): a pair is kept when it reaches
+:data:`THRESHOLD` and at least :data:`RATIO` of the best score of its source
+and of its target, so one county's guideline may be similar to the other's
+strategic goal and its impact goal, while a word shared with a third
+statement that has a better partner does not make a link. The source is the
 statement; a pair of two statements takes as source the one of the document
 whose id sorts first.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from typing import Sequence
+from functools import lru_cache
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from extract.cues import read_cue
 from extract.records import ExtractedDocument, Statement
-from link.context import PASSAGE_KIND, passage_units
-from link.continues import TIER, kind_compatibility
-from link.matching import Candidate, Context, candidates, context_candidates
+from link.context import PASSAGE_KIND
+from link.continues import TIER
+from link.derivation import word_bases
+from link.lemma_index import PART_WEIGHT, LemmaIndex, Profile
+from link.matching import SHOWN_TERMS, Candidate, Context
 from link.records import Link
 
-THRESHOLD = 0.25  # final score a similar_to link needs (calibrated on the dev gold: tests/test_lineage_gold.py)
-CONTEXT_THRESHOLD = 0.5  # a pair scored with context needs this (context scores run higher)
-RATIO = 0.8  # a second match of one statement needs this share of its best
-KIND_WEIGHT = 0.1  # share of the score that depends on kind compatibility
-CANDIDATES = 10  # statements of the pool scored per statement (the index's best)
+THRESHOLD = 0.3  # score a similar_to link needs (calibrated on the dev gold: tests/test_lineage_gold.py)
+RATIO = 0.7  # a pair needs this share of the best score of its source and of its target
+IDENTITY_DISCOUNT = 0.6  # a mission or vision beside a goal: the same words, another kind of statement
+CANDIDATES = 10  # units of the pool scored per unit (the index's best)
 KINDS = frozenset({"mission", "vision", "value", "guideline", "aim", "principle", "goal", "target", "impact"})
+IDENTITY = frozenset(k for k, tier in TIER.items() if tier == 0)
+# A passage in a section of no statement is read as what passage units are kept for: a goal or a
+# strategic theme nobody typed (:func:`link.context.passage_units`).
+UNTYPED = frozenset({"guideline", "goal"})
 
 
-def _pools(ctx: Context, documents: Sequence[ExtractedDocument]) -> dict[tuple[str, str], list]:
-    """Units to compare, by (period, language): statements of :data:`KINDS` and untyped passages."""
-    pools: dict[tuple[str, str], list] = defaultdict(list)
+@dataclass(frozen=True)
+class Terms:
+    """A unit's weighted terms: ``own`` from its text, ``around`` from its context only (term → share).
+
+    ``carrier`` names the context piece each ``around`` term came from
+    (``parent:<id>``, ``child:<id>``, ``section:<id>``).
+    """
+
+    own: Mapping[str, float]
+    around: Mapping[str, float]
+    carrier: Mapping[str, str]
+
+    def share(self, term: str) -> float:
+        """The share ``term`` has in the unit, from its text or else its context (0 when absent)."""
+        return self.own.get(term) or self.around.get(term, 0.0)
+
+
+def _with_bases(terms: Mapping[str, float], lang: str) -> tuple[dict[str, float], dict[str, str]]:
+    """``terms`` plus the word bases of each (at :data:`PART_WEIGHT` times the term's share), and base → its term."""
+    out, origin = dict(terms), {}
+    for term, share in sorted(terms.items()):
+        for base in word_bases(term, lang):
+            if share * PART_WEIGHT > out.get(base, 0.0):
+                out[base] = share * PART_WEIGHT
+                origin.setdefault(base, term)
+    return out, origin
+
+
+def unit_terms(ctx: Context, unit: Statement, context: bool = True) -> Terms:
+    """The :class:`Terms` of ``unit`` from the shared lemma profiles and context bags of ``ctx``."""
+    lang = ctx.lang(unit)
+    own = _with_bases(ctx.profiles[unit.id].terms, lang)[0]
+    bag = ctx.bags.get(unit.id)
+    if not context or bag is None:
+        return Terms(own, {}, {})
+    extra, origin = _with_bases({t: s for t, s in bag.terms.items() if t not in bag.own}, lang)
+    around = {t: s for t, s in extra.items() if t not in own}
+    carrier = {t: bag.carrier.get(t) or bag.carrier.get(origin.get(t, ""), "") for t in around}
+    return Terms(own, around, carrier)
+
+
+def _cover(a: Terms, b: Terms, idf: Mapping[str, float], matches: list | None = None) -> float:
+    """Share of the IDF weight of ``a``'s own terms that ``b`` holds; each match ``[term, weight, where]``
+    is appended to ``matches`` when given."""
+    total, matched = 0.0, 0.0
+    for term, share in a.own.items():
+        w = idf[term]
+        total += share * w
+        other = b.own.get(term) or b.around.get(term)
+        if other:
+            matched += min(share, other) * w
+            if matches is not None:
+                where = "text" if term in b.own else b.carrier.get(term, "context")
+                matches.append([term, round(min(share, other) * w, 2), where])
+    return matched / total if total else 0.0
+
+
+def score_pair(a: Terms, b: Terms, idf: Mapping[str, float]) -> tuple[float, tuple[float, float]]:
+    """How much each of two units holds of the other: the geometric mean of the two shares (:func:`_cover`).
+
+    :returns: (score 0–1, the two shares)
+    """
+    cov_a, cov_b = _cover(a, b, idf), _cover(b, a, idf)
+    return math.sqrt(cov_a * cov_b), (cov_a, cov_b)
+
+
+def pair_evidence(a: Terms, b: Terms, idf: Mapping[str, float]) -> dict[str, Any]:
+    """The words that make a pair's score: ``shared_lemmas`` (in both texts, by falling weight), and per side
+    the matched words with their weight and where the other side holds them (``text`` or a context piece)."""
+    found_a: list = []
+    found_b: list = []
+    _cover(a, b, idf, found_a)
+    _cover(b, a, idf, found_b)
+    top = lambda found: sorted(found, key=lambda m: (-m[1], m[0]))[:SHOWN_TERMS]
+    shared = sorted({m[0] for m in found_a if m[2] == "text"}, key=lambda t: (-idf[t], t))
+    return {"shared_lemmas": shared[:SHOWN_TERMS], "source_words": top(found_a), "target_words": top(found_b)}
+
+
+def _kinds(doc: ExtractedDocument, units: Iterable[Statement]) -> dict[str, frozenset[str]]:
+    """Unit id → its kinds: a statement's own; a passage's, those of the statements of its section (or :data:`UNTYPED`)."""
+    by_section: dict[str | None, set[str]] = defaultdict(set)
+    for s in doc.statements:
+        by_section[s.section_id].add(s.kind)
+    return {u.id: frozenset(by_section.get(u.section_id) or UNTYPED) if u.kind == PASSAGE_KIND else frozenset({u.kind})
+            for u in units}
+
+
+@lru_cache(maxsize=1 << 10)
+def kind_compatibility(a: frozenset[str], b: frozenset[str]) -> float:
+    """How plausibly units of kinds ``a`` and ``b`` pursue the same thing (a unit of no known kind: any).
+
+    Within identity (mission, vision, value) or within direction and goals
+    (guideline ↔ strategic goal, goal ↔ target or principle) 1; a mission or
+    vision beside a goal :data:`IDENTITY_DISCOUNT`; a value with anything but
+    a value 0.
+    """
+    if not a or not b:
+        return 1.0
+    def one(x: str, y: str) -> float:
+        if "value" in (x, y) and x != y:
+            return 0.0
+        return 1.0 if (x in IDENTITY) == (y in IDENTITY) else IDENTITY_DISCOUNT
+
+    return max(one(x, y) for x in a for y in b)
+
+
+def _pools(ctx: Context, documents: Sequence[ExtractedDocument]) -> tuple[dict[tuple[str, str], list[Statement]],
+                                                                          dict[str, frozenset[str]]]:
+    """Units to compare by (period, language) — statements of :data:`KINDS`, passages but cue headings — and their kinds."""
+    pools: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    kinds: dict[str, frozenset[str]] = {}
+    passages: dict[str, list[Statement]] = defaultdict(list)
+    for p in ctx.passages.values():  # link.context.passage_units of each document, in reading order
+        passages[p.document_id].append(p)
     for d in sorted(documents, key=lambda d: d.info.id):
         if d.error or d.info.kind == "evaluation":
             continue
-        for s in [*(s for s in d.statements if s.kind in KINDS), *passage_units(d)]:
-            pools[(d.info.period, ctx.lang(s))].append(s)
-    return pools
+        units = [*(s for s in d.statements if s.kind in KINDS),
+                 *(p for p in passages.get(d.info.id, ()) if read_cue(p.text) is None)]
+        kinds.update(_kinds(d, units))
+        for u in units:
+            pools[(d.info.period, ctx.lang(u))].append(u)
+    return pools, kinds
 
 
-def _compatibility(a: str, b: str) -> float:
-    if PASSAGE_KIND in (a, b):
-        return 1.0  # an untyped passage may be of any kind
-    return kind_compatibility(a, b) if a in TIER and b in TIER else 0.0
+class _Idf(dict):
+    """Smoothed IDF over units' own terms (``log(1 + N / df)``); an unseen term weighs as one seen once."""
+
+    def __init__(self, bags: Iterable[Terms]) -> None:
+        df: dict[str, int] = defaultdict(int)
+        n = 0
+        for b in bags:
+            n += 1
+            for t in b.own:
+                df[t] += 1
+        super().__init__((t, math.log(1 + n / c)) for t, c in df.items())
+        self.unseen = math.log(1 + max(n, 1))
+
+    def __missing__(self, term: str) -> float:
+        return self.unseen
 
 
 def _ordered(c: Candidate) -> Candidate:
@@ -62,6 +208,50 @@ def _ordered(c: Candidate) -> Candidate:
     return c
 
 
+def _pool_pairs(ctx: Context, units: Sequence[Statement], kinds: Mapping[str, frozenset[str]],
+                foreign: Callable[[Statement, Statement], bool]) -> list[Candidate]:
+    """The linked pairs of one pool: each pair the index proposes (:data:`CANDIDATES` per unit) scored once,
+    those :func:`near_best` keeps given their evidence."""
+    words = {u.id: len(ctx.profiles[u.id].lemmas) for u in units}
+    bags = {u.id: unit_terms(ctx, u, context=words[u.id] > 1) for u in units}
+    idf = _Idf(bags.values())
+    lang = ctx.lang(units[0])
+    index = LemmaIndex([Profile(u.id, lang, {**bags[u.id].around, **bags[u.id].own}, frozenset()) for u in units])
+    by_id = {u.id: u for u in units}
+    pairs: dict[tuple[str, str], Candidate] = {}
+    for u in units:
+        # a unit's own words look for units holding them in their text or context: a pair scores
+        # only when each side's own words are found in the other, so either side's query finds it
+        found = index.candidates({t: share * idf[t] for t, share in sorted(bags[u.id].own.items())})
+        found = {t: w for t, w in found.items() if foreign(u, by_id[t])}
+        for tid in sorted(found, key=lambda t: (-found[t], t))[:CANDIDATES]:
+            key = tuple(sorted((u.id, tid)))
+            if key in pairs or (words[u.id] < 2 or words[tid] < 2) and (words[u.id] > 1 or words[tid] > 1
+                                                                           or kinds[u.id] != kinds[tid]):
+                continue  # a one-word unit (a value) is compared only with one-word units of its kind
+            compatible = kind_compatibility(kinds[u.id], kinds[tid])
+            if compatible:
+                score, coverage = score_pair(bags[u.id], bags[tid], idf)
+                method = "context" if bags[u.id].around or bags[tid].around else "lemma-overlap"
+                pairs[key] = _ordered(Candidate(u, by_id[tid], score * compatible, method, {}, coverage))
+    kept = near_best(pairs.values(), THRESHOLD, RATIO)
+    for c in kept:
+        c.evidence = dict(pair_evidence(bags[c.source.id], bags[c.target.id], idf),
+                          similar_score=round(math.sqrt(c.coverage[0] * c.coverage[1]), 4),
+                          kind_compatibility=kind_compatibility(kinds[c.source.id], kinds[c.target.id]))
+    return kept
+
+
+def near_best(pairs: Iterable[Candidate], threshold: float, ratio: float) -> list[Candidate]:
+    """Pairs ≥ ``threshold`` scoring at least ``ratio`` × the best pair of their source and of their target."""
+    pairs = [c for c in pairs if c.score >= threshold]
+    best: dict[str, float] = defaultdict(float)
+    for c in pairs:
+        for end in c.key:
+            best[end] = max(best[end], c.score)
+    return sorted((c for c in pairs if all(c.score >= ratio * best[end] for end in c.key)), key=lambda c: c.key)
+
+
 def similar_to(documents: Sequence[ExtractedDocument], ctx: Context | None = None) -> list[Link]:
     """``similar_to`` links between the units of different organisations' strategies, sorted by id."""
     ctx = ctx or Context(documents)
@@ -69,43 +259,10 @@ def similar_to(documents: Sequence[ExtractedDocument], ctx: Context | None = Non
 
     def foreign(s: Statement, t: Statement) -> bool:
         a, b = info[s.document_id], info[t.document_id]
-        return a.region != b.region and a.organisation != b.organisation and t.kind != PASSAGE_KIND
+        # two passages make no link: one end is a statement someone can act on
+        both_passages = s.kind == t.kind == PASSAGE_KIND
+        return a.region != b.region and a.organisation != b.organisation and not both_passages
 
-    def words(s: Statement) -> int:
-        return len(ctx.profiles[s.id].lemmas)
-
-    pool: dict[tuple[str, str], Candidate] = {}
-    pools = _pools(ctx, documents)
-    for key in sorted(pools):
-        sources = [s for s in pools[key] if s.kind != PASSAGE_KIND]
-        found = candidates(ctx, sources, pools[key], THRESHOLD * (1 - KIND_WEIGHT), CANDIDATES,
-                           lambda s, t: foreign(s, t) or _passage_of_other(info, s, t))
-        found += [c for c in context_candidates(ctx, [s for s in sources if words(s) > 1], pools[key], CONTEXT_THRESHOLD,
-                                                CANDIDATES, lambda s, t: foreign(s, t) or _passage_of_other(info, s, t))]
-        for c in found:
-            if (words(c.source) < 2 or words(c.target) < 2) and (c.source.kind != c.target.kind or c.method == "context"):
-                continue
-            if c.method == "context":
-                c.score *= THRESHOLD / CONTEXT_THRESHOLD
-            c.score *= 1 - KIND_WEIGHT + KIND_WEIGHT * _compatibility(c.source.kind, c.target.kind)
-            c = _ordered(c)
-            known = pool.get(c.key)
-            if known is None or c.score > known.score:
-                pool[c.key] = c
-    return sorted((c.link("similar_to") for c in _near_best(pool.values())), key=lambda l: l.id)
-
-
-def _near_best(pairs) -> list[Candidate]:
-    """Pairs ≥ :data:`THRESHOLD` scoring at least :data:`RATIO` × the best pair of their source or of their target."""
-    pairs = [c for c in pairs if c.score >= THRESHOLD]
-    best: dict[str, float] = defaultdict(float)
-    for c in pairs:
-        for end in c.key:
-            best[end] = max(best[end], c.score)
-    return sorted((c for c in pairs if any(c.score >= RATIO * best[end] for end in c.key)), key=lambda c: c.key)
-
-
-def _passage_of_other(info: dict, s: Statement, t) -> bool:
-    """Whether ``t`` is an untyped passage of another organisation and region than statement ``s``."""
-    a, b = info[s.document_id], info[t.document_id]
-    return t.kind == PASSAGE_KIND and a.region != b.region and a.organisation != b.organisation
+    pools, kinds = _pools(ctx, documents)
+    found = [c for key in sorted(pools) for c in _pool_pairs(ctx, pools[key], kinds, foreign)]
+    return sorted((c.link("similar_to") for c in found), key=lambda l: l.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,25 @@ def bundled_subset(folder: Path, names: tuple[str, ...]) -> Path:
     for name in names:
         shutil.copy(CORPUS / name, folder / name)
     return folder
+
+
+def database_rows(db: Path) -> dict[str, list[tuple]]:
+    """Every table's rows, sorted, and per full-text index the rows some words find.
+
+    The full-text indexes are compared by what they find, not by their shadow
+    tables: a database updated in place holds the same index in other b-tree
+    pages and rowids than one written whole.
+    """
+    with sqlite3.connect(db) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%' ORDER BY name")]
+        out = {t: sorted(conn.execute(f"SELECT * FROM [{t}]").fetchall(), key=repr) for t in tables}
+        for table in ("sections", "goals", "passages", "evaluations"):
+            for word in ("palvelu", "hyvinvointi", "tjänst", "tavoite"):
+                found = conn.execute(f"SELECT t.* FROM [{table}_fts] f JOIN [{table}] t ON t.rowid = f.rowid "
+                                     f"WHERE [{table}_fts] MATCH ?", (word,)).fetchall()
+                out[f"{table}_fts:{word}"] = sorted(found, key=repr)
+    return out
 
 
 def load_jsonl(name: str) -> list[dict]:

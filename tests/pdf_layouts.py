@@ -146,6 +146,30 @@ def letter_spaced_heading(folder: Path) -> Path:
     return build_pdf(folder / "letter-spaced.pdf", [page])
 
 
+STRETCHED = [
+    "Vahvistamme asukkaiden ja asiakkaiden osallisuutta",
+    "Teemme tiivistä yhteistyötä kuntien, järjestöjen ja yritysten kanssa koko alueella, ja",
+    "varmistamme palvelujen jatkuvuuden.",
+]
+
+
+def justified_wide_gaps(folder: Path) -> Path:
+    """A justified paragraph whose first line has few words, stretched over the column: gaps of several em."""
+    width = string_width(STRETCHED[1], 10) + 4
+    return build_pdf(folder / "justified-wide.pdf", [[Justified(60, 100, width, STRETCHED, size=10)]])
+
+
+def paragraph_over_page_break(folder: Path) -> Path:
+    """Text that runs on over pages: a paragraph and a list item each broken at a page break (one at a hyphen),
+    a running header on every page."""
+    header = [Text(56, 40, "Hyvinvointialueen strategia", size=8)]
+    first = header + [Lines(56, 700, ["Palvelut tuotetaan lähellä asukkaita ja", "yhä useammin myös digi-"])]
+    second = header + [Lines(56, 100, ["taalisesti kaikilla alueilla."]),
+                       Lines(56, 740, ["1. Talous on tasapainossa ja investoinnit"])]
+    third = header + [Lines(56, 100, ["tehdään harkiten.", ]), Lines(56, 140, ["Uusi kappale alkaa tästä."])]
+    return build_pdf(folder / "page-break.pdf", [first, second, third])
+
+
 def unmapped_glyphs(folder: Path) -> Path:
     """A page whose font has no ToUnicode map: its glyphs read as ``(cid:N)``."""
     page = [Text(72, 100, "Tavoitteena on hyvinvointi", size=24)]
@@ -160,4 +184,6 @@ LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "shaded-table": borderless_shaded_table,
     "justified": justified_soft_hyphens,
     "letter-spaced": letter_spaced_heading,
+    "justified-wide": justified_wide_gaps,
+    "page-break": paragraph_over_page_break,
 }

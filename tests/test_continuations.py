@@ -55,3 +55,17 @@ def test_a_promise_whose_actions_and_results_are_on_two_slides_is_found():
     assert kinds["Kotona turvallisemmin"] == "promise"
     assert kinds["Kehitämme kotihoitoa."] == "action"
     assert kinds["Asiakkaat pärjäävät kotona."] == "result"
+
+
+def test_a_cue_on_a_later_slide_names_the_whole_series_of_boxes_and_the_title_is_its_first():
+    """Boxes continued over slides: the cue set on the last one, the first box's title lifted to the slide title."""
+    pages, _ = mark_continuations([
+        _page(7, ("Avoin vuoropuhelu", "title", 1), ("Kerromme päätöksistä ajoissa.", "paragraph", None),
+              ("Vastuullinen talous", "heading", 3), ("Pysymme raameissa.", "paragraph", None),
+              ("Lähellä asukasta", "heading", 3), ("Palvelut ovat lähellä.", "paragraph", None)),
+        _page(8, ("Avoin vuoropuhelu", "title", 1), ("Toimintaamme ohjaavat periaatteet", "heading", 2),
+              ("Rohkea kokeilu", "heading", 3), ("Kokeilemme uutta.", "paragraph", None)),
+    ])
+    typed, _ = type_statements(build_units(SourceDocument("deck.pptx", "pptx", tuple(pages), 2)))
+    principles = [t.text for t in typed if t.kind == "principle"]
+    assert principles == ["Avoin vuoropuhelu", "Vastuullinen talous", "Lähellä asukasta", "Rohkea kokeilu"]

@@ -70,7 +70,8 @@ def test_killing_the_build_at_random_moments_leaves_the_old_database_intact(tmp_
         _kill_group(process)
         assert _sha(db) == original
         _check_readable(db)
-    # one more kill exactly while the new database is being written (paused_build.py waits there)
+    # one more kill exactly while the new database is being written (paused_build.py waits there); with the cache,
+    # this build updates a copy of the old database in place (kb.update)
     ready = tmp_path / "ready"
     process = _start(corpus, db, pause_at=ready)
     deadline = time.monotonic() + 300

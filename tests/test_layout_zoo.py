@@ -107,5 +107,13 @@ def test_layouts_have_the_features_they_claim(zoo):
     deck = Presentation(zoo.files["slides_pptx"]["004"])
     kinds = {shape.shape_type for slide in deck.slides for shape in slide.shapes}
     assert {MSO_SHAPE_TYPE.GROUP, MSO_SHAPE_TYPE.PLACEHOLDER} <= kinds
+    house = max(deck.slides, key=lambda s: sum(sh.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and sh.has_text_frame
+                                               for sh in s.shapes))
+    boxes = [sh for sh in house.shapes if sh.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE]
+    assert len({sh.left for sh in boxes}) >= 4 and len({sh.top for sh in boxes}) >= 2  # a roof over pillars side by side
+    for layout in ("two_columns", "landscape_ruled", "slides_pdf"):
+        with pdfplumber.open(zoo.files[layout]["004"]) as pdf:  # the summary page: filled boxes, four in a row
+            tops = [[round(r["top"]) for r in page.rects if r["fill"]] for page in pdf.pages[:3]]
+        assert any(max((t.count(v) for v in t), default=0) >= 4 for t in tops), layout
     deck = Presentation(zoo.files["slides_pptx"]["002"])
     assert sum(shape.has_table for slide in deck.slides for shape in slide.shapes) >= 23

@@ -29,7 +29,7 @@ CALIBRATED = [
     (continues_module, "CONTEXT_THRESHOLD", (0.3, 0.4)),
     (continues_module, "CROSS_THRESHOLD", (0.5, 0.6)),
     (similar_module, "THRESHOLD", (0.25, 0.35)),
-    (similar_module, "CONTEXT_THRESHOLD", (0.4, 0.5)),
+    (similar_module, "RATIO", (0.6, 0.8)),
 ]
 
 
@@ -68,11 +68,14 @@ def test_continues_against_the_dev_gold(corpus, links):
     print(f"\ncontinues vs dev gold: {found}")
     for line in misses(docs, links, CONTINUES, "continues"):
         print("  missed:", line)
-    assert found.precision >= 0.9, found  # measured 1.00 (6/6) on this corpus
+    assert found.precision >= 0.9, found  # measured 1.00 (7/7) on this corpus
 
 
-@pytest.mark.xfail(strict=True, reason="recall 0.40 (6/15) on the dev gold: goals split into several 2026 "
-                                        "units and goal → action links score under the threshold (listed as candidates)")
+@pytest.mark.xfail(strict=True, reason="recall 0.47 (7/15) on the dev gold: a goal listing several means "
+                                        "(2.3) continues as several 2026 units, each sharing only a few of its words; "
+                                        "goal → action pairs (4.1) score under the threshold, below the promise "
+                                        "above them; 'Vahvista perustasoa' is no unit of its own in the deck's text "
+                                        "export (one line with 'Valitse kustannusvaikuttavin tapa')")
 def test_continues_recall_reaches_the_target(corpus, links):
     found = score(corpus[0], links, CONTINUES, "continues")
     assert found.precision >= 0.9 and found.recall >= 0.8, found
@@ -84,11 +87,14 @@ def test_similar_to_against_the_dev_gold(corpus, links):
     print(f"\nsimilar_to vs dev gold: {found}")
     for line in misses(docs, links, SIMILAR, "similar_to"):
         print("  missed:", line)
-    assert found.recall >= 0.3 and found.found >= 3, found  # measured P 0.30 (3/10), R 0.30 (3/10)
+    assert found.precision >= 0.6 and found.recall >= 0.5, found  # measured P 0.62 (5/8), R 0.50 (5/10)
 
 
-@pytest.mark.xfail(strict=True, reason="P 0.30 / R 0.30 on the dev gold: Keusote's goals are worded apart from "
-                                        "LUVN's (asiakaslähtöisyys ↔ ihmislähtöisyys, tasapaino ↔ kestävä pohja)")
+@pytest.mark.xfail(strict=True, reason="P 0.62 / R 0.50 on the dev gold: the missed pairs share one word or none "
+                                        "(talous ↔ kestävä pohja; työhyvinvointi ↔ hyvinvoiva ja kyvykäs henkilöstö; "
+                                        "tyytyväisyys ↔ suositteluindeksi), and Keusote's untyped summary sentences "
+                                        "('Ytimessä …', 'Strategiaan sisältyy …') hold the sustainability guideline's "
+                                        "words as well as its strategic theme does")
 def test_similar_to_reaches_the_target(corpus, links):
     found = score(corpus[0], links, SIMILAR, "similar_to")
     assert found.precision >= 0.85 and found.recall >= 0.6, found

@@ -97,6 +97,21 @@ def test_justified_text_with_soft_hyphens_and_ligatures(tmp_path: Path) -> None:
     assert "halutun työyhteisön" in text
 
 
+def test_a_justified_line_of_few_words_stretched_over_the_column_is_one_line(tmp_path: Path) -> None:
+    doc = read_pdf(L.justified_wide_gaps(tmp_path))
+    (block,) = doc.blocks
+    assert joined(block) == " ".join(L.STRETCHED)
+
+
+def test_a_paragraph_and_an_item_broken_at_page_breaks_are_joined_on_the_page_they_start(tmp_path: Path) -> None:
+    doc = read_pdf(L.paragraph_over_page_break(tmp_path))
+    assert [(b.page, b.role, joined(b)) for b in doc.blocks] == [
+        (1, "paragraph", "Palvelut tuotetaan lähellä asukkaita ja yhä useammin myös digitaalisesti kaikilla alueilla."),
+        (2, "list_item", "Talous on tasapainossa ja investoinnit tehdään harkiten."),
+        (3, "paragraph", "Uusi kappale alkaa tästä."),
+    ]
+
+
 def test_letter_spaced_heading_is_joined_into_words(tmp_path: Path) -> None:
     doc = read_pdf(L.letter_spaced_heading(tmp_path))
     assert [(b.role, b.level, joined(b)) for b in doc.blocks] == [

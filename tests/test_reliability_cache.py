@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import CORPUS, bundled_subset
+from conftest import CORPUS, bundled_subset, database_rows
 from extract.cache import ExtractionCache, code_version, from_json, to_json
 from extract.manifest import load_manifest
 from kb.cli import main
@@ -21,12 +20,6 @@ def _build(corpus: Path, db: Path, *options: str) -> str:
     result = CliRunner().invoke(main, ["build", "--corpus", str(corpus), "--db", str(db), *options])
     assert result.exit_code == 0, result.output
     return result.output
-
-
-def _dump(db: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(db) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: conn.execute(f"SELECT * FROM [{t}] ORDER BY 1").fetchall() for t in tables}
 
 
 def test_rebuild_extracts_only_the_changed_document_and_matches_a_fresh_build(tmp_path):
@@ -43,7 +36,7 @@ def test_rebuild_extracts_only_the_changed_document_and_matches_a_fresh_build(tm
     assert len(after) == 4 and sum(after.get(name) == mtime for name, mtime in before.items()) == 3
     fresh = tmp_path / "fresh.db"
     assert "cache " not in _build(corpus, fresh, "--no-cache")
-    assert _dump(db) == _dump(fresh)
+    assert database_rows(db) == database_rows(fresh)
     assert len(list(entries.glob("*.json"))) == 4 and not list(entries.glob(".*"))  # --no-cache wrote nothing
 
 

@@ -8,6 +8,7 @@ database with plain SQL, so they hold whichever links the linking stage adds.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import urllib.error
 import urllib.parse
@@ -16,13 +17,16 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+import yaml
 
 from kb.build import LINK_TEXTS_VIEW
-from kb.site import lineage, statement_url, svg
+from kb.search import lemma_query
+from kb.site import METADATA, lineage, statement_url, svg
 from site_server import HOSTILE_ID, HOSTILE_TEXT, goal_id
 
 EVALUATED = "Asiakkaiden tyytyväisyys palveluihin ja niiden saatavuuteen paranee"
 PALVELUJEN = ("keusote-strategia-2023-2025", "Palvelujen saatavuus, vaikuttavuus ja laatu paranevat")
+CANNED = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["strategies"]["queries"]
 TJANSTER = ("luvn-strategi-2026-2029-sv", "Utökade primära tjänster för barn och unga")
 
 
@@ -117,6 +121,17 @@ def test_canned_topic_finds_both_languages_by_lemma(site_url, site_db):
     assert {r["lang"] for r in found} >= {"sv"}
     finnish = get_json(f"{site_url}/strategies/topic.json", word="palveluja", _size="max")
     assert goal_id(site_db, *PALVELUJEN) in {r["id"] for r in finnish}
+
+
+@pytest.mark.parametrize("name", sorted(CANNED))
+def test_canned_query_finds_links_by_their_ends(db, name):
+    """No canned query scans the links, or a relation's links, once per row: each probes an end's index."""
+    sql = CANNED[name]["sql"]
+    db.create_function("lemma_query", 1, lemma_query, deterministic=True)
+    aliases = set(re.findall(r"\blinks (\w+)", sql))
+    plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, dict.fromkeys(re.findall(r":(\w+)", sql), ""))]
+    assert aliases and not [step for step in plan if "idx_links_relation" in step or step.split()[:2] in
+                            (["SCAN", alias] for alias in aliases)], plan
 
 
 def test_canned_lineage_walks_to_the_evaluation(site_url, evaluated_goal, evaluation_row):

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from tests.layout_zoo.house import HouseStyle, draw_house_pdf, house_parts
 from tests.layout_zoo.pdf_base import CONTINUES, Style, ZooPDF, document_title, flow, heading_scale, page_tables, write_pdf
 from tests.layout_zoo.typeset import SOFT_HYPHEN, draw_line, ligatures, wrap
 
@@ -38,15 +39,20 @@ def _in_order(pdf: ZooPDF, page: dict, text: Callable[[list[dict]], None], table
 
 
 def _page_per_page(source: dict, path: Path, style: Style, flow_page: Callable[[ZooPDF, list[dict]], None],
-                   tables_page: Callable[[ZooPDF, dict, dict], None], note: bool = False) -> Path:
+                   tables_page: Callable[[ZooPDF, dict, dict], None], note: bool = False,
+                   house: HouseStyle = HouseStyle()) -> Path:
     """Every source page on a new page: its text through ``flow_page``, its tables through
-    ``tables_page`` (given the previous source page too); ``note``: the continuation note under a continued table."""
+    ``tables_page`` (given the previous source page too), a summary page as a house drawn in ``house``;
+    ``note``: the continuation note under a continued table."""
     pdf = ZooPDF(style, document_title(source))
     previous: dict = {}
     for page in source["pages"]:
         pdf.part_title = page.get("running_title")
         pdf.add_page()
-        _in_order(pdf, page, lambda run: flow_page(pdf, run), lambda t, before=previous: tables_page(pdf, t, before))
+        if house_parts(page):
+            draw_house_pdf(pdf, page, house)
+        else:
+            _in_order(pdf, page, lambda run: flow_page(pdf, run), lambda t, before=previous: tables_page(pdf, t, before))
         if note and page.get("continues"):
             pdf.set_body(0.85)
             pdf.cell(0, pdf.style_.size * 1.4, CONTINUES, align="R", new_x="LMARGIN", new_y="NEXT")
@@ -63,7 +69,8 @@ def two_columns(source: dict, path: Path) -> Path:
 def landscape_ruled(source: dict, path: Path) -> Path:
     """A4 landscape, one column; ruled tables, header repeated on every page, a continuation note under the table."""
     return _page_per_page(source, path, Style(A4_LANDSCAPE, 42, "sans", 10), lambda pdf, run: flow(pdf, run, 1),
-                          lambda pdf, t, _: page_tables(pdf, t, 9.5, EVAL_WIDTHS), note=True)
+                          lambda pdf, t, _: page_tables(pdf, t, 9.5, EVAL_WIDTHS), note=True,
+                          house=HouseStyle(roof_share=1.0, gap=2.5, roof_fill=(250, 226, 214)))
 
 
 def borderless_shaded(source: dict, path: Path) -> Path:
@@ -72,6 +79,7 @@ def borderless_shaded(source: dict, path: Path) -> Path:
         source, path, Style(A4, 46, "sans", 9.5), lambda pdf, run: flow(pdf, run, 1, align="JUSTIFY"),
         lambda pdf, t, before: page_tables(pdf, t, 8, EVAL_WIDTHS, order=(0, 2, 1, 3), ruled=False, shaded=True,
                                            header=not before.get("continues")),
+        house=HouseStyle(roof_share=0.55, gap=1.0, pillar_fill=(222, 232, 242)),
     )
 
 

@@ -5,7 +5,8 @@ first heading goes into the title placeholder, the other text into text
 frames: one, or two side by side when the page is long and a second heading
 splits it (the bilingual deck's Finnish and Swedish halves). Boxes become
 grouped shapes (a filled rectangle with its text), the chapter sidebar a
-rotated text frame, tables real table shapes.
+rotated text frame, tables real table shapes, a summary page a strategy
+house of shapes (:mod:`tests.layout_zoo.house`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
 
+from tests.layout_zoo.house import HouseStyle, draw_house_pdf, draw_house_pptx, house_parts
 from tests.layout_zoo.pdf_base import (
     BULLET, Style, ZooPDF, document_title, flow, heading_scale, page_tables, write_pdf,
 )
@@ -133,6 +135,11 @@ def render_pptx(source: dict, path: Path) -> Path:
     deck = Presentation()
     deck.slide_width, deck.slide_height = Pt(SLIDE[0]), Pt(SLIDE[1])
     for page in source["pages"]:
+        if house_parts(page):
+            slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
+            slide.shapes.title.element.getparent().remove(slide.shapes.title.element)
+            draw_house_pptx(slide, page, 40, HouseStyle(roof_share=0.9, gap=1.2))
+            continue
         title, parts, tables, sidebar = split_page(page)
         for part in parts:
             slide = deck.slides.add_slide(deck.slide_layouts[_TITLE_ONLY])
@@ -176,6 +183,10 @@ def render_slides_pdf(source: dict, path: Path) -> Path:
     """The deck as a 16:9 PDF: title large and bold, body in one or two columns, tables ruled."""
     pdf = ZooPDF(Style(SLIDE, 36, "sans", 14, heading_scale=(1.9, 1.3)), document_title(source))
     for page in source["pages"]:
+        if house_parts(page):
+            pdf.add_page()
+            draw_house_pdf(pdf, page, HouseStyle(roof_share=0.65, gap=2.0, roof_fill=(255, 236, 200)))
+            continue
         title, parts, tables, sidebar = split_page(page)
         pdf.part_title = page.get("running_title")
         for part in parts:

@@ -22,6 +22,7 @@ from typing import Any, Iterator, Mapping, Optional, Sequence
 from extract.errors import ExtractionError
 from extract.readers.pdf.chars import Char, Engine, PageObjects, PlumberEngine, open_engine
 from extract.readers.pdf.blocks import LineSpacing
+from extract.readers.pdf.borderless import TableColumns
 from extract.readers.pdf.document import PageItems, document_pages, lay_out_page
 from extract.readers.pdf.settings import PdfSettings
 from extract.readers.pdf.tables import ruled_tables
@@ -144,6 +145,7 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
     warnings: list[tuple[Optional[int], str]] = []
     failures: dict[int, ExtractionError] = {}
     spacing = LineSpacing()
+    columns = TableColumns()
     try:
         total = engine.page_count
         chosen = min(total, settings.max_pages) if settings.max_pages else total
@@ -153,7 +155,7 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
                     objects = engine.page(index)
                     if objects.hidden_text:
                         objects = tables.page(index)
-                page = lay_out_page(objects, tables, engine.render, settings, spacing)
+                page = lay_out_page(objects, tables, engine.render, settings, spacing, columns)
             except ExtractionError as exc:
                 failures[index + 1] = exc
                 continue

@@ -2,17 +2,23 @@
 
 Run before column detection (a table's whitespace would otherwise be taken
 for column gutters). Rows of words are cut into pieces at wide gaps; a run
-of rows whose pieces start at shared x positions (the column anchors) is a
-table when there is evidence beyond alignment, which two columns of body
-text also have: a header row set bold over a row that is not, or rows
-standing on shaded backgrounds. Table rows are told apart by the shading
-(one shaded band, one row) or, without it, by baselines standing wider
-apart than the lines of one cell.
+of rows that could be one table starts at a row of two or more pieces. Its
+columns are cut at the gutters no word of the run crosses, however tight
+(cells keep to their columns, the word spaces of running text do not line
+up), and rows above that keep to those columns join it as its header (tight
+header cells of several lines make no pieces of their own). A run is a
+table when there is evidence beyond alignment, which columns of body text
+also have: a bold header row over narrow cells that are not bold, or shaded
+bands whose text splits at the columns in two rows (one shaded row alone
+when it continues the columns of a table on a page before). A coloured box
+behind running text is one column, no table. Table rows are told apart by
+the shading (one shaded band, one row) or, between bands, by baselines
+standing wider apart than the lines of one cell.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
 from extract.readers.pdf.chars import PageObjects
 from extract.readers.pdf.geometry import BBox, overlap, union
@@ -28,6 +34,9 @@ _LINE_PITCH = 1.6  # em between baselines: a cell's wrapped line follows within 
 _CELL_PITCH = 1.25  # a baseline distance this many times the run's tightest is a row boundary (without shading)
 _NARROW = 0.6  # the median body piece of an unshaded table fills at most this share of its column
 _MIN_ROWS = 2  # a table has at least this many rows of two or more cells
+_GUTTER = 0.35  # em: the narrowest whitespace between two columns of cells (a word space is 0.25–0.32)
+_SAME_SIZE = 1.1  # a row up to this many times the size of a table's rows may be its header
+_BACKGROUND = (0.95, 0.5)  # a fill this much of the page's width and height is the page's background
 
 
 class _Row:
@@ -42,10 +51,17 @@ class _Row:
 
 
 def _bands(page: PageObjects) -> list[BBox]:
-    """Row backgrounds: filled, non-white paths at most ~4 lines high, side by side ones (shaded cells) merged, wider than a third of the page."""
+    """Row backgrounds: filled, non-white paths, side by side ones (shaded cells) merged, wider than a third of the page.
+
+    A fill across the page's width and most of its height is the page's
+    background, no row (a table row never reaches into the margins). Whether
+    a band is a table row or a coloured box behind running text is decided
+    by the text on it (:func:`_is_table`), not by its height.
+    """
     fills = sorted(
         (p.bbox for p in page.paths
-         if p.filled and p.fill is not None and min(p.fill) < _WHITE and p.bbox[3] - p.bbox[1] < 80),
+         if p.filled and p.fill is not None and min(p.fill) < _WHITE
+         and not _background(p.bbox, page)),
         key=lambda b: (round(b[1]), b[0]),
     )
     merged: list[BBox] = []
@@ -56,6 +72,11 @@ def _bands(page: PageObjects) -> list[BBox]:
         else:
             merged.append(box)
     return [b for b in merged if b[2] - b[0] > page.width / 3]
+
+
+def _background(box: BBox, page: PageObjects) -> bool:
+    """True for a fill that covers the page (a tinted page), not a part of it."""
+    return box[2] - box[0] >= _BACKGROUND[0] * page.width and box[3] - box[1] >= _BACKGROUND[1] * page.height
 
 
 def _band_of(pieces: Sequence[Line], bands: Sequence[BBox]) -> int:
@@ -75,12 +96,14 @@ def _anchored(row: _Row, anchors: Sequence[float]) -> bool:
 
 
 def _runs(page_rows: Sequence[_Row]) -> list[list[_Row]]:
-    """Runs of consecutive rows that could be one table, each starting at a row of two or more pieces.
+    """Runs of consecutive rows that could be one table, each starting at a row of two or more pieces or on a shaded band.
 
     Distances are measured between baselines (the bottoms of the boxes), which
-    every engine places alike: a row of two or more pieces follows within
-    ``_ROW_PITCH`` em, a single piece at a column start (a cell's wrapped
-    line) within ``_LINE_PITCH`` em or on the same shaded band.
+    every engine places alike: a row of two or more pieces, or a row on or
+    right after a shaded band, follows within ``_ROW_PITCH`` em; a single
+    piece at a column start (a cell's wrapped line) within ``_LINE_PITCH`` em
+    or on the same shaded band. Rows on bands count as evidence whatever
+    their pieces: cells set tight leave gaps too narrow to cut a row.
     """
     found: list[list[_Row]] = []
     current: list[_Row] = []
@@ -90,7 +113,8 @@ def _runs(page_rows: Sequence[_Row]) -> list[list[_Row]]:
             prev = current[-1]
             pitch = (row.bottom - prev.bottom) / prev.size
             same_band = row.band >= 0 and row.band == prev.band
-            if (len(row.pieces) >= 2 and pitch <= _ROW_PITCH) or same_band or (
+            banded = (row.band >= 0 or prev.band >= 0) and pitch <= _ROW_PITCH
+            if (len(row.pieces) >= 2 and pitch <= _ROW_PITCH) or same_band or banded or (
                 pitch <= _LINE_PITCH and _anchored(row, anchors)
             ):
                 current.append(row)
@@ -98,39 +122,107 @@ def _runs(page_rows: Sequence[_Row]) -> list[list[_Row]]:
                 continue
             found.append(current)
             current = []
-        if len(row.pieces) >= 2:
+        if len(row.pieces) >= 2 or row.band >= 0:
             current, anchors = [row], [p.x0 for p in row.pieces]
     if current:
         found.append(current)
-    return [run for run in found if sum(1 for r in run if len(r.pieces) >= 2) >= _MIN_ROWS]
+    return [run for run in found if sum(1 for r in run if len(r.pieces) >= 2 or r.band >= 0) >= _MIN_ROWS]
 
 
-def _column_starts(run: Sequence[_Row]) -> list[float]:
-    """The x positions where columns start: piece starts of the multi-piece rows, clustered."""
-    starts = sorted(p.x0 for r in run if len(r.pieces) >= 2 for p in r.pieces)
-    columns: list[list[float]] = []
-    for x in starts:
-        if columns and x - columns[-1][-1] <= _ANCHOR:
-            columns[-1].append(x)
+def _columns(run: Sequence[_Row]) -> list[tuple[float, float]]:
+    """The run's columns as x ranges, cut at the gutters its cells leave free all the way down.
+
+    A gutter is whitespace at least ``_GUTTER`` em wide that no word crosses:
+    the cells of a table keep to
+    their columns however tight they are set, while the word spaces of
+    running text, justified or not, stand at other places on every line.
+    Each column runs from the middle of the gutter before it to the middle of
+    the gutter after it; the first starts at the run's left edge, the last
+    ends at its right edge. The bold rows of a header are left out of the
+    measure: a header word longer than its narrow column runs on into the
+    next one (a cell's text never does).
+    """
+    header = next((i for i, r in enumerate(run) if not _bold([r])), len(run))
+    measured = run[header:] if len(run) - header >= _MIN_ROWS else run
+    spans = [[(w.x0, w.x1) for p in r.pieces for w in p.words] for r in measured]
+    left = min(w.x0 for r in run for p in r.pieces for w in p.words)
+    right = max(w.x1 for r in run for p in r.pieces for w in p.words)
+    sizes = sorted(p.size for r in run for p in r.pieces)
+    narrowest = _GUTTER * sizes[len(sizes) // 2]
+    edges = sorted({x for row in spans for span in row for x in span})
+    free: list[list[float]] = []
+    for a, b in zip(edges, edges[1:]):
+        middle = (a + b) / 2
+        if any(x0 < middle < x1 for row in spans for x0, x1 in row):
+            continue
+        if free and free[-1][1] == a:
+            free[-1][1] = b
         else:
-            columns.append([x])
-    multi = sum(1 for r in run if len(r.pieces) >= 2)
-    return [min(c) for c in columns if len(c) * 2 >= multi]
+            free.append([a, b])
+    cuts = [(a + b) / 2 for a, b in free if b - a >= narrowest and left < a and b < right]
+    bounds = [left, *cuts, right + 1.0]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _column_of(x0: float, columns: Sequence[tuple[float, float]]) -> int:
+    """The index of the column a word starting at ``x0`` stands in."""
+    return next((i for i, (_, end) in enumerate(columns) if x0 < end), len(columns) - 1)
+
+
+def _fits(row: _Row, starts: Sequence[float]) -> bool:
+    """True when every word of the row stands between two column starts, none reaching into the next column."""
+    def column(x: float) -> int:
+        return max((i for i, start in enumerate(starts) if start <= x + _ANCHOR), default=-1)
+
+    return all(
+        column(w.x0) >= 0 and (column(w.x0) == len(starts) - 1 or w.x1 < starts[column(w.x0) + 1])
+        for p in row.pieces for w in p.words
+    )
+
+
+def _with_header(run: list[_Row], page_rows: Sequence[_Row], columns: Sequence[tuple[float, float]]) -> list[_Row]:
+    """The run with the rows above it that keep to its columns: a header whose cells, set tight, made no pieces.
+
+    A row above joins when it is no larger than the run's type, follows
+    within ``_ROW_PITCH`` em and crosses no gutter; a row in one column only
+    when it follows within ``_LINE_PITCH`` em or stands in a later column (a
+    header cell's last line), so a caption above the first column stays out.
+    """
+    start = next(i for i, r in enumerate(page_rows) if r is run[0])
+    starts = _starts(run, columns)
+    below, above = run[0], []
+    for row in reversed(page_rows[:start]):
+        pitch = (below.bottom - row.bottom) / below.size
+        if pitch > _ROW_PITCH or row.size > _SAME_SIZE * run[0].size or not _fits(row, starts):
+            break
+        one = _filled([row], columns) == 1
+        if one and pitch > _LINE_PITCH and _column_of(row.pieces[0].words[0].x0, columns) == 0:
+            break
+        above.append(row)
+        below = row
+    # A header names several columns; lines above one column are a caption or a heading, no header.
+    return above[::-1] + run if any(_filled([r], columns) >= 2 for r in above) else run
 
 
 def _table_rows(run: Sequence[_Row]) -> list[list[_Row]]:
-    """The run's rows grouped into table rows: by shaded band, else where baselines stand wider apart than a cell's lines."""
+    """The run's rows grouped into table rows.
+
+    The lines on one shaded band are one row. Between bands (and in a table
+    without shading) a row ends where the baselines stand wider apart than
+    the lines of one cell, and after a header of bold lines (its cells may
+    take several lines each); evenly spaced baselines mean that no cell
+    wraps, so every line is a row of its own.
+    """
     pitches = [b.bottom - a.bottom for a, b in zip(run, run[1:])]
     tight = min(pitches) if pitches else 0.0
-    # Evenly spaced baselines: no cell wraps, every line is a row of its own.
     uniform = not pitches or max(pitches) <= _CELL_PITCH * tight
-    shaded = any(r.band >= 0 for r in run)
     groups: list[list[_Row]] = [[run[0]]]
     for pitch, (prev, row) in zip(pitches, zip(run, run[1:])):
-        if shaded:
-            new = row.band != prev.band or row.band < 0
+        if row.band >= 0 or prev.band >= 0:
+            new = row.band != prev.band
         else:
-            new = uniform or pitch > _CELL_PITCH * tight
+            header_ends = len(groups) == 1 and _bold(groups[0]) and not _bold([row])
+            new = uniform or pitch > _CELL_PITCH * tight or header_ends
         if new:
             groups.append([row])
         else:
@@ -138,38 +230,86 @@ def _table_rows(run: Sequence[_Row]) -> list[list[_Row]]:
     return groups
 
 
-def _narrow(groups: Sequence[Sequence[_Row]], starts: Sequence[float], right: float) -> bool:
+def _bold(group: Sequence[_Row]) -> bool:
+    """True when every piece of the rows is bold."""
+    return all(p.bold for r in group for p in r.pieces)
+
+
+def _filled(group: Sequence[_Row], columns: Sequence[tuple[float, float]]) -> int:
+    """The number of columns the group's words stand in."""
+    return len({_column_of(w.x0, columns) for r in group for p in r.pieces for w in p.words})
+
+
+def _narrow(groups: Sequence[Sequence[_Row]], columns: Sequence[tuple[float, float]]) -> bool:
     """True when the body's pieces mostly leave their column half empty, as cells do and lines of running text do not."""
-    edges = [*starts[1:], right]
     shares = sorted(
-        (p.x1 - p.x0) / max(edges[i] - starts[i], 1.0)
+        (p.x1 - p.x0) / max(end - start, 1.0)
         for g in groups[1:] for r in g for p in r.pieces
-        for i in [max(j for j, s in enumerate(starts) if s <= p.x0 + _ANCHOR)]
+        for start, end in [columns[_column_of(p.x0, columns)]]
     )
     return bool(shares) and shares[len(shares) // 2] <= _NARROW
 
 
-def _is_table(groups: Sequence[Sequence[_Row]], starts: Sequence[float], right: float) -> bool:
-    """Evidence beyond alignment: a row on a shaded band, or a bold first row over narrow cells that are not bold.
+class TableColumns:
+    """The column starts of the borderless tables read so far in one document.
 
-    Columns of running text under bold headings set side by side align as
-    well, but their lines fill the column.
+    A shaded table continued on the next page may show a single row there,
+    with no header: one band is no evidence of a table on its own, but one
+    whose cells start where the columns of a table before it started is that
+    table's next row.
     """
+
+    def __init__(self) -> None:
+        self._seen: list[tuple[float, ...]] = []
+
+    def add(self, starts: Sequence[float]) -> None:
+        """Remember a table's column starts."""
+        if not self.known(starts):
+            self._seen.append(tuple(starts))
+
+    def known(self, starts: Sequence[float]) -> bool:
+        """True when a table read before had as many columns starting at the same places."""
+        return any(
+            len(seen) == len(starts) and all(abs(a - b) <= _ANCHOR for a, b in zip(seen, starts)) for seen in self._seen
+        )
+
+
+def _starts(run: Sequence[_Row], columns: Sequence[tuple[float, float]]) -> list[float]:
+    """Where the words of each column start (the leftmost word in it)."""
+    found: dict[int, float] = {}
+    for word in (w for r in run for p in r.pieces for w in p.words):
+        col = _column_of(word.x0, columns)
+        found[col] = min(found.get(col, word.x0), word.x0)
+    return [found[c] for c in sorted(found)]
+
+
+def _is_table(groups: Sequence[Sequence[_Row]], columns: Sequence[tuple[float, float]], continues: bool) -> bool:
+    """Evidence beyond alignment: shaded rows whose text splits at the columns, or a bold first row over narrow cells.
+
+    A shaded band is a table row when its text stands in two or more
+    columns and another row does too, or when the columns are those of a
+    table before (``continues``); a coloured box behind running text has one
+    column. Columns of running text under bold headings set side by side
+    align as well, but their lines fill the column.
+    """
+    split = [g for g in groups if _filled(g, columns) >= 2]
     if any(r.band >= 0 for g in groups for r in g):
-        return True
-    first = [p for r in groups[0] for p in r.pieces]
-    second = [p for r in groups[1] for p in r.pieces] if len(groups) > 1 else []
-    header = bool(second) and all(p.bold for p in first) and not all(p.bold for p in second)
-    return header and _narrow(groups, starts, right)
+        shaded = any(r.band >= 0 for g in split for r in g)
+        return shaded and (len(split) >= _MIN_ROWS or continues)
+    header = len(groups) > 1 and _bold(groups[0]) and not _bold(groups[1]) and _filled(groups[0], columns) >= 2
+    return header and _narrow(groups, columns)
 
 
-def borderless_tables(found: Sequence[Word], page: PageObjects, settings: PdfSettings) -> list[Block]:
+def borderless_tables(found: Sequence[Word], page: PageObjects, settings: PdfSettings,
+                      seen: Optional[TableColumns] = None) -> list[Block]:
     """The borderless tables among a page's words, as table blocks.
 
     :param found: the page's body words (ruled tables already taken out)
     :param page: the page's objects (for the shaded bands)
     :param settings: the reader's settings
+    :param seen: the columns of the tables on the document's pages before (updated with this page's)
     """
+    seen = seen if seen is not None else TableColumns()
     bands = _bands(page)
     page_rows = []
     for row in rows(found, settings.line_tolerance):
@@ -177,24 +317,24 @@ def borderless_tables(found: Sequence[Word], page: PageObjects, settings: PdfSet
         page_rows.append(_Row(pieces, _band_of(pieces, bands)))
     out = []
     for run in _runs(page_rows):
-        starts = _column_starts(run)
-        groups = _table_rows(run)
-        right = max(p.x1 for r in run for p in r.pieces)
-        if len(starts) < 2 or len(groups) < _MIN_ROWS or not _is_table(groups, starts, right):
+        columns = _columns(run)
+        if len(columns) < 2:
             continue
-        edges = [*starts[1:], right + 1.0]
+        run = _with_header(run, page_rows, columns)
+        columns = _columns(run)
+        groups = _table_rows(run)
+        starts = _starts(run, columns)
+        if not _is_table(groups, columns, seen.known(starts)):
+            continue
+        seen.add(starts)
         cells = []
         previous = None
         for group in groups:
             # Rows meet (the space between them belongs to the row below), so the grid has no empty rows.
             top, bottom = previous if previous is not None else min(r.top for r in group), max(r.bottom for r in group)
             previous = bottom
-            for col, start in enumerate(starts):
-                end = edges[col]
-                cell_words = [
-                    w for r in group for p in r.pieces for w in p.words
-                    if start - _ANCHOR <= w.x0 < end - _ANCHOR
-                ]
+            for col, (start, end) in enumerate(columns):
+                cell_words = [w for r in group for p in r.pieces for w in p.words if _column_of(w.x0, columns) == col]
                 cells.append(((start, top, end, bottom), cell_words))
         bbox = union([box for box, _ in cells])
         out.append(table_block(cells, bbox, page, settings))

@@ -1,0 +1,153 @@
+"""Parallel text region by region: the passes of :mod:`link.parallel` on each region, merged as the corpus gives them.
+
+Every pass pairs units of one region only: inside a document, across
+documents of one region and overlapping periods, the same text twice within a
+region. So each region's result depends on its own units and on three facts
+about the whole corpus: the lexicon (seed, the user's corrections and, in
+the second round, the glossary learned from every region's first round),
+and which index keys are in so many units of the corpus that they open no
+candidates (:func:`link.parallel.frequent_keys`, of which only the keys
+that occur in the region count). Given those, a region's links are the ones
+a pass over the whole corpus makes there, and the regions' one-to-one picks
+merge in the order the whole pass would take them
+(:func:`link.parallel.pick_order`), so the result is the same link for link.
+Each document's alignment inside itself, and each region's across
+documents and same-text pairs, are cached (:mod:`link.cache`) under a key
+of exactly those inputs: a rebuild after one document changed recomputes
+that document and its region's passes across documents, and every part
+only when the learned glossary or a frequent key changed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Callable, Optional, Sequence
+
+from extract.records import ExtractedDocument
+from link.bilingual import STORED, Bitext, Lexicon, Word, bitext, default_lexicon
+from link.cache import LinkCache, link_from_json, link_to_json, memo, part_key
+from link.glossary import Correction
+from link import parallel as par
+from link.records import GlossaryEntry, Link
+from link.structural import hierarchical
+from link.units import Unit, unit_bitext, units_of
+
+Picks = list[tuple[float, str, str, Link]]
+
+
+def align_by_region(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] = (),
+                    cache: Optional[LinkCache] = None) -> tuple[list[Link], list[GlossaryEntry]]:
+    """:func:`link.parallel.align`, computed region by region (each region's result from ``cache`` where it holds)."""
+    stored = _load_analyses(cache)
+    units = [u for d in sorted(docs, key=lambda d: d.info.id) for u in units_of(d)]
+    by_id = {u.id: u for u in units}
+    comparable = par.comparable_pairs(docs)
+    region_of = {d.info.id: d.info.region for d in docs}
+    regions: dict[str, list[Unit]] = defaultdict(list)
+    for u in units:
+        regions[region_of[u.document_id]].append(u)
+    accepted = [c for c in corrections if c.verdict == "accept"]
+    rejected = {p for c in corrections if c.verdict == "reject" for p in c.pairs()}
+    seed = Lexicon([p for c in accepted for p in sorted(c.pairs())], rejected) if corrections else default_lexicon()
+    across_frequent = _frequent_by_region(
+        [u for u in par.across_eligible(units, comparable) if u.lang == "sv"], region_of)
+    rounds = _Rounds(regions, comparable, across_frequent, cache)
+    first = rounds.run(seed, ("seed", list(corrections)))
+    learned = [e for e in par.learn_glossary(first, by_id, seed) if (e.fi, e.sv) not in rejected]
+    glossary = sorted([GlossaryEntry(c.fi, c.sv, 0, 1.0, "user") for c in accepted] + learned, key=lambda e: (e.fi, e.sv))
+    lexicon = seed.with_glossary((e.fi, e.sv) for e in learned)
+    translations = rounds.run(lexicon, ("seed+glossary", list(corrections), [(e.fi, e.sv) for e in learned]))
+    same = _same(docs, regions, _frequent_by_region(par.same_eligible(units), region_of), cache)
+    carried = par.via_same_as(translations, same, by_id, comparable)
+    known = {(l.source_id, l.target_id) for l in translations}
+    lexical = translations + [l for l in carried if (l.source_id, l.target_id) not in known]
+    links = hierarchical(units, lexical, lexicon) + same
+    _store_analyses(cache, stored, units)
+    bitext.cache_clear()  # the word analyses of every unit are no longer needed: free them for the later stages
+    STORED.clear()
+    return sorted({l.id: l for l in links}.values(), key=lambda l: l.id), glossary
+
+
+def _frequent_by_region(units: Sequence[Unit], region_of: dict[str, str]) -> dict[str, list[str]]:
+    """Per region, the keys too frequent in ``units`` (the whole corpus's) that occur in the region's units."""
+    index = par._index(units)
+    out: dict[str, set[str]] = defaultdict(set)
+    for key in par.frequent_keys(index):
+        for u in index[key]:
+            out[region_of[u.document_id]].add(key)
+    return {region: sorted(keys) for region, keys in out.items()}
+
+
+class _Rounds:
+    """One round of the lexical passes: inside each document, and across the documents of each region."""
+
+    def __init__(self, regions: dict[str, list[Unit]], comparable: set[tuple[str, str]],
+                 frequent: dict[str, list[str]], cache: Optional[LinkCache]) -> None:
+        self.regions, self.comparable, self.frequent, self.cache = regions, comparable, frequent, cache
+
+    def run(self, lexicon: Lexicon, lexicon_key: Any) -> list[Link]:
+        """The round's links as one pass over the corpus orders them: inside documents by document, then the picks."""
+        within: dict[str, list[Link]] = {}
+        picks: Picks = []
+        for region in sorted(self.regions):
+            units = self.regions[region]
+            by_doc: dict[str, list[Unit]] = defaultdict(list)
+            for u in units:
+                by_doc[u.document_id].append(u)
+            for doc, doc_units in by_doc.items():
+                within[doc] = memo(self.cache, lambda doc_units=doc_units: ("within", lexicon_key, doc_units),
+                                   lambda doc_units=doc_units: par.within_documents(doc_units, lexicon),
+                                   _encode_links, _decode_links)
+            comparable = {p for p in self.comparable if p[0] in by_doc}
+            frequent = self.frequent.get(region, [])
+            picks += memo(self.cache, lambda: ("across", lexicon_key, units, sorted(comparable), frequent),
+                          lambda: par.across_pairs(units, lexicon, comparable, frozenset(frequent)),
+                          _encode_picks, _decode_picks)
+        return [l for doc in sorted(within) for l in within[doc]] + [p[3] for p in sorted(picks, key=par.pick_order)]
+
+
+def _same(docs: Sequence[ExtractedDocument], regions: dict[str, list[Unit]], frequent: dict[str, list[str]],
+          cache: Optional[LinkCache]) -> list[Link]:
+    """``same_as`` links region by region, merged in the order of one pass (:func:`link.parallel.same_pairs`)."""
+    picks: Picks = []
+    for region in sorted(regions):
+        units, keys = regions[region], frequent.get(region, [])
+        compute: Callable[[], Picks] = lambda units=units, keys=keys: par.same_pairs(docs, units, frozenset(keys))
+        picks += memo(cache, lambda: ("same", units, keys), compute, _encode_picks, _decode_picks)
+    return [p[3] for p in sorted(picks, key=par.pick_order)]
+
+
+def _encode_picks(picks: Picks) -> list:
+    return [[score, a, b, link_to_json(link)] for score, a, b, link in picks]
+
+
+def _decode_picks(data: list) -> Picks:
+    return [(score, a, b, link_from_json(link)) for score, a, b, link in data]
+
+
+def _encode_links(links: list[Link]) -> list:
+    return [link_to_json(l) for l in links]
+
+
+def _decode_links(data: list) -> list[Link]:
+    return [link_from_json(l) for l in data]
+
+
+def _load_analyses(cache: Optional[LinkCache]) -> int:
+    """Put the word analyses of the last build into :data:`link.bilingual.STORED`; how many there were."""
+    found = cache.get(part_key("analyses")) if cache else None
+    STORED.clear()
+    for text, lang, chars, words in found or ():
+        STORED[(text, lang)] = Bitext(lang, tuple(Word(f, l, frozenset(k), tuple(o), a) for f, l, k, o, a in words), chars)
+    return len(STORED)
+
+
+def _store_analyses(cache: Optional[LinkCache], loaded: int, units: Sequence[Unit]) -> None:
+    """Store the word analyses of every unit's text for the next build, unless they are exactly those loaded."""
+    sides = {(u.text, u.lang): unit_bitext(u) for u in units}
+    if cache is None or (loaded == len(sides) and all(key in STORED for key in sides)):
+        return
+    cache.put(part_key("analyses"), [
+        [text, lang, b.chars, [[w.form, w.lemma, sorted(w.keys), list(w.ordered), w.anchor] for w in b.words]]
+        for (text, lang), b in sorted(sides.items())
+    ])

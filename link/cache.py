@@ -1,0 +1,105 @@
+"""A cache of linking results per part of the corpus, so that a rebuild re-links only the parts a change touches.
+
+A part is, for example, the parallel-text alignment of one region's
+documents in one round. Its key is a hash of everything the result depends
+on: the part's units (ids, texts, pages, languages, parents), the pairs of
+documents that may translate each other, the lexicon (seed, the user's
+corrections, the learned glossary), the corpus-wide facts the part reads
+(which index keys are too common to open candidates) and the code version:
+a hash of the ``link`` package with its data files and of the extraction
+code version (the word analyses come from :mod:`extract.nlp`). So an entry
+is reused only where a full build would compute the same result.
+
+Entries are JSON files (loading one runs no code), written to a temporary
+file and moved into place; a folder per code version, the others removed
+when the cache is opened, like :class:`extract.cache.ExtractionCache`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from extract.cache import code_version as extract_version, open_version_folder, write_atomically
+from link.records import Link
+
+_VERSION_DIR = re.compile(r"link-[0-9a-f]{16}")
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the ``link`` package (code and data) and of the extraction code version."""
+    digest = hashlib.sha256(extract_version().encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def part_key(*inputs: Any) -> str:
+    """The key of a part: a hash of its inputs (JSON-serialisable, or objects with a stable ``repr``) and the code."""
+    digest = hashlib.sha256(code_version().encode())
+    for item in inputs:
+        digest.update(json.dumps(item, ensure_ascii=False, sort_keys=True, default=repr).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def link_to_json(link: Link) -> list:
+    """A link as a JSON list."""
+    return [link.source_id, link.target_id, link.relation, link.score, link.method, link.evidence]
+
+
+def link_from_json(data: list) -> Link:
+    """The link :func:`link_to_json` made."""
+    return Link(*data)
+
+
+class LinkCache:
+    """Linking results in a folder, one JSON file per part key; counts its hits and stores.
+
+    :param folder: the cache folder (a subfolder per code version is made in it)
+    """
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.entries = open_version_folder(self.folder, f"link-{code_version()[:16]}", _VERSION_DIR)
+        self.hits = 0
+        self.stores = 0
+
+    def get(self, key: str) -> Optional[Any]:
+        """The stored JSON value, or ``None``; an entry that cannot be read is deleted."""
+        path = self.entries / f"{key}.json"
+        try:
+            value = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            path.unlink(missing_ok=True)
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Store a JSON value atomically; a failure to write leaves the cache as it was."""
+        self.stores += write_atomically(self.entries / f"{key}.json", json.dumps(value, ensure_ascii=False))
+
+
+def memo(cache: Optional[LinkCache], key_inputs: Callable[[], tuple], compute: Callable[[], Any],
+         encode: Callable[[Any], Any], decode: Callable[[Any], Any]) -> Any:
+    """``compute()``, or its stored result under the key of ``key_inputs()``; without a cache just ``compute()``."""
+    if cache is None:
+        return compute()
+    key = part_key(*key_inputs())
+    found = cache.get(key)
+    if found is not None:
+        try:
+            return decode(found)
+        except (TypeError, ValueError, KeyError, IndexError):
+            pass  # an entry of another shape: computed again and replaced
+    value = compute()
+    cache.put(key, encode(value))
+    return value

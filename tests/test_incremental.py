@@ -1,0 +1,127 @@
+"""Incremental builds: after a document changed, was added or was removed, the updated database equals a full build."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, bundled_subset, database_rows
+from extract.pipeline import Limits
+from kb.cli import run_build
+from link.cache import LinkCache
+from link.parallel import align
+
+STRATEGY = "luvn-strategia-2023-2025.txt"
+EVALUATION = "luvn-strategia-2023-2025-arviointi.txt"
+OTHER_REGION = "keusote-strategia-2023-2025.txt"
+LATER = "luvn-strategi-2026-2029-sv.txt"  # continues the strategy, in Swedish
+LIMITS = Limits(jobs=1)
+BUILD = importlib.import_module("kb.build")  # the module (the package exports its function build under that name)
+
+
+def _assert_same(incremental: Path, full: Path) -> None:
+    got, want = database_rows(incremental), database_rows(full)
+    assert sorted(got) == sorted(want)
+    for table in want:
+        missing = [r for r in want[table] if r not in got[table]]
+        extra = [r for r in got[table] if r not in want[table]]
+        assert not missing and not extra, (table, missing[:2], extra[:2])
+
+
+@pytest.fixture()
+def spy(monkeypatch) -> list[int]:
+    """How many documents each in-place update rewrote (one entry per update)."""
+    calls: list[int] = []
+    real = BUILD.update
+
+    def counting(db, documents, prints, stored, insert, rows):
+        calls.append(sum(stored.get(d.info.id) != prints[d.info.id] for d in documents) + len(set(stored) - set(prints)))
+        return real(db, documents, prints, stored, insert, rows)
+
+    monkeypatch.setattr(BUILD, "update", counting)
+    return calls
+
+
+def _full(corpus: Path, folder: Path) -> Path:
+    """A build from nothing: no database, no cache."""
+    db = folder / "full.db"
+    db.unlink(missing_ok=True)
+    assert run_build(corpus, db, LIMITS, None) == 0
+    return db
+
+
+def test_rebuild_after_change_addition_and_removal_equals_a_full_build(tmp_path, spy):
+    corpus = bundled_subset(tmp_path / "corpus", (STRATEGY, EVALUATION, OTHER_REGION))
+    db, cache = tmp_path / "kb" / "strategies.db", tmp_path / "kb" / "cache"
+    assert run_build(corpus, db, LIMITS, cache) == 0
+    assert spy == []  # no database yet: written whole
+
+    text = (corpus / STRATEGY).read_text(encoding="utf-8")
+    word = next(w for w in ("palvelut", "palveluja", "asukkaiden", "hyvinvointia") if w in text)
+    (corpus / STRATEGY).write_text(text.replace(word, word.upper(), 1), encoding="utf-8")
+    assert run_build(corpus, db, LIMITS, cache) == 0
+    assert spy == [1]
+    _assert_same(db, _full(corpus, tmp_path))
+
+    shutil.copy(CORPUS / LATER, corpus / LATER)
+    entry = next(e for e in (CORPUS / "corpus.toml").read_text(encoding="utf-8").split("[[document]]")
+                 if f'file = "{LATER}"' in e)
+    with (corpus / "corpus.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write("[[document]]" + entry)
+    assert run_build(corpus, db, LIMITS, cache) == 0
+    assert spy == [1, 1]
+    with sqlite3.connect(db) as conn:  # the new document's links are there: it continues the strategy
+        assert conn.execute("SELECT count(*) FROM links WHERE relation = 'continues'").fetchone()[0] > 0
+    _assert_same(db, _full(corpus, tmp_path))
+
+    entries = (corpus / "corpus.toml").read_text(encoding="utf-8").split("[[document]]")
+    (corpus / "corpus.toml").write_text(
+        "[[document]]".join(e for e in entries if f'file = "{OTHER_REGION}"' not in e), encoding="utf-8")
+    assert run_build(corpus, db, LIMITS, cache) == 0
+    assert spy == [1, 1, 1]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM goals WHERE document_id LIKE 'keusote%'").fetchone()[0] == 0
+    _assert_same(db, _full(corpus, tmp_path))
+
+
+def test_a_database_of_other_code_is_written_whole(tmp_path, spy):
+    corpus = bundled_subset(tmp_path / "corpus", (OTHER_REGION,))
+    db, cache = tmp_path / "strategies.db", tmp_path / "cache"
+    assert run_build(corpus, db, LIMITS, cache) == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE build_state SET fingerprint = 'other code' WHERE document_id = ''")
+    assert run_build(corpus, db, LIMITS, cache) == 0
+    assert spy == []
+    _assert_same(db, _full(corpus, tmp_path))
+
+
+def _link_rows(result) -> tuple[list[tuple], list]:
+    links, glossary = result
+    return [(l.id, l.score, l.method, l.evidence_json()) for l in links], glossary
+
+
+def test_parallel_text_recomputes_only_the_region_a_change_touches(corpus_documents, tmp_path):
+    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
+    want = _link_rows(align(docs))
+    first = LinkCache(tmp_path)
+    assert _link_rows(align(docs, (), first)) == want
+    # per round each document inside itself and each region across documents; each region's same text; the analyses
+    assert first.hits == 0 and first.stores == 2 * (5 + 2) + 2 + 1
+    again = LinkCache(tmp_path)
+    assert _link_rows(align(docs, (), again)) == want
+    assert again.hits == first.stores and again.stores == 0
+
+    keusote = next(d for d in docs if d.info.region == "Keski-Uusimaa")
+    edited = dataclasses.replace(keusote, passages=keusote.passages[:-3])
+    changed = [edited if d is keusote else d for d in docs]
+    third = LinkCache(tmp_path)
+    assert _link_rows(align(changed, (), third)) == _link_rows(align(changed))
+    # the edited document inside itself and its region's passes are computed again (5 parts), and the analyses stored;
+    # the other region's parts and documents, and the analyses loaded, are reused
+    assert third.stores == 2 * (1 + 1) + 1 + 1
+    assert third.hits == first.stores - third.stores + 1
