@@ -138,13 +138,30 @@ def _flow(pdf: _Document, units: Sequence[Unit]) -> None:
 
 
 def _table(pdf: _Document, rows: Sequence[Sequence[str]]) -> None:
-    """A ruled table across the text width, a size smaller than the body."""
+    """A ruled table across the text width, a size smaller than the body.
+
+    A cell is cut at a word to what fits half a page, since fpdf2 cannot
+    break a row over pages (a long assessment in a narrow column would not fit).
+    """
     width = max(len(row) for row in rows)
-    pdf.set_font("body", "", pdf.layout.size * 0.9)
+    size = pdf.layout.size * 0.9
+    pdf.set_font("body", "", size)
     pdf.ln(pdf.layout.size * 0.5)
-    with pdf.table(line_height=pdf.layout.size * 1.15, first_row_as_headings=False) as table:
+    line_height = pdf.layout.size * 1.15
+    chars_per_line = max(1, int((pdf.epw / width - 2) / (0.6 * size)))
+    lines_per_cell = max(1, int((pdf.eph / 2) / line_height))
+    limit = chars_per_line * lines_per_cell
+    with pdf.table(line_height=line_height, first_row_as_headings=False) as table:
         for row in rows:
             cells = table.row()
             for cell in list(row) + [""] * (width - len(row)):
-                cells.cell(cell)
+                cells.cell(_cut(cell, limit))
     pdf.ln(pdf.layout.size * 0.5)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut at the last space within ``limit`` characters (whole when it is shorter)."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    return head[: head.rfind(" ")] if " " in head else head

@@ -2,15 +2,15 @@
 
 Finnish comes from Voikko, a morphological analyser that knows inflection and
 compounding: the C library (``libvoikko`` with Debian's ``libvoikko1`` and
-``voikko-fi``) when installed, else the pure-Python ``pyvoikko``; both give the
+``voikko-fi``) when installed, else ``pyvoikko`` (on ``kfst-rs``); both give the
 same transducer output, parsed by pyvoikko into the same analyses. Swedish comes from the spaCy lookups data: the
 ``sv_lemma_lookup`` table (inflected form -> lemma) plus spaCy's Swedish stop
 words, which the lemma table lacks (``och``, ``hur``, ``att`` ...). A small
 English lexicon built the same way serves only as language evidence.
 
 Every resource loads lazily on first use (Voikko takes about 1.5 s, the
-Swedish lexicon about 1.5 s including spaCy's import) and every lookup is
-cached, so callers may ask freely.
+Swedish lexicon about 1.5 s; spaCy itself is not imported) and every lookup
+is cached, so callers may ask freely.
 
 Voikko accepts almost any concatenation of words as a compound, so "is this a
 word" is a weak signal for Finnish; :func:`fi_is_complete_inflected_word`
@@ -66,8 +66,8 @@ def _libvoikko() -> Optional[Any]:
     """The C library Voikko with its Finnish dictionary, or None when not installed.
 
     libvoikko (Debian ``libvoikko1`` + ``voikko-fi``) gives the same
-    transducer output as pyvoikko about a hundred times faster; pyvoikko,
-    pure Python, is the fallback that always works.
+    transducer output as pyvoikko about five times faster; pyvoikko (on kfst,
+    compiled by the ``kfst-rs`` package) is the fallback that always works.
     """
     try:
         import libvoikko
@@ -114,15 +114,16 @@ def _analysis_parser() -> type:
     return importlib.import_module("_pyvoikko_parser.analysis").VoikkoAnalysis
 
 
-def _analyse_one(form: str) -> list["VoikkoAnalysis"]:
+@lru_cache(maxsize=_CACHE_SIZE)  # "Alue" and "alue" both look up "alue"
+def _analyse_one(form: str) -> tuple["VoikkoAnalysis", ...]:
     try:
         fast = _libvoikko()
         if fast is not None:
             parse = _analysis_parser().from_voikko_analysis
-            return [parse(a["FSTOUTPUT"]) for a in fast.analyze(form) if "FSTOUTPUT" in a]
-        return list(_voikko().analyse(form))
+            return tuple(parse(a["FSTOUTPUT"]) for a in fast.analyze(form) if "FSTOUTPUT" in a)
+        return tuple(_voikko().analyse(form))
     except Exception:  # a malformed string must not stop extraction
-        return []
+        return ()
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -326,27 +327,38 @@ def _sv_lemma_table() -> dict[str, str]:
 
 def _lexicon(table: dict[str, str], stop_words: frozenset[str]) -> frozenset[str]:
     """Every lowercased key and value of a lemma table, plus stop words."""
-    words = {k.lower() for k in table}
-    words.update(v.lower() for v in table.values())
-    words.update(w.lower() for w in stop_words)
+    words = set(map(str.lower, table))
+    words.update(map(str.lower, table.values()))
+    words.update(map(str.lower, stop_words))
     return frozenset(words)
+
+
+def _spacy_stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of ``lang``, read from ``spacy/lang/<lang>/stop_words.py`` without importing spaCy.
+
+    That module is one set literal; importing it through the package would load
+    all of spaCy (about a second), which extraction otherwise never needs.
+    """
+    spec = importlib.util.find_spec("spacy")
+    folder = next(iter(spec.submodule_search_locations or []))
+    module = importlib.util.module_from_spec(
+        importlib.util.spec_from_file_location(f"_spacy_stop_words_{lang}", f"{folder}/lang/{lang}/stop_words.py")
+    )
+    module.__spec__.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
 
 @lru_cache(maxsize=1)
 def _sv_lexicon() -> frozenset[str]:
     """Swedish words: the lemma table's keys and values and spaCy's stop words
     (function words such as "och", "hur" that the lemma table lacks)."""
-    from spacy.lang.sv.stop_words import STOP_WORDS
-
-    return _lexicon(_sv_lemma_table(), frozenset(STOP_WORDS))
+    return _lexicon(_sv_lemma_table(), _spacy_stop_words("sv"))
 
 
 @lru_cache(maxsize=1)
 def _en_lexicon() -> frozenset[str]:
     """English words: the ``en_lemma_lookup`` table's keys and values and spaCy's stop words."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return _lexicon(_lookups_table("en_lemma_lookup.json.gz"), frozenset(STOP_WORDS))
+    return _lexicon(_lookups_table("en_lemma_lookup.json.gz"), _spacy_stop_words("en"))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

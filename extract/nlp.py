@@ -117,6 +117,12 @@ def lemma_text(text: str, lang: str) -> str:
     return " ".join(out)
 
 
+def warm_up() -> None:
+    """Load both pipelines and the word knowledge behind them (spaCy, Voikko, the Swedish lexicon): a few seconds."""
+    for lang, text in (("fi", "Hyvinvointialueen palvelut"), ("sv", "Välfärdsområdets tjänster")):
+        lemma_text(text, lang)
+
+
 def sentences(text: str, lang: str) -> list[str]:
     """``text`` split into sentences by the pipeline's sentencizer."""
     return [s.text.strip() for s in analyse(text, lang).sents if s.text.strip()]

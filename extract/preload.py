@@ -1,9 +1,13 @@
 """Imported once by the worker fork server, so that every worker forks with the lexicons loaded.
 
-Importing this module loads Voikko, the Swedish and English lookup lexicons and
-the language profiles (about 3 s together); a worker forked afterwards shares
-them instead of loading them again. Nothing else imports it.
+Importing this module loads Voikko, the Swedish and English lookup lexicons,
+the language profiles and the PDF libraries (a few seconds together); a worker
+forked afterwards shares them instead of loading them again. Nothing else
+imports it.
 """
+
+import pdfplumber.page  # noqa: F401 - the table finder, imported on a document's first table page otherwise
+import pypdfium2  # noqa: F401 - the PDF reader's engine
 
 from extract.language import detect_language
 from extract.morphology import is_en_word, is_fi_word, is_sv_word

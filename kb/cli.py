@@ -12,6 +12,7 @@ import dataclasses
 import json
 import sys
 import time
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -24,6 +25,7 @@ from extract.errors import ManifestError, StrategyKBError
 from extract.records import DocumentInfo
 from extract.cache import CACHE_DIR_NAME, ExtractionCache
 from extract.manifest import MANIFEST_NAME, SUFFIXES
+from extract.nlp import warm_up
 from extract.pipeline import Limits, extract_document
 from extract.workers import default_jobs
 from kb.add import add_file, inferred_origins, known_files, manifest_entries
@@ -125,7 +127,11 @@ def run_build(
     try:
         corrections = link.load_corrections(corpus_dir)
         reviews = link.load_reviews(corpus_dir)
+        # the linker's pipelines load in this process while the workers start and extract
+        warming = threading.Thread(target=warm_up, name="warm-up", daemon=True)
+        warming.start()
         documents = extract.run(corpus_dir, progress, limits, cache)
+        warming.join()
     except ManifestError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         if not (corpus_dir / MANIFEST_NAME).exists() and any(

@@ -146,3 +146,25 @@ def test_pdfium_and_pdfplumber_engines_give_the_same_model(tmp_path: Path, name:
     fast, plumber = read_pdf(path), read_pdf(path, {"engine": "pdfplumber"})
     assert _model(fast) == _model(plumber)
     assert fast.removals == plumber.removals and fast.warnings == plumber.warnings
+
+
+@pytest.mark.parametrize("name", sorted(L.LAYOUTS))
+def test_table_finder_sees_the_same_tables_on_a_page_read_without_its_text(tmp_path: Path, name: str) -> None:
+    """The reader hands pdfplumber's table finder a page laid out without glyphs (the fast path); it finds the
+    same tables, cell for cell, as on pdfplumber's whole page."""
+    from extract.readers.pdf.chars import PlumberEngine
+
+    engine = PlumberEngine(L.LAYOUTS[name](tmp_path))
+    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    found = []
+    try:
+        for index in range(engine.page_count):
+            with engine.plumber_page(index) as whole, engine.plumber_page(index, text=False) as graphics:
+                assert graphics.chars == [] and len(graphics.edges) == len(whole.edges)
+                tables = [(t.bbox, t.cells) for t in whole.find_tables(settings)]
+                assert [(t.bbox, t.cells) for t in graphics.find_tables(settings)] == tables
+                found += tables
+    finally:
+        engine.close()
+    if name in ("ruled-table", "shaded-table"):  # ruling lines, filled rows: tables to compare
+        assert found

@@ -99,7 +99,7 @@ class _Plumber:
         if not upright or not objects.could_hold_ruled_table():
             return []
         with _library_errors(self._path, f"tables of page {objects.number}"):
-            with self._engine().plumber_page(objects.number - 1) as page:
+            with self._engine().plumber_page(objects.number - 1, text=False) as page:
                 return ruled_tables(page, objects, upright, settings)
 
     def page(self, index: int) -> PageObjects:

@@ -169,7 +169,8 @@ def ruled_tables(plumber_page: Any, page: PageObjects, chars: Sequence[Char], se
             continue
         if not any(contains(table.bbox, box, slack=2.0) for box in strokes):
             continue  # edges of shaded cells only: a borderless table's shading, read as such
-        cells = [(box, words([c for c in chars if centre_in(c.box, box)], settings)) for box in table.cells]
+        inside = [c for c in chars if centre_in(c.box, table.bbox)]  # the cells lie in the table's box
+        cells = [(box, words([c for c in inside if centre_in(c.box, box)], settings)) for box in table.cells]
         out.append(table_block(cells, table.bbox, page, settings))
     return out
 
