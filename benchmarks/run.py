@@ -1,4 +1,4 @@
-"""``python -m benchmarks.run [--scale quick|small|full] [--out FILE]``: every measurement of issue 7 in one run.
+"""``python -m benchmarks.run [--scale quick|small|full] [--out FILE]``: every measurement of issues 7 and 14 in one run.
 
 Steps, all on the same scaled corpus: make (or reuse) the corpus; time the
 project's extraction of its PDFs against pdfplumber, pypdfium2 and

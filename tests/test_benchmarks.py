@@ -31,7 +31,7 @@ def test_quick_run_reports_every_metric(tmp_path, capsys):
     for phase in ("fulltext", "canned"):
         assert results["serve"][phase]["errors"] == 0
         assert results["serve"][phase]["p50_ms"] <= results["serve"][phase]["p95_ms"] <= results["serve"][phase]["p99_ms"]
-    assert len(results["bars"]) == 9 and all(isinstance(b["pass"], bool) for b in results["bars"])
+    assert len(results["bars"]) == 11 and all(isinstance(b["pass"], bool) for b in results["bars"])
     text = out.read_text(encoding="utf-8")
     assert "## Bars" in text and "pdfplumber" in text and "p95" in text
     assert "pdfplumber" in capsys.readouterr().err
