@@ -35,6 +35,7 @@ from extract.clean.normalize import match_key
 from extract.cues import Cue, read_cue
 from extract.lang import fi, sv
 from extract.records import SourceDocument, Statement
+from extract.sheets import chapter_level, opens_sheet, sheets
 from extract.structure import Unit, heading_text
 from extract.summary_pages import summary_statements
 from extract.targets import parse_targets
@@ -100,7 +101,8 @@ def type_statements(
 
 
 def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
-    pages = _pages(units)
+    pages = sheets(units)
+    chapters = chapter_level(units)
     order = list(pages)
     for p, page_key in enumerate(order):
         page = pages[page_key]
@@ -137,7 +139,7 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
                 region = region[:1]
             elif n + 1 == len(cues) and not any(_is_item(u) for u in region):
                 # the list goes on over the page break (a next page's title only ends it for titled kinds)
-                region = region + _next_page_items(following, cue)
+                region = region + _next_page_items(following, cue, chapters)
             yield cue, region
 
 
@@ -169,7 +171,7 @@ def _promise_titles(units: Sequence[Unit]) -> list[Typed]:
     if not any(c and "promise" in c.kinds for c in cues.values()):
         return []
     out = []
-    for page in _pages(units).values():
+    for page in sheets(units).values():
         kinds = {k for u in page if (c := cues.get(u.index)) for k in c.kinds}
         if not {"action", "result"} <= kinds:
             continue
@@ -178,21 +180,6 @@ def _promise_titles(units: Sequence[Unit]) -> list[Typed]:
             title = titles[0]
             out.append(Typed(title, "promise", heading_text(title.text), rule="title of a page with actions and results", strength=3))
     return out
-
-
-def _pages(units: Sequence[Unit]) -> dict[object, list[Unit]]:
-    pages: dict[object, list[Unit]] = {}
-    for unit in units:
-        pages.setdefault(_page_key(unit), []).append(unit)
-    return pages
-
-
-def _page_key(unit: Unit) -> object:
-    # continuation pages are one page with the page they continue; units of unknown
-    # pages are grouped by their position so regions stay local
-    if unit.spread is not None:
-        return unit.spread
-    return unit.page if unit.page is not None else ("unknown", unit.index // 40)
 
 
 def _until_cue(units: list[Unit]) -> list[Unit]:
@@ -204,11 +191,12 @@ def _until_cue(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _next_page_items(following: list[Unit], cue: Cue) -> list[Unit]:
-    """The start of the next page that a cue's list may run into: up to its title, unless the items are titles."""
+def _next_page_items(following: list[Unit], cue: Cue, chapters: Optional[int]) -> list[Unit]:
+    """The start of the next sheet that a cue's list may run into: up to its title, unless the items are titles
+    (``chapters``: the chapter level where pages run on, see :mod:`extract.sheets`)."""
     if any(k in PHRASE_KINDS for k in cue.kinds):
         return following
-    return following if not following or following[0].role != "heading" or not following[0].first_on_page else []
+    return following if not following or not opens_sheet(following[0], chapters) else []
 
 
 def _after_last_cue(units: list[Unit]) -> list[Unit]:
