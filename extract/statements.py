@@ -39,6 +39,7 @@ from extract.sheets import chapter_level, opens_sheet, sheets
 from extract.structure import Unit, heading_text
 from extract.summary_pages import summary_statements
 from extract.targets import parse_targets
+from extract.title_rows import title_rows
 
 LANGS = {"fi": fi, "sv": sv}
 LIST_KINDS = ("goal", "action", "result", "target", "impact")
@@ -96,7 +97,8 @@ def type_statements(
     summary_pages = {t.unit.page for t in summary}  # their other text (a base, a title) is no aim of a theme
     taken = {t.unit.index for t in found} | {u.index for u in units if u.page in summary_pages}
     found.extend(_spread_aims(units, guidelines, taken, labels))
-    found = _dedupe(sorted(found, key=lambda t: (t.unit.index, t.text)))
+    rows = title_rows(units)  # a row of titles set on one line is none of them
+    found = _dedupe(sorted((t for t in found if t.unit.index not in rows), key=lambda t: (t.unit.index, t.text)))
     return _with_parents(units, _as_printed_in_sentence_case(units, found), labels), demoted
 
 
@@ -106,7 +108,7 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
     order = list(pages)
     for p, page_key in enumerate(order):
         page = pages[page_key]
-        cues = [(i, cue) for i, u in enumerate(page) if u.role == "heading" and (cue := read_cue(u.text))]
+        cues = [(i, cue) for i, u in enumerate(page) if (cue := _cue_of(u))]
         if not cues:
             continue
         following = _until_cue(pages[order[p + 1]]) if p + 1 < len(order) else []
@@ -141,6 +143,17 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
                 # the list goes on over the page break (a next page's title only ends it for titled kinds)
                 region = region + _next_page_items(following, cue, chapters)
             yield cue, region
+
+
+def _cue_of(unit: Unit) -> Optional[Cue]:
+    """The cue a unit gives: a cue heading's, or a numbered singular cue ("RIKTLINJE 2") that the text layer
+    glued to the end of the paragraph before the statement it titles."""
+    if unit.role == "heading":
+        return read_cue(unit.text)
+    if unit.role != "paragraph" or len(parts := sentences(unit.text)) < 2:
+        return None
+    cue = read_cue(parts[-1])
+    return cue if cue is not None and cue.single else None
 
 
 def _summary_page(units: Sequence[Unit], demoted: set[int]) -> list[Typed]:
