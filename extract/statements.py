@@ -7,8 +7,9 @@ The rules read structure, never a document's own goal texts:
    in :mod:`extract.lang`) types the items of its region: list items below a
    goal, action, result or target heading; short phrases or one-sentence
    paragraphs below a value, mission, guideline, aim or principle heading. A
-   region runs to the end of the cue's page (and over the next page when the
-   cue ends its page). On a page laid out bottom-up (the cue among its last
+   region runs to the end of the cue's sheet (its page, or its chapter where
+   chapters run on over pages: :mod:`extract.sheets`), and over the next sheet
+   when the cue ends its own. On a page laid out bottom-up (the cue among its last
    units, none among its first) the cue types the items above it, from the page
    before too when its page opens mid-section.
 2. Sentences that state the basic task ("Perustehtävämme on …") are missions;
