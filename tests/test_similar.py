@@ -7,7 +7,7 @@ import pytest
 from link.context import contexts
 from link.derivation import word_bases
 from link.matching import Candidate, Context
-from link.similar import IDENTITY_DISCOUNT, kind_compatibility, near_best, similar_to
+from link.similar import IDENTITY_DISCOUNT, LEVEL_DISCOUNT, kind_compatibility, near_best, similar_to
 from lineage_helpers import document
 
 
@@ -60,8 +60,13 @@ def test_a_guideline_finds_a_strategic_goal_through_its_aims():
 
 
 @pytest.mark.parametrize("a, b, expected", [
-    ({"guideline"}, {"goal"}, 1.0),
+    ({"guideline"}, {"impact"}, 1.0),
     ({"goal"}, {"principle"}, 1.0),
+    ({"aim"}, {"target"}, 1.0),
+    ({"aim"}, {"guideline"}, 1.0),
+    ({"guideline"}, {"goal"}, LEVEL_DISCOUNT),
+    ({"impact"}, {"goal"}, LEVEL_DISCOUNT),
+    ({"guideline"}, {"principle"}, LEVEL_DISCOUNT),
     ({"mission"}, {"vision"}, 1.0),
     ({"mission"}, {"impact"}, IDENTITY_DISCOUNT),
     ({"value"}, {"goal"}, 0.0),
