@@ -6,18 +6,27 @@ other organisation and region: their statements, and their passages that
 print no statement (a county may state its strategic goals as plain
 paragraphs or slide headings that were not typed); a passage that is a cue
 heading ("Palveluidemme järjestämistä ohjaavat seuraavat periaatteet") only
-labels a list and is left out.
+labels a list and is left out. Which passages take part is decided by their
+place in what extraction typed (:func:`link.context.passage_units`): in a
+section of typed statements only the explanation under a statement's heading
+(a service-organising principle's sentences), as a unit of that statement's
+kind; the section's title, introduction and summary sentences not.
 
 Each unit is a bag of terms (:class:`Terms`): its lemmas, compound parts
 and the Voikko bases of derived words (:mod:`link.derivation`: ``tasapainoinen``
 and ``tasapaino`` meet on ``paino``, ``asiakaslähtöisyys`` and
-``ihmislähtöisyys`` on ``lähtö``), and, at half weight (``link.matching.CONTEXT_SHARE``), the same
+``ihmislähtöisyys`` on ``lähtö``), the concepts their words name
+(:func:`concept_table`: ``työhyvinvointi`` and ``hyvinvoiva`` on
+``≈hyvinvointi``), and, at half weight (``link.matching.CONTEXT_SHARE``), the same
 of its context (:mod:`link.context`: a guideline's aims and goals and the
-paragraphs of its section, an aim's guideline). A pair scores the geometric
+paragraphs of its section, an aim's guideline, a principle's explanation and
+the explained principle). A pair scores the geometric
 mean of two shares, each the IDF weight of one side's own terms that the
 other side holds in its text or context (:func:`score_pair`), times the
-compatibility of the two kinds (an untyped passage takes the kinds of the
-statements of its section). A one-word unit (a value) is compared only
+compatibility of the two kinds (:func:`kind_compatibility`: directions with
+directions, means with means; a passage takes the kind of the statement it
+explains, and in a section of no statement that of a strategic goal or
+theme, :data:`UNTYPED`). A one-word unit (a value) is compared only
 with one-word units of its kind.
 
 Links are many-to-many where the documents are, but each must be near the
@@ -60,8 +69,8 @@ IDENTITY = frozenset(k for k, tier in TIER.items() if tier == 0)
 DIRECTION = frozenset({"guideline", "impact"})
 MEANS = frozenset({"goal", "target", "principle"})
 LEVEL_DISCOUNT = 0.4  # a direction beside a means: it serves the direction rather than pursuing the same
-# A passage in a section of no statement is read as what passage units are kept for: a goal or a
-# strategic theme nobody typed (:func:`link.context.passage_units`).
+# A passage in a section of no statement is read as what extraction leaves untyped in a strategy:
+# its headline strategic goals and themes (measurable targets and principles are typed by their cues).
 UNTYPED = frozenset({"guideline"})
 
 
