@@ -12,7 +12,10 @@ text around it does. :func:`contexts` gathers, for every statement:
   subsections, except a subsection that another statement heads (it belongs
   to that one);
 - ``assessment``: the written assessment of the evaluation row it is
-  ``evaluated_in``, and that row's own children (its sub-goals).
+  ``evaluated_in``, and that row's own children (its sub-goals);
+- ``explanation``: the passages under a statement printed as a heading inside
+  a section (a service-organising principle's sentences, :func:`explained`);
+  such a passage has the statement as its ``parent``.
 
 Each piece is ``(label, unit id, text)``, so the evidence of a link can say
 which context carried a shared word.
@@ -144,7 +147,7 @@ def _headed_sections(doc: ExtractedDocument) -> dict[str, list[Piece]]:
 
 
 def contexts(documents: Sequence[ExtractedDocument], links: Iterable[Link] = ()) -> dict[str, list[Piece]]:
-    """Statement id → the pieces of text around it (see the module docstring), in a stable order."""
+    """Statement (or explaining passage) id → the pieces of text around it (see the module docstring), in a stable order."""
     rows = {e.goal_id: e for d in documents for e in d.evaluations}
     children = _children([s for d in documents for s in d.statements])
     evaluated: dict[str, list[str]] = defaultdict(list)
