@@ -28,7 +28,7 @@ def test_quick_run_reports_every_metric(tmp_path, capsys):
     build = results["build"]
     assert build["full"]["status"] == build["incremental"]["status"] == 0
     assert build["full"]["peak_rss_tree_mib"] > 0 and build["incremental_share"] > 0
-    for phase in ("fulltext", "canned"):
+    for phase in ("fulltext", "table_search", "canned"):
         assert results["serve"][phase]["errors"] == 0
         assert results["serve"][phase]["p50_ms"] <= results["serve"][phase]["p95_ms"] <= results["serve"][phase]["p99_ms"]
     assert len(results["bars"]) == 11 and all(isinstance(b["pass"], bool) for b in results["bars"])
