@@ -11,7 +11,8 @@ nearest predecessors. For every such pair and every language of each side:
    :data:`CROSS_THRESHOLD`); and, for aims, principles, goals, targets and
    impact goals, by the words around each statement (:func:`link.matching.context_pair`
    over :mod:`link.context`: a promise's paragraphs, actions and results, a
-   goal's evaluation), which must reach :data:`CONTEXT_THRESHOLD`; each score is multiplied by how
+   goal's evaluation), which must reach :data:`CONTEXT_THRESHOLD` (a pair found mostly in one
+   child of the later unit continues in that child: :func:`carrying_child`); each score is multiplied by how
    compatible the two statement kinds are (a guideline may have been typed as
    a value, a goal may live on as a change promise), and shared numbers add a
    little;
@@ -140,7 +141,7 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
                          if ls == lt or c.score * kind_compatibility(c.source.kind, c.target.kind) >= CROSS_THRESHOLD]
                 with_context = [c for c in sources[ls] if c.kind in CONTEXT_KINDS]
                 in_context = context_candidates(ctx, with_context, targets[lt], CONTEXT_THRESHOLD)
-                found += _carried(ctx, in_context)
+                found = _carried(ctx, found, in_context)
                 for c in found:
                     # a child carrying a pair may keep the kind of the unit it was found in (the one compared)
                     compared = ctx.statements[c.evidence.get("found_in", c.target.id)]
@@ -159,20 +160,16 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
     return [pool[k] for k in sorted(pool)]
 
 
-def _carried(ctx: Context, pairs: Sequence[Candidate]) -> list[Candidate]:
-    """``pairs`` with the pairs moved onto a carrying child (:func:`carrying_child`) added.
+def _carried(ctx: Context, found: Sequence[Candidate], in_context: Sequence[Candidate]) -> list[Candidate]:
+    """``found`` with the ``in_context`` pairs moved onto a carrying child (:func:`carrying_child`) added.
 
-    A child that carries :data:`SOLE_CARRIER` of the match takes the pair's place: the rest of
-    its parent (the other actions of a promise) adds nothing the earlier statement said.
+    A child that carries :data:`SOLE_CARRIER` of the match takes the pair's place, whatever
+    method found the pair: the rest of its parent (the other actions of a promise) adds
+    nothing the earlier statement said.
     """
-    out = []
-    for c in pairs:
-        child = carrying_child(ctx, c)
-        if child is None or child.evidence["carried_share"] < SOLE_CARRIER:
-            out.append(c)
-        if child is not None:
-            out.append(child)
-    return out
+    children = [m for c in in_context if (m := carrying_child(ctx, c)) is not None]
+    replaced = {(m.source.id, m.evidence["found_in"]) for m in children if m.evidence["carried_share"] >= SOLE_CARRIER}
+    return [c for c in [*found, *in_context] if c.key not in replaced] + children
 
 
 def carrying_child(ctx: Context, c: Candidate) -> Candidate | None:
