@@ -211,8 +211,13 @@ def _cross_language(ctx: Context, sources: Sequence[Statement], targets: Sequenc
                 yield Candidate(sv, fi, score, "crosslingual", evidence, (cov_sv, cov_fi))
 
 
-def _found(ctx: Context, a: Bag, b: Bag) -> tuple[float, list[list[Any]]]:
-    """Share of the IDF weight of ``a``'s own terms that ``b`` holds (itself or in its context), and the matches."""
+def _found(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None) -> tuple[float, list[list[Any]]]:
+    """Share of the IDF weight of ``a``'s own terms that ``b`` holds (itself or in its context), and the matches.
+
+    ``known`` maps terms of ``a`` to the terms of ``b`` the other direction found them to translate
+    (a Swedish compound the dictionary does not split, ``mångproducentmodell``, is the partner of
+    the Finnish compound whose parts found it, ``monituottajamalli``).
+    """
     total, matched, found = 0.0, 0.0, []
     cross = a.lang != b.lang
     for term in sorted(a.own):
@@ -220,7 +225,8 @@ def _found(ctx: Context, a: Bag, b: Bag) -> tuple[float, list[list[Any]]]:
         total += w
         share = 1.0
         if cross:
-            partner = ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b))
+            partner = (ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b))
+                       or (known or {}).get(term))
         elif term in b.terms:
             partner = term
         elif a.terms[term] < 1:
@@ -259,7 +265,7 @@ def context_pair(ctx: Context, source: Statement, target: Statement) -> Candidat
     """
     a, b = ctx.bags[source.id], ctx.bags[target.id]
     cov_a, found_a = _found(ctx, a, b)
-    cov_b, found_b = _found(ctx, b, a)
+    cov_b, found_b = _found(ctx, b, a, {partner: term for term, partner, *_ in found_a})
     score = math.sqrt(cov_a * cov_b)
     shown = sorted(found_a, key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
     back = sorted(found_b, key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
