@@ -19,7 +19,6 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from extract.records import ExtractedDocument, Statement
 from link.context import Piece, passage_units
 from link.crosslang import CrossLingual, stems_of
-from link.derivation import word_bases
 from link.records import Link
 from link.lemma_index import (LemmaIndex, Profile, analysis_lang, idf_weights, profile, query_weights, overlap,
                               text_compounds, text_terms)
@@ -29,7 +28,6 @@ SHOWN_TERMS = 12  # shared lemmas listed in the evidence
 TOP_CANDIDATES = 25  # per source statement, only the pairs the index ranks highest are scored
 TOP_CROSS_CANDIDATES = 10  # the same for Finnish–Swedish pairs, whose scoring costs more
 CONTEXT_SHARE = 0.5  # a word of the context counts this much of a word of the statement itself
-BASE_SHARE = 0.5  # a word met only through its derivation or base (sujua ↔ sujuva) counts this much of a match
 
 
 @dataclass
@@ -126,7 +124,6 @@ class Context:
         contexts = contexts or {}
         self.bags = {sid: bag(s, contexts.get(sid, ())) for sid, s in self.statements.items()}
         self._stems: dict[str, dict[str, str]] = {}
-        self._bases: dict[str, dict[str, str]] = {}
 
     def weight(self, lang: str, term: str) -> float:
         """The IDF of ``term`` in ``lang`` (a term seen nowhere weighs as one seen once)."""
@@ -137,17 +134,6 @@ class Context:
         if b.id not in self._stems:
             self._stems[b.id] = stems_of(b.terms)
         return self._stems[b.id]
-
-    def bases(self, b: Bag) -> dict[str, str]:
-        """Word base → the (alphabetically first) simple term of a bag derived from it (cached); compounds are
-        left out: their parts' bases say what they are made of, not what they mean."""
-        if b.id not in self._bases:
-            found: dict[str, str] = {}
-            for term in sorted(t for t in b.terms if t not in b.parts):
-                for base in word_bases(term, b.lang):
-                    found.setdefault(base, term)
-            self._bases[b.id] = found
-        return self._bases[b.id]
 
     def lang(self, statement: Statement) -> str:
         """The language a statement is analysed in ("fi" or "sv")."""
@@ -223,36 +209,15 @@ def _found(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None)
     for term in sorted(a.own):
         w = a.terms[term] * ctx.weight(a.lang, term)
         total += w
-        share = 1.0
         if cross:
             partner = (ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b))
                        or (known or {}).get(term))
-        elif term in b.terms:
-            partner = term
-        elif a.terms[term] < 1:
-            partner = None  # a compound part: its base says what the compound is made of
         else:
-            partner, share = _by_base(ctx, term, a.lang, a.parts, b), BASE_SHARE
+            partner = term if term in b.terms else None
         if partner is not None:
-            matched += w * share
-            found.append([term, partner, round(w * share, 2), b.carrier.get(partner, "text")])
+            matched += w
+            found.append([term, partner, round(w, 2), b.carrier.get(partner, "text")])
     return (matched / total if total else 0.0), found
-
-
-def _by_base(ctx: Context, term: str, lang: str, a_parts: Mapping[str, tuple[str, ...]], b: Bag) -> str | None:
-    """The simple term of ``b`` that ``term`` derives from or that derives from it (:func:`link.derivation.word_bases`),
-    or None (``a_parts``: the compounds of ``term``'s side with their parts).
-
-    ``sujuvat`` read as the verb ``sujua`` meets ``sujuvammat`` (``sujuva``), ``vaikuttaa`` meets
-    ``vaikutus``, so a reworded successor is not missed for its word forms; two derivations of one
-    base (``tehtävä``, ``tekijä``) say different things and do not meet.
-    """
-    if term in a_parts:
-        return None
-    bases = ctx.bases(b)
-    if term in bases:
-        return bases[term]
-    return next((base for base in word_bases(term, lang) if base in b.terms and base not in b.parts), None)
 
 
 def context_pair(ctx: Context, source: Statement, target: Statement) -> Candidate:

@@ -1,43 +1,16 @@
-"""continues within Finnish: words met through their derivations, and the child of a promise that carries a goal."""
+"""continues: the child of a promise that carries a goal (its action holding what the goal said)."""
 
 from __future__ import annotations
 
 from link.context import contexts
 from link.continues import CARRIER_SHARE, SOLE_CARRIER, carrying_child, continues
-from link.matching import BASE_SHARE, Context, context_pair
+from link.matching import Context, context_pair
 from lineage_helpers import document
 
 
 def _context(*docs):
     docs = list(docs)
     return docs, Context(docs, contexts=contexts(docs))
-
-
-def _matches(ctx: Context, source: str, target: str) -> dict[str, tuple[str, float]]:
-    """Source word → (its match in the target, the weight it brought) of the pair's context score."""
-    c = context_pair(ctx, ctx.statements[source], ctx.statements[target])
-    return {word: (match, weight) for word, match, weight, _ in c.evidence["context_words"]}
-
-
-def test_a_word_meets_its_derivation_at_half_weight_but_not_a_sibling_derivation():
-    # "sujuvat" is read as the verb sujua, "sujuvammat" as the adjective sujuva derived from it;
-    # tehtävä and tekijä both derive from tehdä and mean different things
-    earlier = document("vanha-2023", "2023-2025", [("goal", "goal", "Hoitopolut sujuvat ja tehtävät jaetaan.")])
-    later = document("uusi-2026", "2026-2029", [("promise", "promise", "Sujuvammat hoitopolut ja tekijät")])
-    _, ctx = _context(earlier, later)
-    found = _matches(ctx, "vanha-2023/goal", "uusi-2026/promise")
-    assert found["sujua"][0] == "sujuva"
-    assert found["sujua"][1] == round(BASE_SHARE * ctx.weight("fi", "sujua"), 2)
-    assert found["hoitopolku"] == ("hoitopolku", round(ctx.weight("fi", "hoitopolku"), 2))  # the same word: in full
-    assert "tehtävä" not in found
-
-
-def test_a_compound_part_does_not_meet_a_derivation_of_it():
-    # ikäryhmä holds the part ikä; ikäinen derives from ikä but says nothing of age groups
-    earlier = document("vanha-2023", "2023-2025", [("goal", "goal", "Palvelut kaikille ikäryhmille.")])
-    later = document("uusi-2026", "2026-2029", [("goal", "goal", "Ikäiset palvelut kaikille.")])
-    _, ctx = _context(earlier, later)
-    assert "ikä" not in _matches(ctx, "vanha-2023/goal", "uusi-2026/goal")
 
 
 PROMISE = [
