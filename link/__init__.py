@@ -27,11 +27,12 @@ def run(documents: Sequence[ExtractedDocument], corrections: Sequence[Correction
     :param documents: extracted documents
     :param corrections: the user's glossary verdicts (:func:`link.glossary.load_corrections`)
     :param reviews: the user's link verdicts (:func:`link.reviews.load_reviews`)
-    :param cache: parallel-text results per region reused where their inputs are unchanged (:mod:`link.alignment`)
+    :param cache: parallel-text results per region (:mod:`link.alignment`) and lineage's word partners across
+        languages (:class:`link.crosslang.CrossLingual`) reused where their inputs are unchanged
     """
     parallel, glossary = align(documents, corrections, cache)
     links = evaluated_in(documents) + parallel
-    lineage, candidates = lineage_and_candidates(documents, links, [(e.fi, e.sv) for e in glossary])
+    lineage, candidates = lineage_and_candidates(documents, links, [(e.fi, e.sv) for e in glossary], cache)
     scored = {(c.relation, c.source_id, c.target_id): c for c in candidates}
     lineage, findings = apply_reviews(documents, lineage, reviews, scored)
     linked = {(l.source_id, l.target_id) for l in lineage}

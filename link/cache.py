@@ -88,6 +88,41 @@ class LinkCache:
         self.stores += write_atomically(self.entries / f"{key}.json", json.dumps(value, ensure_ascii=False))
 
 
+class Answers:
+    """Answers of a pure function by their question, kept from one build for the next.
+
+    The answers are one cache entry under the key of ``name`` and ``inputs``
+    (what else the answers depend on, e.g. the lexicon; the code version is
+    in every key). The entry written back holds the answers this build asked
+    for, so it follows the corpus instead of growing with every version of it.
+    Without a cache they are remembered for the build only.
+
+    :param cache: the link cache (``None``: none)
+    :param name: what the answers are
+    :param inputs: what besides the question decides an answer (JSON-serialisable)
+    """
+
+    def __init__(self, cache: Optional[LinkCache], name: str, *inputs: Any) -> None:
+        self.cache = cache
+        self.key = part_key(name, *inputs) if cache is not None else ""
+        found = cache.get(self.key) if cache is not None else None
+        self.known: dict[str, Any] = found if isinstance(found, dict) else {}
+        self.asked: dict[str, Any] = {}
+
+    def get(self, question: str, answer: Callable[[], Any]) -> Any:
+        """The answer to ``question``: remembered, or ``answer()`` (JSON-serialisable)."""
+        if question in self.asked:
+            return self.asked[question]
+        value = self.known[question] if question in self.known else answer()
+        self.asked[question] = value
+        return value
+
+    def store(self) -> None:
+        """Write the answers asked for back to the cache, unless they are exactly those loaded."""
+        if self.cache is not None and self.asked != self.known:
+            self.cache.put(self.key, self.asked)
+
+
 def memo(cache: Optional[LinkCache], key_inputs: Callable[[], tuple], compute: Callable[[], Any],
          encode: Callable[[Any], Any], decode: Callable[[Any], Any]) -> Any:
     """``compute()``, or its stored result under the key of ``key_inputs()``; without a cache just ``compute()``."""

@@ -9,16 +9,25 @@ scored. Both come from the bilingual lexicon (FreeDict seed + glossary).
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+import functools
+import hashlib
+from typing import Any, Iterable, Optional
 
 from link.bilingual import Lexicon, cross_similarity, default_lexicon, stem
+from link.cache import Answers, LinkCache
 
 
 class CrossLingual:
     """Scores and blocking keys for Finnish–Swedish statement pairs, over one lexicon."""
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, cache: Optional[LinkCache] = None) -> None:
         self.lexicon = lexicon or default_lexicon()
+        # A statement's words are looked up in the same bag for every pair it is in, and a rebuild
+        # looks up nearly the same again: partners are remembered by the word and the other side's
+        # terms, under the lexicon's learned and rejected pairs (the seed is data of the link
+        # package, in every key's code version).
+        self._partners = Answers(cache, "term-partners", sorted(self.lexicon.learned), sorted(self.lexicon.rejected))
+        self._digests: dict[int, tuple[frozenset[str], str]] = {}
 
     def similarity(self, fi_text: str, sv_text: str) -> tuple[float, dict[str, Any]]:
         """How well a Finnish and a Swedish text say the same thing (0–1) and the aligned words."""
@@ -26,9 +35,26 @@ class CrossLingual:
 
     def partner(self, term: str, parts: Iterable[str], lang: str, other: frozenset[str],
                 other_stems: dict[str, str]) -> str | None:
-        """The term of ``other`` (the other language) that ``term`` of ``lang`` translates to (:func:`term_partner`)."""
+        """The term of ``other`` (the other language) that ``term`` of ``lang`` translates to (:func:`term_partner`).
+
+        ``other_stems`` must be :func:`stems_of` ``other`` (answers are remembered by ``other``).
+        """
+        parts = tuple(parts)
         table = self.lexicon.fi_sv if lang == "fi" else self.lexicon.sv_fi
-        return term_partner(term, parts, other, other_stems, table)
+        question = "\0".join((lang, term, *parts, "", self._digest(other)))
+        return self._partners.get(question, lambda: term_partner(term, parts, other, other_stems, table))
+
+    def _digest(self, terms: frozenset[str]) -> str:
+        """A hash of a set of terms (made once per set object)."""
+        known = self._digests.get(id(terms))
+        if known is None or known[0] is not terms:
+            known = (terms, hashlib.sha1("\0".join(sorted(terms)).encode()).hexdigest())
+            self._digests[id(terms)] = known
+        return known[1]
+
+    def store(self) -> None:
+        """Keep the partners looked up in this build for the next (:class:`link.cache.Answers`)."""
+        self._partners.store()
 
     def translations(self, term: str, lang: str) -> list[str]:
         """The other language's words the lexicon gives for ``term`` of ``lang``, sorted."""
@@ -62,10 +88,17 @@ def _head_match(translations: Iterable[str], other: frozenset[str]) -> str | Non
     (förebygga "prevent" ends with bygga "build").
     """
     for t in sorted(translations):
-        for o in sorted(other):
-            if len(o) >= MIN_HEAD and len(t) > len(o) and t.endswith(o):
-                return o
+        # the suffixes of t of at least MIN_HEAD letters, shorter than t: the first word of other, as sorted
+        heads = [t[i:] for i in range(1, len(t) - MIN_HEAD + 1) if t[i:] in other]
+        if heads:
+            return min(heads)
     return None
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _long_words(other: frozenset[str]) -> tuple[str, ...]:
+    """The words of ``other`` long enough to hold two compound parts, sorted."""
+    return tuple(sorted(o for o in other if len(o) > 8))
 
 
 def _translations(word: str, table: dict[str, set[str]]) -> set[str]:
@@ -122,7 +155,7 @@ def term_partner(term: str, parts: Iterable[str], other: frozenset[str], other_s
     pieces = [[t for t in sorted(_translations(p, table)) if len(t) >= MIN_PIECE] for p in parts]
     pieces = [p for p in pieces if p]
     if len(pieces) >= 2:
-        for o in sorted(other):
-            if len(o) > 8 and sum(any(_inside(t, o) for t in p) for p in pieces) >= 2:
+        for o in _long_words(other):
+            if sum(any(_inside(t, o) for t in p) for p in pieces) >= 2:
                 return o
     return None

@@ -12,10 +12,11 @@ writes the statuses as the ``lineage_status`` table.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 from extract.records import ExtractedDocument
 from link.bilingual import default_lexicon
+from link.cache import LinkCache
 from link.continues import SOURCE_KINDS, TRANSLATION_RELATIONS, continues_and_candidates, lineage_pairs
 from link.context import contexts
 from link.crosslang import CrossLingual
@@ -37,10 +38,16 @@ def lineage_links(documents: Sequence[ExtractedDocument], links: Sequence[Link] 
 
 
 def lineage_and_candidates(documents: Sequence[ExtractedDocument], links: Sequence[Link] = (),
-                           glossary: Iterable[tuple[str, str]] = ()) -> tuple[list[Link], list[Link]]:
-    """:func:`lineage_links` and the ``continues`` candidates under the threshold (:func:`continues_and_candidates`)."""
-    ctx = Context(documents, CrossLingual(default_lexicon().with_glossary(glossary)), contexts(documents, links))
+                           glossary: Iterable[tuple[str, str]] = (),
+                           cache: Optional[LinkCache] = None) -> tuple[list[Link], list[Link]]:
+    """:func:`lineage_links` and the ``continues`` candidates under the threshold (:func:`continues_and_candidates`).
+
+    :param cache: where the word partners across languages of the last build are kept (:class:`CrossLingual`)
+    """
+    crosslang = CrossLingual(default_lexicon().with_glossary(glossary), cache)
+    ctx = Context(documents, crosslang, contexts(documents, links))
     found, candidates = continues_and_candidates(documents, links, ctx)
+    crosslang.store()
     return sorted(found + similar_to(documents, ctx), key=lambda l: l.id), candidates
 
 

@@ -11,6 +11,7 @@ best pairs above a threshold.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -73,9 +74,9 @@ class Bag:
     carrier: dict[str, str]
     parts: dict[str, tuple[str, ...]]
 
-    @property
+    @functools.cached_property
     def keys(self) -> frozenset[str]:
-        """Every term of the bag."""
+        """Every term of the bag (made once: lookups hash it)."""
         return frozenset(self.terms)
 
 

@@ -13,7 +13,10 @@ import pytest
 from conftest import CORPUS, bundled_subset, database_rows
 from extract.pipeline import Limits
 from kb.cli import run_build
-from link.cache import LinkCache
+import link
+from link.bilingual import default_lexicon
+from link.cache import Answers, LinkCache
+from link.crosslang import CrossLingual, stems_of
 from link.parallel import align
 
 STRATEGY = "luvn-strategia-2023-2025.txt"
@@ -125,3 +128,43 @@ def test_parallel_text_recomputes_only_the_region_a_change_touches(corpus_docume
     # the other region's parts and documents, and the analyses loaded, are reused
     assert third.stores == 2 * (1 + 1) + 1 + 1
     assert third.hits == first.stores - third.stores + 1
+
+
+def _run_rows(linked) -> tuple:
+    """Every row a linking run gives the database: links, candidates, glossary, findings."""
+    return ([(l.id, l.score, l.method, l.evidence_json()) for l in linked],
+            [(l.id, l.score, l.method, l.evidence_json()) for l in linked.candidates], list(linked.glossary),
+            list(linked.findings))
+
+
+def test_linking_with_the_cache_of_another_corpus_equals_linking_without_it(corpus_documents, tmp_path):
+    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
+    later = next(d for d in docs if d.info.id.startswith("luvn-strategi-2026"))
+    # the successor loses its last statements: lineage's pairs and the words they look up change
+    edited = dataclasses.replace(later, statements=tuple(s for s in later.statements
+                                                         if s.ordinal < max(x.ordinal for x in later.statements) - 3))
+    changed = [edited if d is later else d for d in docs]
+    link.run(docs, cache=LinkCache(tmp_path))
+    cache = LinkCache(tmp_path)
+    assert _run_rows(link.run(changed, cache=cache)) == _run_rows(link.run(changed))
+    assert cache.hits > 0  # the parts and word partners the change left alone were reused
+
+
+def test_answers_are_kept_for_the_same_inputs_only_and_as_asked(tmp_path):
+    first = Answers(LinkCache(tmp_path), "squares", "v1")
+    assert [first.get(str(n), lambda n=n: n * n) for n in (2, 3)] == [4, 9]
+    first.store()
+    again = Answers(LinkCache(tmp_path), "squares", "v1")
+    assert again.get("2", lambda: pytest.fail("a kept answer is not computed again")) == 4
+    again.store()  # only "2" was asked for: "3" is not kept
+    assert Answers(LinkCache(tmp_path), "squares", "v1").known == {"2": 4}
+    assert Answers(LinkCache(tmp_path), "squares", "v2").known == {}  # other inputs, other answers
+
+
+def test_word_partners_are_not_reused_under_another_glossary(tmp_path):
+    other = frozenset({"mångproducentmodell", "stärka"})
+    seed = CrossLingual(default_lexicon(), LinkCache(tmp_path))
+    assert seed.partner("vahvistaa", (), "fi", other, stems_of(other)) == "stärka"
+    seed.store()
+    learned = CrossLingual(default_lexicon().with_glossary([("vahvistaa", "mångproducentmodell")]), LinkCache(tmp_path))
+    assert learned.partner("vahvistaa", (), "fi", other, stems_of(other)) == "mångproducentmodell"
