@@ -25,13 +25,17 @@ def _view(page):
 
 
 async def search_json(datasette, request):
-    """``/-/search.json?q=&table=&page=&size=``: the search page's hits and counts as JSON; 400 with ``error`` when it cannot run."""
+    """``/-/search.json?q=&table=&page=&size=``: the search page's hits and counts as JSON.
+
+    A search that cannot run (no words, unknown table, bad number) answers 400 with ``error``.
+    """
     db = datasette.get_database()
     args = request.args
 
     def run(conn):
-        return fulltext.search(conn, args.get("q", ""), args.get("table") or "goals", fulltext.number(args.get("page"), 1, "page"),
-                               fulltext.number(args.get("size"), fulltext.PAGE_SIZE, "size"), database=db.name)
+        page = fulltext.number(args.get("page"), 1, "page")
+        size = fulltext.number(args.get("size"), fulltext.PAGE_SIZE, "size")
+        return fulltext.search(conn, args.get("q", ""), args.get("table") or "goals", page, size, database=db.name)
 
     try:
         found = await db.execute_fn(run)
