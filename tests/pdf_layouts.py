@@ -176,6 +176,50 @@ def unmapped_glyphs(folder: Path) -> Path:
     return build_pdf(folder / "cid.pdf", [page], unmapped=True)
 
 
+SLIDE = (960.0, 540.0)
+
+
+def _bullets(x: float, y: float, items: list[list[str]], numbered: bool = False, indent: float = 25.0,
+             size: float = 12.0) -> list[Text]:
+    """List items with their marker ("•", or "1." "2." …) at ``x`` and their lines hung at ``x + indent``."""
+    out, top = [], y
+    for n, lines in enumerate(items, 1):
+        out.append(Text(x, top, f"{n}." if numbered else "•", size=size))
+        out += Lines(x + indent, top, lines, size=size).items()
+        top += (len(lines) + 0.6) * 1.3 * size
+    return out
+
+
+def list_over_column_break(folder: Path) -> Path:
+    """Slides whose last list item of the left column goes on atop the right column, in lower case.
+
+    On the first slide the right column holds nothing but the item's last line (too few lines for a
+    gutter, and set higher than the left column's first line); on the second a heading and an item follow it.
+    """
+    first = [Text(40, 60, "Palvelulupaus", size=26, bold=True), Text(36, 100, "Miten uudistumme", size=16, bold=True)]
+    first += _bullets(36, 125, [["Avaamme neuvonnan kaikille asukkaille", "yhden numeron kautta."],
+                                ["Kotiin vietävät palvelut lisääntyvät ja", "tukevat asumista, kun apua"]], True)
+    first += [Text(518, 112, "tarvitaan arjessa.", size=12)]
+    second = [Text(40, 60, "Toinen lupaus", size=26, bold=True), Text(36, 100, "Miten uudistumme", size=16, bold=True)]
+    second += _bullets(36, 125, [["Digitaaliset palvelut ovat saatavilla", "vuorokauden ympäri."],
+                                 ["Henkilöstö saa koulutusta uusien", "välineiden"]], True)
+    second += [Text(518, 112, "käyttöön joka vuosi.", size=12), Text(493, 145, "Tulokset", size=16, bold=True)]
+    second += _bullets(493, 170, [["Asiakkaiden odotusajat lyhenevät"]])
+    return build_pdf(folder / "column-break.pdf", [first, second], size=SLIDE)
+
+
+def short_bulleted_column(folder: Path) -> Path:
+    """A slide whose right column is a short bullet list, set a little higher than the left column's text;
+    the whitespace between its bullets and their text is as wide as a gutter."""
+    page = [Text(40, 60, "Asiakaslähtöiset palveluketjut", size=26, bold=True)]
+    page += _bullets(36, 112, [["Kuvaamme keskeiset asiakaspolut", "kokonaisuutena."],
+                               ["Ohjaus ja neuvonta annetaan", "yhdestä paikasta."],
+                               ["Palvelutarve arvioidaan kerralla."]], True)
+    page += _bullets(493, 105, [["Kustannukset asiakasta kohden laskevat"],
+                                ["Asiakastyöhön käytetty osuus", "työajasta kasvaa"]])
+    return build_pdf(folder / "short-bulleted-column.pdf", [page], size=SLIDE)
+
+
 LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "two-columns-rule": two_columns_with_rule,
     "three-columns": three_columns,
@@ -186,4 +230,6 @@ LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "letter-spaced": letter_spaced_heading,
     "justified-wide": justified_wide_gaps,
     "page-break": paragraph_over_page_break,
+    "column-break": list_over_column_break,
+    "short-bulleted-column": short_bulleted_column,
 }

@@ -112,6 +112,36 @@ def test_a_paragraph_and_an_item_broken_at_page_breaks_are_joined_on_the_page_th
     ]
 
 
+def test_a_list_item_broken_at_a_column_break_is_joined_where_it_starts(tmp_path: Path) -> None:
+    # its last line heads the next column: alone there (no gutter orders it) or above a heading and a list
+    doc = read_pdf(L.list_over_column_break(tmp_path))
+    assert [(b.page, b.role, joined(b)) for b in doc.blocks] == [
+        (1, "heading", "Palvelulupaus"),
+        (1, "heading", "Miten uudistumme"),
+        (1, "list_item", "Avaamme neuvonnan kaikille asukkaille yhden numeron kautta."),
+        (1, "list_item", "Kotiin vietävät palvelut lisääntyvät ja tukevat asumista, kun apua tarvitaan arjessa."),
+        (2, "heading", "Toinen lupaus"),
+        (2, "heading", "Miten uudistumme"),
+        (2, "list_item", "Digitaaliset palvelut ovat saatavilla vuorokauden ympäri."),
+        (2, "list_item", "Henkilöstö saa koulutusta uusien välineiden käyttöön joka vuosi."),
+        (2, "heading", "Tulokset"),
+        (2, "list_item", "Asiakkaiden odotusajat lyhenevät"),
+    ]
+
+
+def test_the_space_between_bullets_and_their_items_is_no_column_gutter(tmp_path: Path) -> None:
+    # a short bulleted right column set higher than the left one: still read after the whole left column
+    doc = read_pdf(L.short_bulleted_column(tmp_path))
+    assert [(b.marker, joined(b)) for b in doc.blocks] == [
+        (None, "Asiakaslähtöiset palveluketjut"),
+        ("1.", "Kuvaamme keskeiset asiakaspolut kokonaisuutena."),
+        ("2.", "Ohjaus ja neuvonta annetaan yhdestä paikasta."),
+        ("3.", "Palvelutarve arvioidaan kerralla."),
+        ("•", "Kustannukset asiakasta kohden laskevat"),
+        ("•", "Asiakastyöhön käytetty osuus työajasta kasvaa"),
+    ]
+
+
 def test_letter_spaced_heading_is_joined_into_words(tmp_path: Path) -> None:
     doc = read_pdf(L.letter_spaced_heading(tmp_path))
     assert [(b.role, b.level, joined(b)) for b in doc.blocks] == [

@@ -10,14 +10,15 @@ and page numbers are removed by their repetition at the page edges
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Sequence
 
 from extract.clean.continuations import mark_continuations
 from extract.clean.furniture import is_page_number, remove_furniture
 from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
+from extract.readers.pdf.breaks import join_column_breaks, join_page_breaks
 from extract.readers.pdf.borderless import TableColumns, borderless_tables, outside
-from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, finish, size_differs, styles
+from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, finish, styles
 from extract.readers.pdf.chars import Char, PageObjects, is_bold
 from extract.readers.pdf.geometry import centre_in, union
 from extract.readers.pdf.lines import Word, lines, rotated_lines, words
@@ -179,44 +180,5 @@ def document_pages(laid_out: Sequence[PageItems], settings: PdfSettings) -> tupl
         min_share=settings.furniture_min_share,
     )
     pages, repeated = mark_continuations(pages)
+    pages = [join_column_breaks(page, settings) for page in pages]
     return join_page_breaks(pages, settings), removals + repeated
-
-
-_SENTENCE_END = ".!?:;"
-_TEXT_ROLES = ("paragraph", "list_item")
-_APART = ("rotated", "furniture")
-
-
-def _body(page: Page) -> list[int]:
-    """The indexes of a page's blocks in its text flow (rotated sidebars and running titles apart)."""
-    return [i for i, b in enumerate(page.blocks) if b.role not in _APART]
-
-
-def _goes_on(last: Block, first: Block, settings: PdfSettings) -> bool:
-    """True when ``first`` (atop a page) is the rest of ``last`` (the end of the page before): ``last`` is
-    text that ends in no sentence end (or in a hyphen), ``first`` a paragraph of its size going on in lower case."""
-    end, start = last.lines[-1].rstrip() if last.lines else "", first.lines[0].lstrip() if first.lines else ""
-    return (
-        last.role in _TEXT_ROLES and first.role == "paragraph" and first.marker is None
-        and bool(end) and end[-1] not in _SENTENCE_END and start[:1].islower()
-        and not (last.font_size and first.font_size and size_differs(last.font_size, first.font_size, settings))
-    )
-
-
-def join_page_breaks(pages: Sequence[Page], settings: PdfSettings) -> list[Page]:
-    """Pages with each paragraph or list item broken at a page break joined again, on the page it starts on.
-
-    Pages whose text runs on set a paragraph's last lines atop the next page;
-    left apart they are a sentence fragment and an unfinished statement.
-    Furniture is removed first, so a running header does not stand between.
-    """
-    out = [list(page.blocks) for page in pages]
-    for p in range(len(pages) - 1):
-        before, after = [i for i, b in enumerate(out[p]) if b.role not in _APART], _body(pages[p + 1])
-        if not before or not after:
-            continue
-        last, first = out[p][before[-1]], out[p + 1][after[0]]
-        if _goes_on(last, first, settings):
-            out[p][before[-1]] = replace(last, lines=last.lines + first.lines)
-            del out[p + 1][after[0]]
-    return [replace(page, blocks=tuple(blocks)) for page, blocks in zip(pages, out)]
