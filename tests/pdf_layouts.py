@@ -220,6 +220,17 @@ def short_bulleted_column(folder: Path) -> Path:
     return build_pdf(folder / "short-bulleted-column.pdf", [page], size=SLIDE)
 
 
+STACKED = ["Asiakas valitsee", "Vastuu annetaan tiimeille", "Perustaso vahvistuu", "Digitalisoimme"]
+
+
+def stacked_headings(folder: Path) -> Path:
+    """One-line bold headings stacked at an even, loose spacing: on the first page (before any text showed
+    the document's line spacing) and again after two pages of paragraphs set at an ordinary spacing."""
+    stack = [Text(56, 60, TITLE, size=20, bold=True), Lines(56, 100, STACKED, size=13.5, bold=True, leading=2.0)]
+    text = [Lines(56, 100 + 60 * i, lines, size=10) for i, lines in enumerate(COLUMN_TEXT)]
+    return build_pdf(folder / "stacked-headings.pdf", [stack, text, text, stack])
+
+
 LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "two-columns-rule": two_columns_with_rule,
     "three-columns": three_columns,
@@ -232,4 +243,5 @@ LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "page-break": paragraph_over_page_break,
     "column-break": list_over_column_break,
     "short-bulleted-column": short_bulleted_column,
+    "stacked-headings": stacked_headings,
 }

@@ -142,6 +142,16 @@ def test_the_space_between_bullets_and_their_items_is_no_column_gutter(tmp_path:
     ]
 
 
+def test_one_line_headings_stacked_at_a_loose_spacing_stay_apart(tmp_path: Path) -> None:
+    # their size never shows a line gap; on the first page the document's spacing is not known yet
+    doc = read_pdf(L.stacked_headings(tmp_path))
+    for page in (1, 4):
+        assert [(b.role, joined(b)) for b in doc.blocks if b.page == page] == [
+            ("heading", L.TITLE), *(("heading", text) for text in L.STACKED)
+        ]
+    assert [(b.role, joined(b)) for b in doc.blocks if b.page == 2] == paragraphs(L.COLUMN_TEXT)
+
+
 def test_letter_spaced_heading_is_joined_into_words(tmp_path: Path) -> None:
     doc = read_pdf(L.letter_spaced_heading(tmp_path))
     assert [(b.role, b.level, joined(b)) for b in doc.blocks] == [

@@ -15,6 +15,7 @@ Coordinates are PDF points from the page's top-left corner; a ``bbox`` is
 
 from __future__ import annotations
 
+import copy
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional, Sequence
@@ -112,6 +113,12 @@ class _Plumber:
             self._plumber.close()
 
 
+def _page_objects(engine: Engine, tables: _Plumber, index: int) -> PageObjects:
+    """A page's objects, read by pdfplumber when the fast engine finds its text hidden."""
+    objects = engine.page(index)
+    return tables.page(index) if objects.hidden_text else objects
+
+
 def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None = None) -> SourceDocument:
     """Read a PDF's text layer: one :class:`Page` per page, blocks in reading order.
 
@@ -146,23 +153,31 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
     failures: dict[int, ExtractionError] = {}
     spacing = LineSpacing()
     columns = TableColumns()
+    early: list[tuple[int, int, TableColumns]] = []  # pages laid out before the line spacing was known
     try:
         total = engine.page_count
         chosen = min(total, settings.max_pages) if settings.max_pages else total
         for index in range(chosen):
+            before = None if spacing.known else copy.deepcopy(columns)
             try:
                 with _library_errors(path, f"page {index + 1}"):
-                    objects = engine.page(index)
-                    if objects.hidden_text:
-                        objects = tables.page(index)
+                    objects = _page_objects(engine, tables, index)
                 page = lay_out_page(objects, tables, engine.render, settings, spacing, columns)
             except ExtractionError as exc:
                 failures[index + 1] = exc
                 continue
+            if before is not None:
+                early.append((len(laid_out), index, before))
             laid_out.append(page)
             warnings += [(page.number, note) for note in page.notes]
             if objects.off_page:
                 warnings.append((page.number, f"{objects.off_page} characters far outside the page left out"))
+        if early and spacing.known:
+            settled = spacing.settled()
+            for at, index, before in early:
+                with _library_errors(path, f"page {index + 1}"):
+                    objects = _page_objects(engine, tables, index)
+                laid_out[at] = lay_out_page(objects, tables, engine.render, settings, settled, before)
     finally:
         tables.close()
         engine.close()

@@ -84,23 +84,43 @@ class LineSpacing:
     A page of one-line paragraphs set at an even spacing (guidelines, boxes of
     a strategy summary) shows only paragraph gaps; its own lower quartile would
     take them for line gaps and join the paragraphs. The gaps of the pages
-    read so far, per font size, tell the line spacing there.
+    read so far, per font size, tell the line spacing there. A size whose
+    blocks are nearly all one line (headings) shows few line gaps even over
+    the whole document; its lines are taken to be spaced no looser, in em,
+    than the tightest size seen often enough: a stack of one-line headings
+    stays a stack of headings. The pages read before any size was seen often
+    enough are read again with what the whole document shows (:meth:`settled`).
     """
 
     def __init__(self) -> None:
         self._ratios: dict[float, list[float]] = {}
+        self._learning = True
+
+    @property
+    def known(self) -> bool:
+        """True once some font size has shown enough gaps for the document's spacing to count."""
+        return any(len(gaps) >= _LEARNED_MIN for gaps in self._ratios.values())
+
+    def settled(self) -> "LineSpacing":
+        """The spacing learned so far, fixed: measuring with it learns nothing more."""
+        fixed = LineSpacing()
+        fixed._ratios = {size: list(gaps) for size, gaps in self._ratios.items()}
+        fixed._learning = False
+        return fixed
 
     def measure(self, lines: Sequence[Line], settings: PdfSettings) -> float:
         """The line spacing for a region, in em: its own lower quartile, or the document's when smaller."""
         ratios = _gap_ratios(lines, settings)
         sizes = Counter(_size_key(line.size) for line in lines)
-        for size, ratio in ratios:
+        for size, ratio in ratios if self._learning else ():
             self._ratios.setdefault(size, []).append(ratio)
         own = _lower_quartile([r for _, r in ratios])
         size = sizes.most_common(1)[0][0] if sizes else None
         seen = self._ratios.get(size, []) if size is not None else []
         learned = _lower_quartile(seen) if len(seen) >= _LEARNED_MIN else None
-        candidates = [v for v in (own, learned) if v is not None]
+        tightest = min((_lower_quartile(gaps) for gaps in self._ratios.values() if len(gaps) >= _LEARNED_MIN),
+                       default=None)
+        candidates = [v for v in (own, learned, tightest) if v is not None]
         return min(candidates) if candidates else _DEFAULT_SPACING
 
 
