@@ -88,18 +88,14 @@ class LineSpacing:
     blocks are nearly all one line (headings) shows few line gaps even over
     the whole document; its lines are taken to be spaced no looser, in em,
     than the tightest size seen often enough: a stack of one-line headings
-    stays a stack of headings. The pages read before any size was seen often
-    enough are read again with what the whole document shows (:meth:`settled`).
+    stays a stack of headings. A page read before the document showed its
+    spacing is read again once it has (:meth:`settled`, :meth:`tighter`).
     """
 
     def __init__(self) -> None:
         self._ratios: dict[float, list[float]] = {}
         self._learning = True
-
-    @property
-    def known(self) -> bool:
-        """True once some font size has shown enough gaps for the document's spacing to count."""
-        return any(len(gaps) >= _LEARNED_MIN for gaps in self._ratios.values())
+        self._probes: list[Probe] = []
 
     def settled(self) -> "LineSpacing":
         """The spacing learned so far, fixed: measuring with it learns nothing more."""
@@ -108,14 +104,30 @@ class LineSpacing:
         fixed._learning = False
         return fixed
 
+    def take_probes(self) -> list["Probe"]:
+        """What each region measured since the last call: its own spacing, its size and the spacing used."""
+        probes, self._probes = self._probes, []
+        return probes
+
+    def tighter(self, probes: Sequence["Probe"]) -> bool:
+        """True when this spacing is clearly tighter than the one some region of ``probes`` was read with."""
+        return any(self._spacing(own, size) < used - _RETHINK for own, size, used in probes)
+
     def measure(self, lines: Sequence[Line], settings: PdfSettings) -> float:
         """The line spacing for a region, in em: its own lower quartile, or the document's when smaller."""
         ratios = _gap_ratios(lines, settings)
         sizes = Counter(_size_key(line.size) for line in lines)
-        for size, ratio in ratios if self._learning else ():
-            self._ratios.setdefault(size, []).append(ratio)
         own = _lower_quartile([r for _, r in ratios])
         size = sizes.most_common(1)[0][0] if sizes else None
+        if not self._learning:
+            return self._spacing(own, size)
+        for key, ratio in ratios:
+            self._ratios.setdefault(key, []).append(ratio)
+        used = self._spacing(own, size)
+        self._probes.append((own, size, used))
+        return used
+
+    def _spacing(self, own: Optional[float], size: Optional[float]) -> float:
         seen = self._ratios.get(size, []) if size is not None else []
         learned = _lower_quartile(seen) if len(seen) >= _LEARNED_MIN else None
         tightest = min((_lower_quartile(gaps) for gaps in self._ratios.values() if len(gaps) >= _LEARNED_MIN),
@@ -124,6 +136,8 @@ class LineSpacing:
         return min(candidates) if candidates else _DEFAULT_SPACING
 
 
+Probe = tuple[Optional[float], Optional[float], float]  # a region's own spacing, its size, the spacing it was read with
+_RETHINK = 0.1  # em: a page read with a spacing this much looser than the document's is read again
 _LEARNED_MIN = 8  # gaps seen in the document before its spacing counts
 _DEFAULT_SPACING = 0.25
 
