@@ -91,7 +91,7 @@ def type_statements(
     found.extend(_inline_values(units))
     found.extend(_impact_bullets(units, {t.unit.index for t in found}))
     found = _aims_that_head_goals(units, found)
-    guidelines = [t for t in found if t.kind == "guideline"]
+    guidelines = [t for t in _dedupe(found) if t.kind == "guideline"]  # not a text another typing outweighs
     summary_pages = {t.unit.page for t in summary}  # their other text (a base, a title) is no aim of a theme
     taken = {t.unit.index for t in found} | {u.index for u in units if u.page in summary_pages}
     found.extend(_spread_aims(units, guidelines, taken, labels))
@@ -121,9 +121,10 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             # boxes continued over slides, the cue on a later one: it names the whole series
             yield cues[0][1], page[:first] + page[first + 1 :]
             continue
-        if first >= 2 and nothing_after:
+        if first >= 2 and nothing_after and not cues[-1][1].single:
             # a page laid out bottom-up: each cue follows the items it announces; a page that opens
             # mid-section (no heading atop it) holds the end of items that began on the page before
+            # (a numbered singular cue ending the page names the next page's first item instead)
             start = 0
             for i, cue in cues:
                 before = _after_last_cue(pages[order[p - 1]]) if not start and p > 0 and page[0].role != "heading" else []
@@ -134,8 +135,8 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             end = cues[n + 1][0] if n + 1 < len(cues) else len(page)
             region = page[i + 1 : end]
             if cue.single:
-                region = region[:1]
-            elif n + 1 == len(cues) and not any(_is_item(u) for u in region):
+                region = (region or following)[:1]  # a cue that ends its page names the next page's first item
+            elif n + 1 == len(cues) and (not any(_is_item(u) for u in region) or _titles_go_on(cue, following)):
                 # the list goes on over the page break (a next page's title only ends it for titled kinds)
                 region = region + _next_page_items(following, cue)
             yield cue, region
@@ -209,6 +210,13 @@ def _next_page_items(following: list[Unit], cue: Cue) -> list[Unit]:
     if any(k in PHRASE_KINDS for k in cue.kinds):
         return following
     return following if not following or following[0].role != "heading" or not following[0].first_on_page else []
+
+
+def _titles_go_on(cue: Cue, following: list[Unit]) -> bool:
+    """True when a list of titled items (values, principles) that ends its page goes on atop the next page:
+    that page opens with no title of its own, with a heading below the title level (the next item)."""
+    return (any(k in PHRASE_KINDS for k in cue.kinds) and bool(following)
+            and following[0].role == "heading" and (following[0].level or 1) > 1)
 
 
 def _after_last_cue(units: list[Unit]) -> list[Unit]:
