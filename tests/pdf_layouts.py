@@ -231,6 +231,21 @@ def stacked_headings(folder: Path) -> Path:
     return build_pdf(folder / "stacked-headings.pdf", [stack, text, text, stack])
 
 
+def heading_and_item_broken(folder: Path) -> Path:
+    """A list item whose next line opens with a dash at the item's text indent (the sentence goes on),
+    another whose dashed lines after a colon are its sub-items, and a heading broken over a page break."""
+    body = ["Palvelut järjestetään asukkaiden tarpeiden mukaan koko alueella.",
+            "Kunnat ja järjestöt osallistuvat palvelujen suunnitteluun."]
+    first = [Text(56, 60, TITLE, size=18, bold=True), Lines(56, 100, body, size=10),
+             Text(56, 140, "1.", size=10), Lines(74, 140, ["Hyödynnämme kumppanien vahvuudet ja yritykset",
+                                                             "– asukkaiden parhaaksi."], size=10),
+             Text(56, 170, "2.", size=10), Lines(74, 170, ["Kehitämme kolmea asiaa:", "– lähipalveluja",
+                                                             "– etäpalveluja"], size=10),
+             Lines(56, 220, body, size=10), Text(56, 800, "Järjestämme ja uudistamme palveluja", size=13, bold=True)]
+    second = [Text(56, 60, "kestävällä tavalla", size=13, bold=True), Lines(56, 90, body, size=10)]
+    return build_pdf(folder / "broken-heading.pdf", [first, second])
+
+
 LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "two-columns-rule": two_columns_with_rule,
     "three-columns": three_columns,
@@ -244,4 +259,5 @@ LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "column-break": list_over_column_break,
     "short-bulleted-column": short_bulleted_column,
     "stacked-headings": stacked_headings,
+    "broken-heading": heading_and_item_broken,
 }

@@ -152,6 +152,20 @@ def test_one_line_headings_stacked_at_a_loose_spacing_stay_apart(tmp_path: Path)
     assert [(b.role, joined(b)) for b in doc.blocks if b.page == 2] == paragraphs(L.COLUMN_TEXT)
 
 
+def test_a_dashed_line_at_an_items_text_indent_goes_on_its_sentence_and_a_heading_broken_at_a_page_is_joined(
+        tmp_path: Path) -> None:
+    doc = read_pdf(L.heading_and_item_broken(tmp_path))
+    found = [(b.page, b.role, b.marker, joined(b)) for b in doc.blocks if b.role != "paragraph"]
+    assert found == [
+        (1, "heading", None, L.TITLE),
+        (1, "list_item", "1.", "Hyödynnämme kumppanien vahvuudet ja yritykset – asukkaiden parhaaksi."),
+        (1, "list_item", "2.", "Kehitämme kolmea asiaa:"),  # after a colon, dashed lines are its sub-items
+        (1, "list_item", "–", "lähipalveluja"),
+        (1, "list_item", "–", "etäpalveluja"),
+        (1, "heading", None, "Järjestämme ja uudistamme palveluja kestävällä tavalla"),
+    ]
+
+
 def test_letter_spaced_heading_is_joined_into_words(tmp_path: Path) -> None:
     doc = read_pdf(L.letter_spaced_heading(tmp_path))
     assert [(b.role, b.level, joined(b)) for b in doc.blocks] == [

@@ -23,7 +23,7 @@ from typing import Optional, Sequence
 
 from extract.readers.pdf.geometry import BBox, overlap
 from extract.readers.pdf.lines import Line
-from extract.readers.pdf.markers import is_bullet, split_marker
+from extract.readers.pdf.markers import DASHES, is_bullet, split_marker
 from extract.readers.pdf.settings import PdfSettings
 from extract.records import Block
 
@@ -194,12 +194,25 @@ def drafts(lines: Sequence[Line], settings: PdfSettings, spacing_of: Optional[Li
     found: list[Draft] = []
     for line in lines:
         marker, rest = split_marker(line.text)
-        above = None if marker else _block_above(found, line, spacing, settings)
+        above = None if marker and not _dash_goes_on(found, line, marker, rest) else _block_above(
+            found, line, spacing, settings)
         if above is not None:
             above.lines.append(line)
         else:
             found.append(Draft([line], marker, rest))
     return found
+
+
+def _dash_goes_on(found: Sequence[Draft], line: Line, marker: str, rest: str) -> bool:
+    """True when a line that opens with a dash is the next line of the list item above: set at the item's
+    text indent, not at its marker, going on in lower case a line that ends in no punctuation
+    ("… och företag" / "– till kundens bästa."); after a colon or a full stop it is a sub-item."""
+    item = found[-1] if found else None
+    return (
+        marker in DASHES and rest[:1].islower()
+        and item is not None and item.marker is not None and line.x0 > item.lines[0].x0 + 1.0
+        and item.lines[-1].text.rstrip()[-1:].isalnum()
+    )
 
 
 def _block_above(found: Sequence[Draft], line: Line, spacing: float, settings: PdfSettings) -> Optional[Draft]:

@@ -1,7 +1,7 @@
 """Paragraphs broken at a page or column break, joined again.
 
-A paragraph or list item too long for the rest of its column goes on atop
-the next column, or atop the next page. Left apart, its two halves are an
+A paragraph, list item or heading too long for the rest of its column goes
+on atop the next column, or atop the next page. Left apart, its two halves are an
 unfinished statement and a sentence fragment. The halves are found by their
 text (the first ends in no sentence end, the second goes on in lower case,
 in the same size) and by their places: the end of the page and the top of
@@ -32,10 +32,13 @@ def _body(blocks: Sequence[Block]) -> list[int]:
 
 def _goes_on(last: Block, first: Block, settings: PdfSettings) -> bool:
     """True when ``first`` reads as the rest of ``last``: ``last`` is text that ends in no sentence end
-    (or in a hyphen), ``first`` a paragraph of its size going on in lower case."""
+    (or in a hyphen), ``first`` a paragraph of its size going on in lower case; or both are headings
+    of one level and style (a heading broken over the break)."""
     end, start = last.lines[-1].rstrip() if last.lines else "", first.lines[0].lstrip() if first.lines else ""
+    text = last.role in _TEXT_ROLES and first.role == "paragraph" and first.marker is None
+    heading = last.role == first.role == "heading" and last.level == first.level and last.bold == first.bold
     return (
-        last.role in _TEXT_ROLES and first.role == "paragraph" and first.marker is None
+        (text or heading)
         and bool(end) and end[-1] not in _SENTENCE_END and start[:1].islower()
         and not (last.font_size and first.font_size and size_differs(last.font_size, first.font_size, settings))
     )
