@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import takewhile
 from typing import Iterable, Mapping, Optional, Sequence
 
 from extract.clean.normalize import match_key
@@ -139,6 +140,9 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             elif n + 1 == len(cues) and (not any(_is_item(u) for u in region) or _titles_go_on(cue, following)):
                 # the list goes on over the page break (a next page's title only ends it for titled kinds)
                 region = region + _next_page_items(following, cue)
+            elif n + 1 == len(cues) and region and region[-1].role == "list_item" and continued:
+                # the page ends inside the list and the next page opens with its last items
+                region = region + list(takewhile(lambda u: u.role == "list_item", following))
             yield cue, region
 
 

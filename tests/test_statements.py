@@ -291,3 +291,17 @@ def test_a_numbered_cue_that_ends_its_page_names_the_first_item_of_the_next_page
     typed, _ = type_statements(units)
     assert [(t.kind, t.text) for t in typed] == [
         ("guideline", "Vi är nära invånarna"), ("guideline", "Vi förnyar tjänsterna hållbart")]
+
+
+def test_a_list_that_ends_its_page_goes_on_with_the_items_atop_the_next_page():
+    units = _units(
+        (1, "heading", "Resultat vi vill uppnå"),
+        (1, "list_item", "Tryggheten i hemmet ökar."),
+        (1, "list_item", "Kostnaderna sjunker."),
+        (2, "list_item", "Närstående klarar bättre av vardagen."),
+        (2, "paragraph", "Arbetet följs upp varje år tillsammans med kommunerna och organisationerna i området."),
+        (2, "list_item", "En lista utan rubrik efter texten."),
+    )
+    assert [(k, t) for k, t, _ in _typed(units)] == [
+        ("result", "Tryggheten i hemmet ökar."), ("result", "Kostnaderna sjunker."),
+        ("result", "Närstående klarar bättre av vardagen.")]
