@@ -210,7 +210,10 @@ def _until_cue(units: list[Unit]) -> list[Unit]:
 
 
 def _next_page_items(following: list[Unit], cue: Cue) -> list[Unit]:
-    """The start of the next page that a cue's list may run into: up to its title, unless the items are titles."""
+    """The start of the next page that a cue's list may run into: up to its title, unless the items are titles;
+    none when the page opens with a table (its title may stand in the table's first row)."""
+    if following and following[0].role == "table":
+        return []
     if any(k in PHRASE_KINDS for k in cue.kinds):
         return following
     return following if not following or following[0].role != "heading" or not following[0].first_on_page else []

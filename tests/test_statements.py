@@ -305,3 +305,14 @@ def test_a_list_that_ends_its_page_goes_on_with_the_items_atop_the_next_page():
     assert [(k, t) for k, t, _ in _typed(units)] == [
         ("result", "Tryggheten i hemmet ökar."), ("result", "Kostnaderna sjunker."),
         ("result", "Närstående klarar bättre av vardagen.")]
+
+
+def test_a_cue_that_ends_its_page_does_not_run_into_a_next_page_that_opens_with_a_table():
+    units = _units(
+        (1, "paragraph", "Strategin beskriver hur välfärdsområdet förnyar sina tjänster under de kommande åren."),
+        (1, "heading", "Riktlinjer"),
+        (2, "table", "Vad är välfärdsområdet | skärgård och kustregion"),
+        (2, "heading", "Tvåspråkig arbetsplats"),
+        (2, "heading", "Flerspråkig befolkning"),
+    )
+    assert _typed(units) == []
