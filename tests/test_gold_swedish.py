@@ -48,10 +48,16 @@ def test_text_export_structure_matches_gold(corpus_documents, capsys):
 
 
 @pytest.mark.skipif(not (FONT_DIR / "DejaVuSans.ttf").is_file(), reason="DejaVu fonts not installed")
+#: layouts whose rendering still misses the bar, and why
+KNOWN_MISSES = {
+    "landscape-two-columns": ("PDF reader: two bullets of a result list set beside each other in the two columns are "
+                              "read as one interleaved item; two results (and their parents) lost"),
+}
+
+
 @pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=(
-        "PDF reader: the strategy house's short one-line boxes are joined into one block; values, promises and a "
-        "guideline lost"), strict=False))
+    pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_MISSES[name], strict=False))
+    if name in KNOWN_MISSES else name
     for name in sorted(LAYOUTS)
 ])
 def test_pdf_rendering_structure_matches_gold(name, tmp_path, capsys):
