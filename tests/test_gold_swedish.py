@@ -47,7 +47,6 @@ def test_text_export_structure_matches_gold(corpus_documents, capsys):
     _report_and_check("text", corpus_documents[SOURCE].statements, capsys)
 
 
-@pytest.mark.skipif(not (FONT_DIR / "DejaVuSans.ttf").is_file(), reason="DejaVu fonts not installed")
 #: layouts whose rendering still misses the bar, and why
 KNOWN_MISSES = {
     "landscape-two-columns": ("PDF reader: two bullets of a result list set beside each other in the two columns are "
@@ -55,6 +54,7 @@ KNOWN_MISSES = {
 }
 
 
+@pytest.mark.skipif(not (FONT_DIR / "DejaVuSans.ttf").is_file(), reason="DejaVu fonts not installed")
 @pytest.mark.parametrize("name", [
     pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_MISSES[name], strict=False))
     if name in KNOWN_MISSES else name
