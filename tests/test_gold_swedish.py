@@ -47,19 +47,8 @@ def test_text_export_structure_matches_gold(corpus_documents, capsys):
     _report_and_check("text", corpus_documents[SOURCE].statements, capsys)
 
 
-#: layouts whose rendering still misses the bar, and why
-KNOWN_MISSES = {
-    "landscape-two-columns": ("PDF reader: two bullets of a result list set beside each other in the two columns are "
-                              "read as one interleaved item; two results (and their parents) lost"),
-}
-
-
 @pytest.mark.skipif(not (FONT_DIR / "DejaVuSans.ttf").is_file(), reason="DejaVu fonts not installed")
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_MISSES[name], strict=False))
-    if name in KNOWN_MISSES else name
-    for name in sorted(LAYOUTS)
-])
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
 def test_pdf_rendering_structure_matches_gold(name, tmp_path, capsys):
     info = next(i for i in load_manifest(CORPUS) if i.file == BUNDLED)
     units = build_units(read_source(CORPUS / BUNDLED), info.languages)
