@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import takewhile
 from typing import Iterable, Mapping, Optional, Sequence
 
 from extract.clean.normalize import match_key
@@ -94,7 +95,7 @@ def type_statements(
     found.extend(_inline_values(units))
     found.extend(_impact_bullets(units, {t.unit.index for t in found}))
     found = _aims_that_head_goals(units, found)
-    guidelines = [t for t in found if t.kind == "guideline"]
+    guidelines = [t for t in _dedupe(found) if t.kind == "guideline"]  # not a text another typing outweighs
     summary_pages = {t.unit.page for t in summary}  # their other text (a base, a title) is no aim of a theme
     taken = {t.unit.index for t in found} | {u.index for u in units if u.page in summary_pages}
     found.extend(_spread_aims(units, guidelines, taken, labels))
@@ -126,9 +127,10 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             # boxes continued over slides, the cue on a later one: it names the whole series
             yield cues[0][1], page[:first] + page[first + 1 :]
             continue
-        if first >= 2 and nothing_after:
+        if first >= 2 and nothing_after and not cues[-1][1].single:
             # a page laid out bottom-up: each cue follows the items it announces; a page that opens
             # mid-section (no heading atop it) holds the end of items that began on the page before
+            # (a numbered singular cue ending the page names the next page's first item instead)
             start = 0
             for i, cue in cues:
                 before = _after_last_cue(pages[order[p - 1]]) if not start and p > 0 and page[0].role != "heading" else []
@@ -139,10 +141,13 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             end = cues[n + 1][0] if n + 1 < len(cues) else len(page)
             region = page[i + 1 : end]
             if cue.single:
-                region = region[:1]
-            elif n + 1 == len(cues) and not any(_is_item(u) for u in region):
+                region = (region or following)[:1]  # a cue that ends its page names the next page's first item
+            elif n + 1 == len(cues) and (not any(_is_item(u) for u in region) or _titles_go_on(cue, following)):
                 # the list goes on over the page break (a next page's title only ends it for titled kinds)
                 region = region + _next_page_items(following, cue, chapters)
+            elif n + 1 == len(cues) and region and region[-1].role == "list_item" and continued:
+                # the page ends inside the list and the next page opens with its last items
+                region = region + list(takewhile(lambda u: u.role == "list_item", following))
             yield cue, region
 
 
@@ -206,11 +211,21 @@ def _until_cue(units: list[Unit]) -> list[Unit]:
 
 
 def _next_page_items(following: list[Unit], cue: Cue, chapters: Optional[int]) -> list[Unit]:
-    """The start of the next sheet that a cue's list may run into: up to its title, unless the items are titles
-    (``chapters``: the chapter level where pages run on, see :mod:`extract.sheets`)."""
+    """The start of the next sheet that a cue's list may run into: up to its title, unless the items are titles;
+    none when it opens with a table (its title may stand in the table's first row) (``chapters``: the chapter
+    level where pages run on, see :mod:`extract.sheets`)."""
+    if following and following[0].role == "table":
+        return []
     if any(k in PHRASE_KINDS for k in cue.kinds):
         return following
     return following if not following or not opens_sheet(following[0], chapters) else []
+
+
+def _titles_go_on(cue: Cue, following: list[Unit]) -> bool:
+    """True when a list of titled items (values, principles) that ends its page goes on atop the next page:
+    that page opens with no title of its own, with a heading below the title level (the next item)."""
+    return (any(k in PHRASE_KINDS for k in cue.kinds) and bool(following)
+            and following[0].role == "heading" and (following[0].level or 1) > 1)
 
 
 def _after_last_cue(units: list[Unit]) -> list[Unit]:

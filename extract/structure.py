@@ -3,7 +3,9 @@
 Units are the blocks with their lines joined (hyphenation repaired), the list
 number parsed and each classified as heading or body. Headings come from the
 reader when it knows them (font size, slide title) and otherwise from the
-shape of the text: a short line without sentence punctuation.
+shape of the text: a short line without sentence punctuation. A cue title
+run into the end of the paragraph before it ("… behov. RIKTLINJE 2", where
+pages ran on) is split off as the heading it is.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ from typing import Optional, Sequence
 
 from extract.clean.hyphenation import join_lines, line_vocabulary
 from extract.clean.normalize import normalize_text
+from extract.cues import read_cue
 from extract.language import detect_language
 from extract.records import Block, Cell, Passage, Section, SourceDocument, table_grid
 
 HEADING_MAX_WORDS = 12
 _NUMBER = re.compile(r"^(\d{1,2}|[A-Z])[.)]$")
 _CHAPTER_PREFIX = re.compile(r"^(\d{1,2})\s+(?=\w)")
+# the last words of a paragraph after its last sentence end: a title run into it, when they are a cue
+_RUN_IN_TITLE = re.compile(r"(?<=[.!?])\s+(?P<title>[^.!?]+)$")
 
 
 @dataclass(frozen=True)
@@ -74,9 +79,24 @@ def build_units(source: SourceDocument, languages: Sequence[str] = ()) -> list[U
         body = [b for b in page.blocks if b.role not in ("rotated", "furniture")]
         for i, block in enumerate(body):
             unit = _unit(len(units), block, hint, i == 0, i == len(body) - 1, vocabulary)
-            if unit is not None:
-                units.append(replace(unit, spread=spread) if spread != unit.page else unit)
+            for part in _run_in_title(unit) if unit is not None else ():
+                units.append(replace(part, index=len(units), spread=spread if spread != part.page else None))
     return units
+
+
+def _run_in_title(unit: Unit) -> tuple[Unit, ...]:
+    """A paragraph and the cue title run into its end as two units ("… behov." / "RIKTLINJE 2"), else the unit.
+
+    Only a title set in capitals or numbered ("Riktlinje 2") counts: a sentence's last words are neither.
+    """
+    found = _RUN_IN_TITLE.search(unit.text) if unit.role == "paragraph" else None
+    title = found.group("title").strip() if found else ""
+    cue = read_cue(title) if title else None
+    if cue is None or not (title.isupper() or cue.single):
+        return (unit,)
+    text = unit.text[: found.start()].rstrip()
+    return (replace(unit, text=text, last_on_page=False),
+            replace(unit, text=title, role="heading", level=2, first_on_page=False, chars_per_line=float(len(title))))
 
 
 def _unit(

@@ -188,6 +188,76 @@ def unmapped_glyphs(folder: Path) -> Path:
     return build_pdf(folder / "cid.pdf", [page], unmapped=True)
 
 
+SLIDE = (960.0, 540.0)
+
+
+def _bullets(x: float, y: float, items: list[list[str]], numbered: bool = False, indent: float = 25.0,
+             size: float = 12.0) -> list[Text]:
+    """List items with their marker ("•", or "1." "2." …) at ``x`` and their lines hung at ``x + indent``."""
+    out, top = [], y
+    for n, lines in enumerate(items, 1):
+        out.append(Text(x, top, f"{n}." if numbered else "•", size=size))
+        out += Lines(x + indent, top, lines, size=size).items()
+        top += (len(lines) + 0.6) * 1.3 * size
+    return out
+
+
+def list_over_column_break(folder: Path) -> Path:
+    """Slides whose last list item of the left column goes on atop the right column, in lower case.
+
+    On the first slide the right column holds nothing but the item's last line (too few lines for a
+    gutter, and set higher than the left column's first line); on the second a heading and an item follow it.
+    """
+    first = [Text(40, 60, "Palvelulupaus", size=26, bold=True), Text(36, 100, "Miten uudistumme", size=16, bold=True)]
+    first += _bullets(36, 125, [["Avaamme neuvonnan kaikille asukkaille", "yhden numeron kautta."],
+                                ["Kotiin vietävät palvelut lisääntyvät ja", "tukevat asumista, kun apua"]], True)
+    first += [Text(518, 112, "tarvitaan arjessa.", size=12)]
+    second = [Text(40, 60, "Toinen lupaus", size=26, bold=True), Text(36, 100, "Miten uudistumme", size=16, bold=True)]
+    second += _bullets(36, 125, [["Digitaaliset palvelut ovat saatavilla", "vuorokauden ympäri."],
+                                 ["Henkilöstö saa koulutusta uusien", "välineiden"]], True)
+    second += [Text(518, 112, "käyttöön joka vuosi.", size=12), Text(493, 145, "Tulokset", size=16, bold=True)]
+    second += _bullets(493, 170, [["Asiakkaiden odotusajat lyhenevät"]])
+    return build_pdf(folder / "column-break.pdf", [first, second], size=SLIDE)
+
+
+def short_bulleted_column(folder: Path) -> Path:
+    """A slide whose right column is a short bullet list, set a little higher than the left column's text;
+    the whitespace between its bullets and their text is as wide as a gutter."""
+    page = [Text(40, 60, "Asiakaslähtöiset palveluketjut", size=26, bold=True)]
+    page += _bullets(36, 112, [["Kuvaamme keskeiset asiakaspolut", "kokonaisuutena."],
+                               ["Ohjaus ja neuvonta annetaan", "yhdestä paikasta."],
+                               ["Palvelutarve arvioidaan kerralla."]], True)
+    page += _bullets(493, 105, [["Kustannukset asiakasta kohden laskevat"],
+                                ["Asiakastyöhön käytetty osuus", "työajasta kasvaa"]])
+    return build_pdf(folder / "short-bulleted-column.pdf", [page], size=SLIDE)
+
+
+STACKED = ["Asiakas valitsee", "Vastuu annetaan tiimeille", "Perustaso vahvistuu", "Digitalisoimme"]
+
+
+def stacked_headings(folder: Path) -> Path:
+    """One-line bold headings stacked at an even, loose spacing: on the first page (before any text showed
+    the document's line spacing) and again after two pages of paragraphs set at an ordinary spacing."""
+    stack = [Text(56, 60, TITLE, size=20, bold=True), Lines(56, 100, STACKED, size=13.5, bold=True, leading=2.0)]
+    text = [Lines(56, 100 + 60 * i, lines, size=10) for i, lines in enumerate(COLUMN_TEXT)]
+    return build_pdf(folder / "stacked-headings.pdf", [stack, text, text, stack])
+
+
+def heading_and_item_broken(folder: Path) -> Path:
+    """A list item whose next line opens with a dash at the item's text indent (the sentence goes on),
+    another whose dashed lines after a colon are its sub-items, and a heading broken over a page break."""
+    body = ["Palvelut järjestetään asukkaiden tarpeiden mukaan koko alueella.",
+            "Kunnat ja järjestöt osallistuvat palvelujen suunnitteluun."]
+    first = [Text(56, 60, TITLE, size=18, bold=True), Lines(56, 100, body, size=10),
+             Text(56, 140, "1.", size=10), Lines(74, 140, ["Hyödynnämme kumppanien vahvuudet ja yritykset",
+                                                             "– asukkaiden parhaaksi."], size=10),
+             Text(56, 170, "2.", size=10), Lines(74, 170, ["Kehitämme kolmea asiaa:", "– lähipalveluja",
+                                                             "– etäpalveluja"], size=10),
+             Lines(56, 220, body, size=10), Text(56, 800, "Järjestämme ja uudistamme palveluja", size=13, bold=True)]
+    second = [Text(56, 60, "kestävällä tavalla", size=13, bold=True), Lines(56, 90, body, size=10)]
+    return build_pdf(folder / "broken-heading.pdf", [first, second])
+
+
 LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "two-columns-rule": two_columns_with_rule,
     "three-columns": three_columns,
@@ -199,4 +269,8 @@ LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "justified-wide": justified_wide_gaps,
     "page-break": paragraph_over_page_break,
     "column-break": item_over_column_break,
+    "column-break-slide": list_over_column_break,
+    "short-bulleted-column": short_bulleted_column,
+    "stacked-headings": stacked_headings,
+    "broken-heading": heading_and_item_broken,
 }

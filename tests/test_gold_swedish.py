@@ -48,12 +48,7 @@ def test_text_export_structure_matches_gold(corpus_documents, capsys):
 
 
 @pytest.mark.skipif(not (FONT_DIR / "DejaVuSans.ttf").is_file(), reason="DejaVu fonts not installed")
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=(
-        "PDF reader: the strategy house's short one-line boxes are joined into one block; values, promises and a "
-        "guideline lost"), strict=False))
-    for name in sorted(LAYOUTS)
-])
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
 def test_pdf_rendering_structure_matches_gold(name, tmp_path, capsys):
     info = next(i for i in load_manifest(CORPUS) if i.file == BUNDLED)
     units = build_units(read_source(CORPUS / BUNDLED), info.languages)

@@ -112,6 +112,60 @@ def test_a_paragraph_and_an_item_broken_at_page_breaks_are_joined_on_the_page_th
     ]
 
 
+def test_a_list_item_broken_at_a_column_break_is_joined_where_it_starts(tmp_path: Path) -> None:
+    # its last line heads the next column: alone there (no gutter orders it) or above a heading and a list
+    doc = read_pdf(L.list_over_column_break(tmp_path))
+    assert [(b.page, b.role, joined(b)) for b in doc.blocks] == [
+        (1, "heading", "Palvelulupaus"),
+        (1, "heading", "Miten uudistumme"),
+        (1, "list_item", "Avaamme neuvonnan kaikille asukkaille yhden numeron kautta."),
+        (1, "list_item", "Kotiin vietävät palvelut lisääntyvät ja tukevat asumista, kun apua tarvitaan arjessa."),
+        (2, "heading", "Toinen lupaus"),
+        (2, "heading", "Miten uudistumme"),
+        (2, "list_item", "Digitaaliset palvelut ovat saatavilla vuorokauden ympäri."),
+        (2, "list_item", "Henkilöstö saa koulutusta uusien välineiden käyttöön joka vuosi."),
+        (2, "heading", "Tulokset"),
+        (2, "list_item", "Asiakkaiden odotusajat lyhenevät"),
+    ]
+
+
+def test_the_space_between_bullets_and_their_items_is_no_column_gutter(tmp_path: Path) -> None:
+    # a short bulleted right column set higher than the left one: still read after the whole left column
+    doc = read_pdf(L.short_bulleted_column(tmp_path))
+    assert [(b.marker, joined(b)) for b in doc.blocks] == [
+        (None, "Asiakaslähtöiset palveluketjut"),
+        ("1.", "Kuvaamme keskeiset asiakaspolut kokonaisuutena."),
+        ("2.", "Ohjaus ja neuvonta annetaan yhdestä paikasta."),
+        ("3.", "Palvelutarve arvioidaan kerralla."),
+        ("•", "Kustannukset asiakasta kohden laskevat"),
+        ("•", "Asiakastyöhön käytetty osuus työajasta kasvaa"),
+    ]
+
+
+def test_one_line_headings_stacked_at_a_loose_spacing_stay_apart(tmp_path: Path) -> None:
+    # their size never shows a line gap; on the first page the document's spacing is not known yet
+    doc = read_pdf(L.stacked_headings(tmp_path))
+    for page in (1, 4):
+        assert [(b.role, joined(b)) for b in doc.blocks if b.page == page] == [
+            ("heading", L.TITLE), *(("heading", text) for text in L.STACKED)
+        ]
+    assert [(b.role, joined(b)) for b in doc.blocks if b.page == 2] == paragraphs(L.COLUMN_TEXT)
+
+
+def test_a_dashed_line_at_an_items_text_indent_goes_on_its_sentence_and_a_heading_broken_at_a_page_is_joined(
+        tmp_path: Path) -> None:
+    doc = read_pdf(L.heading_and_item_broken(tmp_path))
+    found = [(b.page, b.role, b.marker, joined(b)) for b in doc.blocks if b.role != "paragraph"]
+    assert found == [
+        (1, "heading", None, L.TITLE),
+        (1, "list_item", "1.", "Hyödynnämme kumppanien vahvuudet ja yritykset – asukkaiden parhaaksi."),
+        (1, "list_item", "2.", "Kehitämme kolmea asiaa:"),  # after a colon, dashed lines are its sub-items
+        (1, "list_item", "–", "lähipalveluja"),
+        (1, "list_item", "–", "etäpalveluja"),
+        (1, "heading", None, "Järjestämme ja uudistamme palveluja kestävällä tavalla"),
+    ]
+
+
 def test_an_item_broken_at_a_column_break_is_joined_whatever_the_right_column_holds(tmp_path: Path) -> None:
     doc = read_pdf(L.item_over_column_break(tmp_path))
     item = "Luomme edellytykset tehokkaalle kilpailulle ja lisäämme vaikuttavia hankintoja koko alueella."

@@ -207,6 +207,13 @@ def test_dates_and_numbers_are_not_taken_for_markers() -> None:
     assert split_literal_marker("• Hyvinvointi") == ("•", "Hyvinvointi")
 
 
+def test_a_typed_in_capital_letter_marker_is_a_list_marker() -> None:
+    # lettered sub-items typed into the text ("A. Digitaaliset palvelut"), as the PDF reader reads them too
+    assert split_literal_marker("A. Digitaaliset palvelut") == ("A.", "Digitaaliset palvelut")
+    assert split_literal_marker("B) Automaatio") == ("B)", "Automaatio")
+    assert split_literal_marker("Aamu alkaa") == (None, "Aamu alkaa")
+
+
 def test_content_placeholder_inherits_bullets_from_master(tmp_path: Path) -> None:
     deck = new_deck()
     content = add_slide(deck, "Sisältö", layout=LAYOUT_TITLE_AND_CONTENT)

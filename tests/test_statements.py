@@ -233,6 +233,91 @@ def test_one_sentence_paragraphs_around_a_reprinted_guideline_are_its_aims_on_a_
     assert [t for k, t, _ in typed if k == "guideline"] == ["Edistämme hyvinvointia.", "Uudistamme palveluja."]
 
 
+def _document(*pages: list[tuple[str, str, Optional[int]]]):
+    """Units of a document of (text, role, heading level) blocks per page, as any reader gives them."""
+    from extract.records import Block, Page, SourceDocument
+    from extract.structure import build_units
+
+    built = [Page(n, tuple(Block((text,), n, role, level) for text, role, level in blocks))
+             for n, blocks in enumerate(pages, 1)]
+    return build_units(SourceDocument("s.pdf", "pdf", tuple(built), len(built)), ("sv",))
+
+
+def test_a_cue_title_run_into_the_paragraph_before_is_a_heading_that_names_the_next_item():
+    # pages that ran on set "RIKTLINJE 2" at the end of the text before; the guideline heads the next page
+    units = _document(
+        [("RIKTLINJE 1", "heading", 1), ("Vi är nära invånarna", "heading", 2),
+         ("Tjänsterna ordnas nära hemmet. Vi lyssnar på invånarna och deras närstående. RIKTLINJE 2", "paragraph", None)],
+        [("Vi förnyar tjänsterna hållbart", "heading", 2), ("Förnyelse kräver mod och samarbete.", "paragraph", None)],
+    )
+    assert [(u.page, u.role, u.text) for u in units[2:4]] == [
+        (1, "paragraph", "Tjänsterna ordnas nära hemmet. Vi lyssnar på invånarna och deras närstående."),
+        (1, "heading", "RIKTLINJE 2")]
+    typed, _ = type_statements(units)
+    assert [(t.kind, t.text) for t in typed] == [
+        ("guideline", "Vi är nära invånarna"), ("guideline", "Vi förnyar tjänsterna hållbart")]
+    # a sentence's last words stay in it, capitals or not
+    kept = _document([("Vi mäter det varje år. Mål och mätare", "paragraph", None),
+                      ("Vi följer upp det. TACK", "paragraph", None)])
+    assert [u.text for u in kept] == ["Vi mäter det varje år. Mål och mätare", "Vi följer upp det. TACK"]
+
+
+def test_values_that_fill_their_page_go_on_atop_a_next_page_without_a_title():
+    # an overview too long for its page: the last values, then the guidelines under a cue set below them
+    units = _document(
+        [("Strategi", "heading", 1), ("VÄRDERINGAR", "heading", 2), ("Öppet", "heading", 2), ("Modigt", "heading", 2)],
+        [("Ansvarsfullt", "heading", 2), ("Vi är nära invånarna", "heading", 2),
+         ("Vi förnyar tjänsterna hållbart", "heading", 2), ("RIKTLINJER", "heading", 2)],
+        [("RIKTLINJE 1", "heading", 1), ("Vi är nära invånarna", "heading", 2),
+         ("Närhet betyder korta vägar till hjälp.", "paragraph", None)],
+        [("RIKTLINJE 2", "heading", 1), ("Vi förnyar tjänsterna hållbart", "heading", 2)],
+        [("Värderingar", "heading", 1), ("Ansvarsfullt", "heading", 2),
+         ("Vi tar ansvar för ekonomin.", "paragraph", None), ("Vi tar ansvar för miljön.", "paragraph", None)],
+    )
+    typed, _ = type_statements(units)
+    kinds = {t.text: t.kind for t in typed}
+    assert [t for t, k in kinds.items() if k == "value"] == ["Öppet", "Modigt", "Ansvarsfullt"]
+    assert kinds["Vi är nära invånarna"] == "guideline"
+    assert "aim" not in kinds.values()  # a value printed again is no guideline whose page holds aims
+
+
+def test_a_numbered_cue_that_ends_its_page_names_the_first_item_of_the_next_page_not_the_items_above_it():
+    text = ("Området växer och åldras. Tjänsterna behöver förnyas i samma takt. Det kräver samarbete.", "paragraph", None)
+    units = _document(
+        [text, text, ("RIKTLINJE 1", "heading", 2), ("Vi är nära invånarna", "heading", 2),
+         ("Trygghet skapas tillsammans", "heading", 2), text, ("RIKTLINJE 2", "heading", 2)],
+        [("Vi förnyar tjänsterna hållbart", "heading", 2), ("Ekonomin styr valen", "heading", 2), text],
+    )
+    typed, _ = type_statements(units)
+    assert [(t.kind, t.text) for t in typed] == [
+        ("guideline", "Vi är nära invånarna"), ("guideline", "Vi förnyar tjänsterna hållbart")]
+
+
+def test_a_list_that_ends_its_page_goes_on_with_the_items_atop_the_next_page():
+    units = _units(
+        (1, "heading", "Resultat vi vill uppnå"),
+        (1, "list_item", "Tryggheten i hemmet ökar."),
+        (1, "list_item", "Kostnaderna sjunker."),
+        (2, "list_item", "Närstående klarar bättre av vardagen."),
+        (2, "paragraph", "Arbetet följs upp varje år tillsammans med kommunerna och organisationerna i området."),
+        (2, "list_item", "En lista utan rubrik efter texten."),
+    )
+    assert [(k, t) for k, t, _ in _typed(units)] == [
+        ("result", "Tryggheten i hemmet ökar."), ("result", "Kostnaderna sjunker."),
+        ("result", "Närstående klarar bättre av vardagen.")]
+
+
+def test_a_cue_that_ends_its_page_does_not_run_into_a_next_page_that_opens_with_a_table():
+    units = _units(
+        (1, "paragraph", "Strategin beskriver hur välfärdsområdet förnyar sina tjänster under de kommande åren."),
+        (1, "heading", "Riktlinjer"),
+        (2, "table", "Vad är välfärdsområdet | skärgård och kustregion"),
+        (2, "heading", "Tvåspråkig arbetsplats"),
+        (2, "heading", "Flerspråkig befolkning"),
+    )
+    assert _typed(units) == []
+
+
 def test_a_numbered_cue_glued_to_the_end_of_a_paragraph_still_titles_the_statement_after_it():
     units = _units(
         (1, "heading", "Riktlinje 1"),

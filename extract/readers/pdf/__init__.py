@@ -15,6 +15,7 @@ Coordinates are PDF points from the page's top-left corner; a ``bbox`` is
 
 from __future__ import annotations
 
+import copy
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional, Sequence
@@ -112,6 +113,23 @@ class _Plumber:
             self._plumber.close()
 
 
+def _page_objects(engine: Engine, tables: _Plumber, index: int) -> PageObjects:
+    """A page's objects, read by pdfplumber when the fast engine finds its text hidden."""
+    objects = engine.page(index)
+    return tables.page(index) if objects.hidden_text else objects
+
+
+def _lay_out_again(path: Path, engine: Engine, tables: _Plumber, index: int, settings: PdfSettings,
+                   spacing: LineSpacing, columns: TableColumns) -> Optional[PageItems]:
+    """A page laid out once more with the document's line spacing, or ``None`` when it cannot be read again."""
+    try:
+        with _library_errors(path, f"page {index + 1}"):
+            objects = _page_objects(engine, tables, index)
+        return lay_out_page(objects, tables, engine.render, settings, spacing, columns)
+    except ExtractionError:
+        return None  # keep the page as first read
+
+
 def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None = None) -> SourceDocument:
     """Read a PDF's text layer: one :class:`Page` per page, blocks in reading order.
 
@@ -146,23 +164,30 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
     failures: dict[int, ExtractionError] = {}
     spacing = LineSpacing()
     columns = TableColumns()
+    probed: list[tuple[int, int, TableColumns, list]] = []  # per page: where, which, its state before, its probes
     try:
         total = engine.page_count
         chosen = min(total, settings.max_pages) if settings.max_pages else total
         for index in range(chosen):
+            before = copy.deepcopy(columns)
             try:
                 with _library_errors(path, f"page {index + 1}"):
-                    objects = engine.page(index)
-                    if objects.hidden_text:
-                        objects = tables.page(index)
+                    objects = _page_objects(engine, tables, index)
                 page = lay_out_page(objects, tables, engine.render, settings, spacing, columns)
             except ExtractionError as exc:
                 failures[index + 1] = exc
+                spacing.take_probes()
                 continue
+            probed.append((len(laid_out), index, before, spacing.take_probes()))
             laid_out.append(page)
             warnings += [(page.number, note) for note in page.notes]
             if objects.off_page:
                 warnings.append((page.number, f"{objects.off_page} characters far outside the page left out"))
+        # pages read before the document showed its line spacing, read again with it
+        settled = spacing.settled()
+        for at, index, before, probes in probed:
+            if settled.tighter(probes):
+                laid_out[at] = _lay_out_again(path, engine, tables, index, settings, settled, before) or laid_out[at]
     finally:
         tables.close()
         engine.close()

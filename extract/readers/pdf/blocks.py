@@ -23,7 +23,7 @@ from typing import Optional, Sequence
 
 from extract.readers.pdf.geometry import BBox, overlap
 from extract.readers.pdf.lines import Line
-from extract.readers.pdf.markers import is_bullet, split_marker
+from extract.readers.pdf.markers import DASHES, is_bullet, split_marker
 from extract.readers.pdf.settings import PdfSettings
 from extract.records import Block
 
@@ -84,26 +84,60 @@ class LineSpacing:
     A page of one-line paragraphs set at an even spacing (guidelines, boxes of
     a strategy summary) shows only paragraph gaps; its own lower quartile would
     take them for line gaps and join the paragraphs. The gaps of the pages
-    read so far, per font size, tell the line spacing there.
+    read so far, per font size, tell the line spacing there. A size whose
+    blocks are nearly all one line (headings) shows few line gaps even over
+    the whole document; its lines are taken to be spaced no looser, in em,
+    than the tightest size seen often enough: a stack of one-line headings
+    stays a stack of headings. A page read before the document showed its
+    spacing is read again once it has (:meth:`settled`, :meth:`tighter`).
     """
 
     def __init__(self) -> None:
         self._ratios: dict[float, list[float]] = {}
+        self._learning = True
+        self._probes: list[Probe] = []
+
+    def settled(self) -> "LineSpacing":
+        """The spacing learned so far, fixed: measuring with it learns nothing more."""
+        fixed = LineSpacing()
+        fixed._ratios = {size: list(gaps) for size, gaps in self._ratios.items()}
+        fixed._learning = False
+        return fixed
+
+    def take_probes(self) -> list["Probe"]:
+        """What each region measured since the last call: its own spacing, its size and the spacing used."""
+        probes, self._probes = self._probes, []
+        return probes
+
+    def tighter(self, probes: Sequence["Probe"]) -> bool:
+        """True when this spacing is clearly tighter than the one some region of ``probes`` was read with."""
+        return any(self._spacing(own, size) < used - _RETHINK for own, size, used in probes)
 
     def measure(self, lines: Sequence[Line], settings: PdfSettings) -> float:
         """The line spacing for a region, in em: its own lower quartile, or the document's when smaller."""
         ratios = _gap_ratios(lines, settings)
         sizes = Counter(_size_key(line.size) for line in lines)
-        for size, ratio in ratios:
-            self._ratios.setdefault(size, []).append(ratio)
         own = _lower_quartile([r for _, r in ratios])
         size = sizes.most_common(1)[0][0] if sizes else None
+        if not self._learning:
+            return self._spacing(own, size)
+        for key, ratio in ratios:
+            self._ratios.setdefault(key, []).append(ratio)
+        used = self._spacing(own, size)
+        self._probes.append((own, size, used))
+        return used
+
+    def _spacing(self, own: Optional[float], size: Optional[float]) -> float:
         seen = self._ratios.get(size, []) if size is not None else []
         learned = _lower_quartile(seen) if len(seen) >= _LEARNED_MIN else None
-        candidates = [v for v in (own, learned) if v is not None]
+        tightest = min((_lower_quartile(gaps) for gaps in self._ratios.values() if len(gaps) >= _LEARNED_MIN),
+                       default=None)
+        candidates = [v for v in (own, learned, tightest) if v is not None]
         return min(candidates) if candidates else _DEFAULT_SPACING
 
 
+Probe = tuple[Optional[float], Optional[float], float]  # a region's own spacing, its size, the spacing it was read with
+_RETHINK = 0.1  # em: a page read with a spacing this much looser than the document's is read again
 _LEARNED_MIN = 8  # gaps seen in the document before its spacing counts
 _DEFAULT_SPACING = 0.25
 
@@ -160,12 +194,25 @@ def drafts(lines: Sequence[Line], settings: PdfSettings, spacing_of: Optional[Li
     found: list[Draft] = []
     for line in lines:
         marker, rest = split_marker(line.text)
-        above = None if marker else _block_above(found, line, spacing, settings)
+        above = None if marker and not _dash_goes_on(found, line, marker, rest) else _block_above(
+            found, line, spacing, settings)
         if above is not None:
             above.lines.append(line)
         else:
             found.append(Draft([line], marker, rest))
     return found
+
+
+def _dash_goes_on(found: Sequence[Draft], line: Line, marker: str, rest: str) -> bool:
+    """True when a line that opens with a dash is the next line of the list item above: set at the item's
+    text indent, not at its marker, going on in lower case a line that ends in no punctuation
+    ("… och företag" / "– till kundens bästa."); after a colon or a full stop it is a sub-item."""
+    item = found[-1] if found else None
+    return (
+        marker in DASHES and rest[:1].islower()
+        and item is not None and item.marker is not None and line.x0 > item.lines[0].x0 + 1.0
+        and item.lines[-1].text.rstrip()[-1:].isalnum()
+    )
 
 
 def _block_above(found: Sequence[Draft], line: Line, spacing: float, settings: PdfSettings) -> Optional[Draft]:

@@ -10,16 +10,17 @@ and page numbers are removed by their repetition at the page edges
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Sequence
 
 from extract.clean.continuations import mark_continuations
 from extract.clean.furniture import is_page_number, remove_furniture
 from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
+from extract.readers.pdf.breaks import join_column_breaks, join_page_breaks
 from extract.readers.pdf.borderless import TableColumns, borderless_tables, outside
-from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, finish, size_differs, styles
+from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, finish, styles
 from extract.readers.pdf.chars import Char, PageObjects, is_bold
-from extract.readers.pdf.geometry import centre_in, overlap, union
+from extract.readers.pdf.geometry import centre_in, union
 from extract.readers.pdf.lines import Word, lines, rotated_lines, words
 from extract.readers.pdf.gutters import rule_gutters, whitespace_gutters
 from extract.readers.pdf.order import Item, Unit, heal_interruptions, reading_order, side_boxes
@@ -179,70 +180,5 @@ def document_pages(laid_out: Sequence[PageItems], settings: PdfSettings) -> tupl
         min_share=settings.furniture_min_share,
     )
     pages, repeated = mark_continuations(pages)
+    pages = [join_column_breaks(page, settings) for page in pages]
     return join_page_breaks(pages, settings), removals + repeated
-
-
-_SENTENCE_END = ".!?:;"
-_TEXT_ROLES = ("paragraph", "list_item")
-_APART = ("rotated", "furniture")
-
-
-def _body(blocks: Sequence[Block]) -> list[int]:
-    """The indexes of a page's blocks in its text flow (rotated sidebars and running titles apart)."""
-    return [i for i, b in enumerate(blocks) if b.role not in _APART]
-
-
-def _goes_on(last: Block, first: Block, settings: PdfSettings) -> bool:
-    """True when ``first`` (atop a page) is the rest of ``last`` (the end of the page before): ``last`` is
-    text that ends in no sentence end (or in a hyphen), ``first`` a paragraph of its size going on in lower case."""
-    end, start = last.lines[-1].rstrip() if last.lines else "", first.lines[0].lstrip() if first.lines else ""
-    return (
-        last.role in _TEXT_ROLES and first.role == "paragraph" and first.marker is None
-        and bool(end) and end[-1] not in _SENTENCE_END and start[:1].islower()
-        and not (last.font_size and first.font_size and size_differs(last.font_size, first.font_size, settings))
-    )
-
-
-def _join_column_breaks(blocks: Sequence[Block], settings: PdfSettings) -> list[Block]:
-    """A page's blocks with each paragraph or list item broken at a column break joined again.
-
-    The rest of a text is a paragraph atop a column to the right of the text's own column, higher up than
-    the text begins, that goes on with what it leaves open; the text is the last of its column. A fragment
-    one such text may be the rest of joins it (whatever the order the fragment was read in).
-    """
-    body = [b for b in blocks if b.role not in _APART and b.bbox is not None]
-    rest: dict[int, Block] = {}  # id of an open text → the fragment that goes on with it
-    for fragment in body:
-        opened = [b for b in body if b is not fragment and id(b) not in rest
-                  and b.bbox[2] <= fragment.bbox[0] and fragment.bbox[1] < b.bbox[1]
-                  and _last_in_column(b, body) and _goes_on(b, fragment, settings)]
-        if len(opened) == 1:
-            rest[id(opened[0])] = fragment
-    joined = {id(f) for f in rest.values()}
-    return [replace(b, lines=b.lines + rest[id(b)].lines) if id(b) in rest else b for b in blocks if id(b) not in joined]
-
-
-def _last_in_column(block: Block, body: Sequence[Block]) -> bool:
-    """True when no block of ``body`` stands below ``block`` in its column."""
-    x0, _, x1, bottom = block.bbox
-    return not any(o is not block and o.bbox[1] >= bottom - 1.0 and overlap(o.bbox[0], o.bbox[2], x0, x1) > 0
-                   for o in body)
-
-
-def join_page_breaks(pages: Sequence[Page], settings: PdfSettings) -> list[Page]:
-    """Pages with each paragraph or list item broken at a column or page break joined again, where it starts.
-
-    Pages whose text runs on set a paragraph's last lines atop the next column
-    or page; left apart they are a sentence fragment and an unfinished
-    statement. Furniture is removed first, so a running header does not stand between.
-    """
-    out = [_join_column_breaks(page.blocks, settings) for page in pages]
-    for p in range(len(pages) - 1):
-        before, after = _body(out[p]), _body(out[p + 1])
-        if not before or not after:
-            continue
-        last, first = out[p][before[-1]], out[p + 1][after[0]]
-        if _goes_on(last, first, settings):
-            out[p][before[-1]] = replace(last, lines=last.lines + first.lines)
-            del out[p + 1][after[0]]
-    return [replace(page, blocks=tuple(blocks)) for page, blocks in zip(pages, out)]

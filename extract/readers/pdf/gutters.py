@@ -4,7 +4,9 @@ A gutter is an x where a strip ``column_gap`` wide stays free of words for
 at least ``gutter_share`` of the text's height, with at least
 ``gutter_min_lines`` lines on its left and on its right along that run; a
 thin vertical path with lines on both sides (a column rule) is a gutter
-however narrow the whitespace beside it.
+however narrow the whitespace beside it. The whitespace between a column's
+list markers and the text they hang is no gutter: nothing but markers stands
+on its left, back to the gutter before.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Sequence
 from extract.readers.pdf.chars import PathShape
 from extract.readers.pdf.geometry import overlap
 from extract.readers.pdf.lines import Gutter, Word, rows
+from extract.readers.pdf.markers import MARKER_WORD
 from extract.readers.pdf.settings import PdfSettings
 
 _RULE_WIDTH = 3.0  # points: a vertical path this thin is a column rule
@@ -142,7 +145,20 @@ def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gut
             runs[-1].append(x)
         else:
             runs.append([x])
-    return [(float(run[0]), float(run[-1])) for run in runs]
+    return _beside_text([(float(run[0]), float(run[-1])) for run in runs], words)
+
+
+def _beside_text(gutters: Sequence[Gutter], words: Sequence[Word]) -> list[Gutter]:
+    """The gutters, left to right, but those with only list markers between them and the gutter kept before
+    (or the text's left edge): that whitespace parts markers from their items, not columns."""
+    kept: list[Gutter] = []
+    for start, end in gutters:
+        edge = kept[-1][1] if kept else -math.inf
+        between = [w for w in words if w.x0 >= edge and w.x1 <= start + 0.5]
+        if between and all(MARKER_WORD.fullmatch(w.text) for w in between):
+            continue
+        kept.append((start, end))
+    return kept
 
 
 

@@ -6,12 +6,12 @@ import re
 from typing import Optional
 
 BULLETS = "•▪●◦■□○‣∙·\uf0b7"
-_DASHES = "-–"
+DASHES = "-–"
 _NUMBER_MARKER = r"\d{1,2}[.)]|[A-Za-z][.)]"  # "1." "2)" "A." "b)"
 # A list marker starting a line: a bullet glyph, a dash or a number marker and a space.
-_MARKER = re.compile(rf"^(?:([{BULLETS}])\s*|([{_DASHES}])\s+|({_NUMBER_MARKER})\s+)(?=\S)")
+_MARKER = re.compile(rf"^(?:([{BULLETS}])\s*|([{DASHES}])\s+|({_NUMBER_MARKER})\s+)(?=\S)")
 # A word that is nothing but a list marker.
-MARKER_WORD = re.compile(rf"[{_DASHES}{BULLETS}]|{_NUMBER_MARKER}")
+MARKER_WORD = re.compile(rf"[{DASHES}{BULLETS}]|{_NUMBER_MARKER}")
 
 
 def split_marker(text: str) -> tuple[Optional[str], str]:

@@ -14,7 +14,7 @@ from typing import Optional
 from lxml import etree
 from pptx.oxml.ns import qn
 
-_LITERAL_MARKER = re.compile(r"^\s*([•◦▪▫‣●○■□►▶➢➤✓✔*·–—-]|\d{1,2}[.)]|[a-z]\))\s+")
+_LITERAL_MARKER = re.compile(r"^\s*([•◦▪▫‣●○■□►▶➢➤✓✔*·–—-]|\d{1,2}[.)]|[A-Za-z][.)])\s+")
 _ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
@@ -108,6 +108,7 @@ def split_literal_marker(text: str) -> tuple[Optional[str], str]:
 
         split_literal_marker("• Hyvinvointi")  # ("•", "Hyvinvointi")
         split_literal_marker("2) Tavoite")     # ("2)", "Tavoite")
+        split_literal_marker("B. Automaatio")  # ("B.", "Automaatio")
         split_literal_marker("1.1.2026 alkaen")  # (None, "1.1.2026 alkaen")
 
     :param text: the first line of a paragraph.
