@@ -211,11 +211,15 @@ def _join_column_breaks(blocks: Sequence[Block], settings: PdfSettings) -> list[
     one such text may be the rest of joins it (whatever the order the fragment was read in).
     """
     body = [b for b in blocks if b.role not in _APART and b.bbox is not None]
+    fragments = [b for b in body if b.role == "paragraph" and b.lines and b.lines[0].lstrip()[:1].islower()]
+    if not fragments:
+        return list(blocks)
+    open_ends = [b for b in body if _last_in_column(b, body)]
     rest: dict[int, Block] = {}  # id of an open text → the fragment that goes on with it
-    for fragment in body:
-        opened = [b for b in body if b is not fragment and id(b) not in rest
+    for fragment in fragments:
+        opened = [b for b in open_ends if b is not fragment and id(b) not in rest
                   and b.bbox[2] <= fragment.bbox[0] and fragment.bbox[1] < b.bbox[1]
-                  and _last_in_column(b, body) and _goes_on(b, fragment, settings)]
+                  and _goes_on(b, fragment, settings)]
         if len(opened) == 1:
             rest[id(opened[0])] = fragment
     joined = {id(f) for f in rest.values()}
