@@ -34,12 +34,12 @@ def _goes_on(last: Block, first: Block, settings: PdfSettings) -> bool:
     """True when ``first`` reads as the rest of ``last``: ``last`` is text that ends in no sentence end
     (or in a hyphen), ``first`` a paragraph of its size going on in lower case; or both are headings
     of one level and style (a heading broken over the break)."""
-    end, start = last.lines[-1].rstrip() if last.lines else "", first.lines[0].lstrip() if first.lines else ""
+    end = last.lines[-1].rstrip() if last.lines else ""
     text = last.role in _TEXT_ROLES and first.role == "paragraph" and first.marker is None
     heading = last.role == first.role == "heading" and last.level == first.level and last.bold == first.bold
     return (
         (text or heading)
-        and bool(end) and end[-1] not in _SENTENCE_END and start[:1].islower()
+        and bool(end) and end[-1] not in _SENTENCE_END and _opens_lower(first)
         and not (last.font_size and first.font_size and size_differs(last.font_size, first.font_size, settings))
     )
 
@@ -56,6 +56,11 @@ def join_page_breaks(pages: Sequence[Page], settings: PdfSettings) -> list[Page]
             out[p][before[-1]] = replace(last, lines=last.lines + first.lines)
             del out[p + 1][after[0]]
     return [replace(page, blocks=tuple(blocks)) for page, blocks in zip(pages, out)]
+
+
+def _opens_lower(block: Block) -> bool:
+    """True when the block's text starts in lower case."""
+    return bool(block.lines) and block.lines[0].lstrip()[:1].islower()
 
 
 def _column_break(last: Block, first: Block, others: Sequence[Block], settings: PdfSettings) -> bool:
@@ -83,6 +88,8 @@ def _column_break(last: Block, first: Block, others: Sequence[Block], settings: 
 def _open_before(blocks: Sequence[Block], first: int, settings: PdfSettings) -> Optional[int]:
     """The index of the block that the block ``first`` continues across a column break, if any."""
     fragment = blocks[first]
+    if fragment.bbox is None or fragment.role not in ("paragraph", "heading") or not _opens_lower(fragment):
+        return None  # only a lower-case opening can go on from another column: skip the pairwise scan
     others = [b for b in blocks if b.bbox is not None and b.role not in _APART]
     for i, last in enumerate(blocks):
         if i == first or last.role in _APART or not _goes_on(last, fragment, settings):
