@@ -152,14 +152,9 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
 
 
 def _cue_of(unit: Unit) -> Optional[Cue]:
-    """The cue a unit gives: a cue heading's, or a numbered singular cue ("RIKTLINJE 2") that the text layer
-    glued to the end of the paragraph before the statement it titles."""
-    if unit.role == "heading":
-        return read_cue(unit.text)
-    if unit.role != "paragraph" or len(parts := sentences(unit.text)) < 2:
-        return None
-    cue = read_cue(parts[-1])
-    return cue if cue is not None and cue.single else None
+    """The cue a heading gives (a cue title run into the paragraph before was split off by
+    :func:`extract.structure.build_units`)."""
+    return read_cue(unit.text) if unit.role == "heading" else None
 
 
 def _summary_page(units: Sequence[Unit], demoted: set[int]) -> list[Typed]:

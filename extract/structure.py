@@ -89,13 +89,14 @@ def _run_in_title(unit: Unit) -> tuple[Unit, ...]:
 
     Only a title set in capitals or numbered ("Riktlinje 2") counts: a sentence's last words are neither.
     """
-    found = _RUN_IN_TITLE.search(unit.text) if unit.role == "paragraph" else None
+    # a short text ending in a title may have been read as a heading by its looks: a sentence end inside tells
+    found = _RUN_IN_TITLE.search(unit.text) if unit.role in ("paragraph", "heading") else None
     title = found.group("title").strip() if found else ""
     cue = read_cue(title) if title else None
     if cue is None or not (title.isupper() or cue.single):
         return (unit,)
     text = unit.text[: found.start()].rstrip()
-    return (replace(unit, text=text, last_on_page=False),
+    return (replace(unit, text=text, role="paragraph", level=None, last_on_page=False),
             replace(unit, text=title, role="heading", level=2, first_on_page=False, chars_per_line=float(len(title))))
 
 

@@ -319,13 +319,13 @@ def test_a_cue_that_ends_its_page_does_not_run_into_a_next_page_that_opens_with_
 
 
 def test_a_numbered_cue_glued_to_the_end_of_a_paragraph_still_titles_the_statement_after_it():
-    units = _units(
-        (1, "heading", "Riktlinje 1"),
-        (1, "heading", "Vi främjar ett gott liv"),
-        (1, "paragraph", "Våra tjänster svarar mot behoven hos vår växande befolkning. Riktlinje 2"),
-        (1, "heading", "Vi ordnar tjänster på ett hållbart sätt"),
-        (1, "paragraph", "Välfärdsområdet ansvarar för att ordna tjänster för sina invånare i hela området."),
-    )
+    units = _document([
+        ("Riktlinje 1", "heading", 1),
+        ("Vi främjar ett gott liv", "heading", 2),
+        ("Våra tjänster svarar mot behoven hos vår växande befolkning. Riktlinje 2", "paragraph", None),
+        ("Vi ordnar tjänster på ett hållbart sätt", "heading", 2),
+        ("Välfärdsområdet ansvarar för att ordna tjänster för sina invånare i hela området.", "paragraph", None),
+    ])
     assert [(k, t) for k, t, _ in _typed(units)] == [
         ("guideline", "Vi främjar ett gott liv"), ("guideline", "Vi ordnar tjänster på ett hållbart sätt")
     ]
