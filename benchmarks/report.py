@@ -44,7 +44,8 @@ def bars(results: dict[str, Any]) -> list[dict[str, Any]]:
         _bar("linking: ×10 statements costs ≤ ×12 the time", growth["growth"] if growth else None, 12.0),
         _bar("incremental rebuild after one changed document < 10 % of a full build",
              build["incremental_share"], 0.10, strict=True),
-        _bar("Datasette full-text p95 < 100 ms at 20 clients", serve["fulltext"]["p95_ms"], 100.0, strict=True),
+        _bar("Datasette full-text (the site search page) p95 < 100 ms at 20 clients", serve["fulltext"]["p95_ms"],
+             100.0, strict=True),
         _bar("Datasette full-text errors = 0", serve["fulltext"]["errors"], 0),
         _bar("Datasette canned queries p95 < 500 ms at 20 clients", serve["canned"]["p95_ms"], 500.0, strict=True),
         _bar("Datasette canned query errors = 0", serve["canned"]["errors"], 0),
@@ -150,7 +151,7 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
             f"| {name} | {s[name].get('mode', 'canned queries')} | {s[name]['clients']} | {s[name]['requests']} |"
             f" {s[name]['p50_ms']} | {s[name]['p95_ms']} | {s[name]['p99_ms']} | {s[name]['max_ms']} |"
             f" {s[name]['requests_per_s']} | {s[name]['errors']} |"
-            for name in ("fulltext", "canned")
+            for name in ("fulltext", "table_search", "canned") if name in s
         ),
         "",
     ]

@@ -31,7 +31,7 @@ def test_quick_run_reports_every_metric(tmp_path, capsys):
     pdfs = results["pdf_build"]
     assert pdfs["build_status"] == 0 and pdfs["files"] == results["corpus"]["pdf_files"]
     assert pdfs["pages"] == results["corpus"]["pdf_pages"] and pdfs["ratio"] > 0
-    for phase in ("fulltext", "canned"):
+    for phase in ("fulltext", "table_search", "canned"):
         assert results["serve"][phase]["errors"] == 0
         assert results["serve"][phase]["p50_ms"] <= results["serve"][phase]["p95_ms"] <= results["serve"][phase]["p99_ms"]
     assert len(results["bars"]) == 12 and all(isinstance(b["pass"], bool) for b in results["bars"])
