@@ -249,6 +249,20 @@ class PdfiumEngine:
         finally:
             page.close()
 
+    def edges(self, index: int, height: float) -> Optional[list[dict[str, Any]]]:
+        """The page's ruling edges as pdfplumber's table finder takes them (see :mod:`.edges`), or ``None``.
+
+        :param index: the 0-based page, whose media box starts at the origin and which is not rotated
+        :param height: its height as pdfplumber reads it
+        """
+        from extract.readers.pdf.edges import page_edges
+
+        page = self._document[index]
+        try:
+            return page_edges(self._pdfium.raw, page.raw, height)
+        finally:
+            page.close()
+
     def _objects(self, parent: Any, height: float, out: PageObjects, depth: int) -> int:
         """Collect path shapes and count images, descending into form XObjects; returns the number of text objects."""
         raw = self._pdfium.raw

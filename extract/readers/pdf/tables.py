@@ -146,20 +146,23 @@ def table_block(cells_words: Sequence[tuple[BBox, Sequence[Word]]], bbox: BBox, 
     )
 
 
-def ruled_tables(plumber_page: Any, page: PageObjects, chars: Sequence[Char], settings: PdfSettings) -> list[Block]:
-    """The ruled tables pdfplumber's finder (lines strategy) sees on a page, as table blocks.
+# pdfplumber's table finder settings: tables drawn with lines (or rectangles' sides) only.
+LINES_STRATEGY = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def ruled_tables(found: Sequence[Any], page: PageObjects, chars: Sequence[Char], settings: PdfSettings) -> list[Block]:
+    """The ruled tables pdfplumber's finder (:data:`LINES_STRATEGY`) found on a page, as table blocks.
 
     A "table" of one column (a framed box, stacked shaded bars) or of one
     row (rules framing columns of running text) is no table,
     nor one whose edges are only those of filled cells (shading, for
     :mod:`.borderless`).
 
-    :param plumber_page: the pdfplumber page
+    :param found: pdfplumber's ``Table`` objects of the page
     :param page: the same page's objects from the reading engine
     :param chars: its upright chars
     :param settings: the reader's settings
     """
-    found = plumber_page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
     strokes = [p.bbox for p in page.paths if p.stroked]
     centres = [((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2, c) for c in chars] if found else []
     out = []
