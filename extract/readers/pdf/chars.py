@@ -317,6 +317,7 @@ class PdfiumEngine:
         handle, rect_at = ctypes.cast(textpage, ctypes.c_void_p).value, ctypes.addressof(rect)
         is_generated, has_map_error = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
         low, high, right_edge, bottom_edge = -width, -height, 2 * width, 2 * height
+        new_char = functools.partial(tuple.__new__, Char)  # Char(...) without its Python-level __new__: once per glyph
         chars = out.chars
         for i in range(min(count, len(text))):
             char = text[i]
@@ -340,7 +341,7 @@ class PdfiumEngine:
             if char < " " or char in _PDFIUM_LINE_HYPHENS:
                 unmapped = has_map_error(textpage, i) == 1
                 char = "" if unmapped else "-" if char in _PDFIUM_LINE_HYPHENS else char
-            chars.append(Char(char, x0, top, x1, bottom, style[3], style[0], style[1], style[2], style[4], unmapped))
+            chars.append(new_char((char, x0, top, x1, bottom, style[3], style[0], style[1], style[2], style[4], unmapped)))
         return len(styles)
 
     def _style(self, obj: Any) -> tuple[str, bool, Colour]:
