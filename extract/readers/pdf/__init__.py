@@ -3,6 +3,7 @@
 The reader is a chain of steps, each in its own module::
 
     chars     characters with box, font, size, colour; path objects     (pypdfium2, or pdfplumber)
+    edges     a candidate page's ruling edges from its path objects     (pypdfium2, cut as pdfminer cuts them)
     tables    ruled tables, on candidate pages only                     (pdfplumber's table finder)
     lines     chars -> words -> lines; ligatures, letter spacing
     blocks    lines -> blocks; list markers; headings by the document's body size
