@@ -1,12 +1,17 @@
-"""Datasette latency under a bounded loopback load: full-text and canned-query requests.
+"""Datasette latency under a bounded loopback load: the site's search, table search and canned queries.
 
 ``strategy-kb serve`` runs as a child process on a free port. Each phase
 sends a fixed number of requests from a fixed number of client threads (one
 keep-alive connection each) and reports p50/p95/p99 in milliseconds and the
-errors (a status other than 200, or no answer). Full-text requests use
-``?_search=`` on the ``goals`` table when it has an FTS index, else a
-``LIKE`` query through ``?sql=``; canned queries are those of the site's
-metadata, their parameters filled with sample values.
+errors (a status other than 200, or no answer). Full-text requests are what
+the site's search box asks, ``/-/search?q=`` (its first tab, statements),
+over :data:`SEARCH_TERMS`: Finnish and Swedish words in base and inflected
+forms and two-word queries; the same words also go to Datasette's table
+search ``/DB/goals.json?_search=`` (with its count and facets). Canned
+queries are those of the site's metadata, their parameters filled with
+sample values. The server is warmed up with other words
+(:data:`WARM_UP_TERMS`), so each search word is analysed for the first time
+inside the measured phase.
 
 ``python -m benchmarks.latency DB [--requests N] [--clients N]`` measures an
 already built database alone (prints the figures as JSON).
@@ -36,7 +41,21 @@ import yaml
 
 from kb.site import METADATA
 
-SEARCH_TERMS = ("palvelu", "hyvinvointi", "asukkaiden", "turvallisuus", "tjänster", "välfärd", "strategia", "yhdessä")
+SEARCH_TERMS = (
+    # Finnish, base and inflected forms
+    "palvelu", "palvelujen", "palveluihin", "hyvinvointialue", "hyvinvointialueen", "asiakas", "asiakkaiden",
+    "asukas", "asukkaiden", "talous", "talouden", "teknologia", "teknologian", "lapsi", "lasten", "nuori",
+    "nuorten", "koti", "kotiin", "kunta", "kuntien", "yhteistyö", "terveys", "terveyden", "henkilöstö",
+    "osaaminen", "osaamisen", "omalääkäri", "tavoite", "tavoitteet", "turvallisuus", "strategia", "yhdessä",
+    # Swedish, base and inflected forms
+    "tjänst", "tjänsterna", "tjänsternas", "kund", "kundens", "invånare", "invånarnas", "välfärdsområde",
+    "välfärdsområdets", "samarbete", "beredskap", "kommun", "kommuner", "kostnad", "kostnaderna", "hem",
+    "hemmet", "medarbetare", "personalens", "välfärd",
+    # two words
+    "palvelujen saatavuus", "lasten hyvinvointi", "asiakkaan palvelut", "talouden tasapaino", "digitala tjänster",
+    "förebyggande insatser", "invånarnas välfärd", "kundens behov",
+)
+WARM_UP_TERMS = ("sote", "ikääntyneet", "vård", "äldre")
 _PARAM = re.compile(r"(?<!:):([A-Za-z_]\w*)")
 
 
@@ -47,15 +66,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def fulltext_paths(db_path: Path) -> list[str]:
-    """Full-text request paths: ``_search`` on goals when FTS is there, else a LIKE query."""
-    name = db_path.stem
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
-        has_fts = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'goals_fts'").fetchone() is not None
-    if has_fts:
-        return [f"/{name}/goals.json?" + urllib.parse.urlencode({"_search": term}) for term in SEARCH_TERMS]
-    sql = "SELECT id, text FROM goals WHERE text LIKE :q LIMIT 50"
-    return [f"/{name}.json?" + urllib.parse.urlencode({"sql": sql, "q": f"%{term}%"}) for term in SEARCH_TERMS]
+def fulltext_paths(terms: Sequence[str] = SEARCH_TERMS) -> list[str]:
+    """The site's search page for each of ``terms``: what the search box on every page asks."""
+    return ["/-/search?" + urllib.parse.urlencode({"q": term}) for term in terms]
+
+
+def table_search_paths(db_path: Path, terms: Sequence[str] = SEARCH_TERMS) -> list[str]:
+    """Datasette's table search on goals for each of ``terms`` (JSON, with count and facets)."""
+    return [f"/{db_path.stem}/goals.json?" + urllib.parse.urlencode({"_search": term}) for term in terms]
 
 
 def canned_paths(db_path: Path) -> list[str]:
@@ -131,7 +149,7 @@ def load(port: int, paths: Sequence[str], requests: int, clients: int) -> dict:
 
 
 def measure(db_path: Path, requests: int, clients: int) -> dict:
-    """Serve ``db_path`` and load it with full-text, then canned-query requests.
+    """Serve ``db_path`` and load it with the site's search, table search, then canned-query requests.
 
     :param db_path: a built knowledge base
     :param requests: requests per phase
@@ -146,11 +164,12 @@ def measure(db_path: Path, requests: int, clients: int) -> dict:
         )
     try:
         _wait_until_up(port, server, log_path)
-        fulltext = fulltext_paths(db_path)
-        load(port, fulltext + canned_paths(db_path), len(fulltext) * 2, 2)  # warm caches and imports
+        warm_up = fulltext_paths(WARM_UP_TERMS) + table_search_paths(db_path, WARM_UP_TERMS) + canned_paths(db_path)
+        load(port, warm_up, len(warm_up) * 4, 2)  # imports, lemmatizers and page caches, every worker
         return {
-            "fulltext": {"mode": "_search (FTS)" if "_search" in fulltext[0] else "LIKE via ?sql=",
-                         **load(port, fulltext, requests, clients)},
+            "fulltext": {"mode": "site search /-/search?q=", **load(port, fulltext_paths(), requests, clients)},
+            "table_search": {"mode": "table view goals.json?_search=",
+                             **load(port, table_search_paths(db_path), requests, clients)},
             "canned": load(port, canned_paths(db_path), requests, clients),
         }
     finally:

@@ -21,6 +21,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from extract.manifest import load_manifest
 from benchmarks.scaled_corpus import CorpusSpec, rerender
@@ -39,34 +40,35 @@ class BuildRun:
     main_rss_mib: float
     tree_rss_mib: float
     log: str
+    stage_peaks_mib: dict[str, float]
 
 
-def run_build(corpus_dir: Path, db_path: Path, cache_dir: Path, jobs: int, code: Path) -> BuildRun:
+def run_build(corpus_dir: Path, db_path: Path, cache_dir: Optional[Path], jobs: Optional[int], code: Path) -> BuildRun:
     """Run ``strategy-kb build`` in a child process and measure it.
 
     :param corpus_dir: the corpus folder
     :param db_path: the database to write
-    :param cache_dir: the extraction cache folder
-    :param jobs: extraction worker processes
+    :param cache_dir: the extraction cache folder (``None``: the build's default, beside the database)
+    :param jobs: extraction worker processes (``None``: the build's default)
     :param code: the folder holding the ``extract``, ``link`` and ``kb`` packages to run
     """
-    command = [
-        sys.executable, "-m", "kb", "build", "--corpus", str(corpus_dir), "--db", str(db_path),
-        "--cache-dir", str(cache_dir), "--jobs", str(jobs),
-    ]
+    command = [sys.executable, "-m", "kb", "build", "--corpus", str(corpus_dir), "--db", str(db_path)]
+    command += ["--cache-dir", str(cache_dir)] if cache_dir is not None else []
+    command += ["--jobs", str(jobs)] if jobs is not None else []
     log_path = db_path.with_name(f"build-{len(list(db_path.parent.glob('build-*.log'))) + 1}.log")
     with log_path.open("w") as log:
         started = time.perf_counter()
         env = {**os.environ, "PYTHONPATH": str(code)}
         child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=code, env=env)
-        sampler = _TreeSampler(child.pid)
+        sampler = _TreeSampler(child.pid, log_path)
         sampler.start()
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
         sampler.stop()
     return BuildRun(
-        child.returncode, seconds, usage.ru_maxrss / 1024, sampler.peak / _MIB, log_path.read_text(errors="replace")
+        child.returncode, seconds, usage.ru_maxrss / 1024, sampler.peak / _MIB, log_path.read_text(errors="replace"),
+        {stage: round(peak / _MIB, 1) for stage, peak in sampler.stage_peaks.items()},
     )
 
 
@@ -80,9 +82,7 @@ def measure(corpus_dir: Path, spec: CorpusSpec, folder: Path, jobs: int) -> dict
     """
     folder = folder.resolve()
     shutil.rmtree(folder, ignore_errors=True)
-    code = folder / "code"
-    for package in _PACKAGES:
-        shutil.copytree(_ROOT / package, code / package, ignore=shutil.ignore_patterns("__pycache__"))
+    code = snapshot_code(folder / "code")
     copy = folder / "corpus"
     copy.mkdir(parents=True)
     for path in corpus_dir.iterdir():
@@ -101,6 +101,13 @@ def measure(corpus_dir: Path, spec: CorpusSpec, folder: Path, jobs: int) -> dict
     }
 
 
+def snapshot_code(code: Path) -> Path:
+    """Copy the project's packages into ``code`` (to run builds from, whatever the working tree does meanwhile)."""
+    for package in _PACKAGES:
+        shutil.copytree(_ROOT / package, code / package, ignore=shutil.ignore_patterns("__pycache__"))
+    return code
+
+
 def _row(run: BuildRun) -> dict:
     """A build run as a report row (the last lines of its log included)."""
     return {
@@ -108,22 +115,43 @@ def _row(run: BuildRun) -> dict:
         "seconds": round(run.seconds, 2),
         "peak_rss_main_mib": round(run.main_rss_mib, 1),
         "peak_rss_tree_mib": round(run.tree_rss_mib, 1),
+        "peak_rss_tree_mib_by_stage": run.stage_peaks_mib,
         "log_tail": run.log.strip().splitlines()[-12:],
     }
 
 
-class _TreeSampler(threading.Thread):
-    """Samples the summed PSS of a process and its descendants; keeps the peak (bytes)."""
+# The build's progress lines that start each stage, in order.
+_STAGES = (("extracting ", "extract"), ("linking ", "link"), ("writing the database", "database"))
 
-    def __init__(self, root: int, interval: float = 0.05) -> None:
+
+class _TreeSampler(threading.Thread):
+    """Samples the summed PSS of a process and its descendants; keeps the peak (bytes), also per build stage.
+
+    The stage is the last one whose progress line the build's log holds.
+    """
+
+    def __init__(self, root: int, log_path: Path, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
-        self.root, self.interval, self.peak = root, interval, 0
+        self.root, self.log_path, self.interval, self.peak = root, log_path, interval, 0
+        self.stage, self.stage_peaks, self._tail = "start", {}, ""
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         """Sample until stopped."""
-        while not self._stop_event.wait(self.interval):
-            self.peak = max(self.peak, _tree_rss(self.root))
+        with self.log_path.open(errors="replace") as log:
+            while not self._stop_event.wait(self.interval):
+                self._follow(log.read())
+                sample = _tree_rss(self.root)
+                self.peak = max(self.peak, sample)
+                self.stage_peaks[self.stage] = max(self.stage_peaks.get(self.stage, 0), sample)
+
+    def _follow(self, new_text: str) -> None:
+        """Move to the latest stage that ``new_text`` (the log written since the last sample) starts."""
+        text = self._tail + new_text  # a progress line may be cut between two reads
+        for marker, stage in _STAGES:
+            if marker in text:
+                self.stage = stage
+        self._tail = text[-max(len(marker) for marker, _ in _STAGES):]
 
     def stop(self) -> None:
         """Stop sampling and wait for the thread."""

@@ -3,7 +3,9 @@
 Steps, all on the same scaled corpus: make (or reuse) the corpus; time the
 project's extraction of its PDFs against pdfplumber, pypdfium2 and
 unstructured; time linking at growing sizes against a naive all-pairs
-comparison; run a full build (peak memory) and an incremental rebuild; load
+comparison; run a full build (peak memory) and an incremental rebuild; time a
+default build of a spread of the PDFs against pdfplumber reading them in one
+process; load
 Datasette with full-text and canned-query requests. Prints the figures and
 ratios as they come, writes ``RESULTS.md`` and returns the results.
 """
@@ -24,7 +26,7 @@ import link
 from extract.pipeline import extract_document
 from extract.manifest import load_manifest
 from extract.workers import default_jobs
-from benchmarks import extraction, latency, linking, parsers, rebuild, report
+from benchmarks import extraction, latency, linking, parsers, pdf_build, rebuild, report
 from benchmarks.profiling import profile_call, profile_extraction
 from benchmarks.scaled_corpus import CorpusSpec, make_corpus
 
@@ -56,7 +58,7 @@ class Scale:
 SCALES = {
     "quick": Scale(CorpusSpec(copies=1, sources=2, max_units=25), (1, 10), 200_000, 20, 2, None, profile=False),
     "small": Scale(CorpusSpec(copies=4), (1, 10, 50), 3_000_000, 500, 20),
-    "full": Scale(CorpusSpec(copies=46), (1, 10, 50), 20_000_000, 2000, 20, 2),
+    "full": Scale(CorpusSpec(copies=58), (1, 10, 50), 20_000_000, 2000, 20, 3),
 }
 
 
@@ -94,6 +96,9 @@ def run(scale_name: str, work: Path, out: Optional[Path], jobs: int) -> dict[str
     results["build"] = rebuild.measure(corpus.corpus_dir, scale.corpus, folder / "build", jobs)
     _say(f"build: {json.dumps({k: v for k, v in results['build'].items()}, ensure_ascii=False)}")
     db = Path(results["build"]["db"])
+
+    results["pdf_build"] = pdf_build.measure(corpus.pdf_dir, corpus.pdf_files, folder / "pdf-build")
+    _say(f"build of PDFs vs pdfplumber in one process: {json.dumps(results['pdf_build'])}")
 
     results["serve"] = latency.measure(db, scale.requests, scale.clients)
     _say(f"serve: {json.dumps(results['serve'], ensure_ascii=False)}")

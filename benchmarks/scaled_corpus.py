@@ -90,19 +90,20 @@ def make_corpus(spec: CorpusSpec, folder: Path, jobs: int) -> ScaledCorpus:
     corpus_dir.mkdir(parents=True)
     pdf_dir.mkdir()
     sources = load_manifest(BUNDLED)[: spec.sources]
+    units = {info.id: _units(info, spec.max_units) for info in sources}  # the same for every copy
     tasks = [
-        (_copy_info(info, copy), _units(info, spec.max_units), copy, corpus_dir)
+        (_copy_info(info, copy), units[info.id], copy, corpus_dir)
         for copy in range(spec.copies)
         for info in sources
     ]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pages = dict(pool.map(_render, *zip(*tasks)))
     infos = [task[0] for task in tasks]
-    _write_manifest(corpus_dir, infos)
+    write_manifest(corpus_dir, infos)
     pdf_infos = [info for info in infos if info.file.endswith(".pdf")]
     for info in pdf_infos:
         os.link(corpus_dir / info.file, pdf_dir / info.file)
-    _write_manifest(pdf_dir, pdf_infos)
+    write_manifest(pdf_dir, pdf_infos)
     stamp_path.write_text(json.dumps({"key": key, "pages": pages}, indent=1), encoding="utf-8")
     return ScaledCorpus(corpus_dir, pdf_dir, pages)
 
@@ -159,8 +160,8 @@ def _key(spec: CorpusSpec) -> str:
     return digest.hexdigest()
 
 
-def _write_manifest(folder: Path, infos: Sequence[DocumentInfo]) -> None:
-    """``corpus.toml`` listing ``infos`` (strings written as TOML basic strings)."""
+def write_manifest(folder: Path, infos: Sequence[DocumentInfo]) -> None:
+    """Write ``corpus.toml`` listing ``infos`` (strings written as TOML basic strings)."""
     entries = []
     for info in infos:
         fields = {

@@ -30,6 +30,8 @@ from functools import lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Optional
 
+from extract.packed import PackedSet, PackedTable
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from pyvoikko.analysis import VoikkoAnalysis
 
@@ -320,17 +322,32 @@ def _lookups_table(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _sv_lemma_table() -> dict[str, str]:
-    """The spaCy lookups ``sv_lemma_lookup`` table (form -> lemma), loaded once."""
-    return _lookups_table("sv_lemma_lookup.json.gz")
+def _sv_tables() -> tuple[PackedTable, PackedSet]:
+    """The spaCy lookups ``sv_lemma_lookup`` table (form -> lemma) and the Swedish word set, packed, loaded once.
+
+    The words are the table's keys and values and spaCy's Swedish stop words
+    (function words such as "och", "hur" that the lemma table lacks).
+    """
+    table = _lookups_table("sv_lemma_lookup.json.gz")
+    return PackedTable(table), PackedSet(_words(table, _spacy_stop_words("sv")))
 
 
-def _lexicon(table: dict[str, str], stop_words: frozenset[str]) -> frozenset[str]:
+def _sv_lemma_table() -> PackedTable:
+    """The Swedish lemma table (form -> lemma)."""
+    return _sv_tables()[0]
+
+
+def _sv_lexicon() -> PackedSet:
+    """The Swedish words."""
+    return _sv_tables()[1]
+
+
+def _words(table: dict[str, str], stop_words: frozenset[str]) -> set[str]:
     """Every lowercased key and value of a lemma table, plus stop words."""
     words = set(map(str.lower, table))
     words.update(map(str.lower, table.values()))
     words.update(map(str.lower, stop_words))
-    return frozenset(words)
+    return words
 
 
 def _spacy_stop_words(lang: str) -> frozenset[str]:
@@ -349,16 +366,9 @@ def _spacy_stop_words(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _sv_lexicon() -> frozenset[str]:
-    """Swedish words: the lemma table's keys and values and spaCy's stop words
-    (function words such as "och", "hur" that the lemma table lacks)."""
-    return _lexicon(_sv_lemma_table(), _spacy_stop_words("sv"))
-
-
-@lru_cache(maxsize=1)
-def _en_lexicon() -> frozenset[str]:
+def _en_lexicon() -> PackedSet:
     """English words: the ``en_lemma_lookup`` table's keys and values and spaCy's stop words."""
-    return _lexicon(_lookups_table("en_lemma_lookup.json.gz"), _spacy_stop_words("en"))
+    return PackedSet(_words(_lookups_table("en_lemma_lookup.json.gz"), _spacy_stop_words("en")))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -7,8 +7,9 @@ The rules read structure, never a document's own goal texts:
    in :mod:`extract.lang`) types the items of its region: list items below a
    goal, action, result or target heading; short phrases or one-sentence
    paragraphs below a value, mission, guideline, aim or principle heading. A
-   region runs to the end of the cue's page (and over the next page when the
-   cue ends its page). On a page laid out bottom-up (the cue among its last
+   region runs to the end of the cue's sheet (its page, or its chapter where
+   chapters run on over pages: :mod:`extract.sheets`), and over the next sheet
+   when the cue ends its own. On a page laid out bottom-up (the cue among its last
    units, none among its first) the cue types the items above it, from the page
    before too when its page opens mid-section.
 2. Sentences that state the basic task ("Perustehtävämme on …") are missions;
@@ -35,9 +36,11 @@ from extract.clean.normalize import match_key
 from extract.cues import Cue, read_cue
 from extract.lang import fi, sv
 from extract.records import SourceDocument, Statement
+from extract.sheets import chapter_level, opens_sheet, sheets
 from extract.structure import Unit, heading_text
 from extract.summary_pages import summary_statements
 from extract.targets import parse_targets
+from extract.title_rows import title_rows
 
 LANGS = {"fi": fi, "sv": sv}
 LIST_KINDS = ("goal", "action", "result", "target", "impact")
@@ -95,16 +98,18 @@ def type_statements(
     summary_pages = {t.unit.page for t in summary}  # their other text (a base, a title) is no aim of a theme
     taken = {t.unit.index for t in found} | {u.index for u in units if u.page in summary_pages}
     found.extend(_spread_aims(units, guidelines, taken, labels))
-    found = _dedupe(sorted(found, key=lambda t: (t.unit.index, t.text)))
+    rows = title_rows(units)  # a row of titles set on one line is none of them
+    found = _dedupe(sorted((t for t in found if t.unit.index not in rows), key=lambda t: (t.unit.index, t.text)))
     return _with_parents(units, _as_printed_in_sentence_case(units, found), labels), demoted
 
 
 def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
-    pages = _pages(units)
+    pages = sheets(units)
+    chapters = chapter_level(units)
     order = list(pages)
     for p, page_key in enumerate(order):
         page = pages[page_key]
-        cues = [(i, cue) for i, u in enumerate(page) if u.role == "heading" and (cue := read_cue(u.text))]
+        cues = [(i, cue) for i, u in enumerate(page) if (cue := _cue_of(u))]
         if not cues:
             continue
         following = _until_cue(pages[order[p + 1]]) if p + 1 < len(order) else []
@@ -137,8 +142,19 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
                 region = region[:1]
             elif n + 1 == len(cues) and not any(_is_item(u) for u in region):
                 # the list goes on over the page break (a next page's title only ends it for titled kinds)
-                region = region + _next_page_items(following, cue)
+                region = region + _next_page_items(following, cue, chapters)
             yield cue, region
+
+
+def _cue_of(unit: Unit) -> Optional[Cue]:
+    """The cue a unit gives: a cue heading's, or a numbered singular cue ("RIKTLINJE 2") that the text layer
+    glued to the end of the paragraph before the statement it titles."""
+    if unit.role == "heading":
+        return read_cue(unit.text)
+    if unit.role != "paragraph" or len(parts := sentences(unit.text)) < 2:
+        return None
+    cue = read_cue(parts[-1])
+    return cue if cue is not None and cue.single else None
 
 
 def _summary_page(units: Sequence[Unit], demoted: set[int]) -> list[Typed]:
@@ -169,7 +185,7 @@ def _promise_titles(units: Sequence[Unit]) -> list[Typed]:
     if not any(c and "promise" in c.kinds for c in cues.values()):
         return []
     out = []
-    for page in _pages(units).values():
+    for page in sheets(units).values():
         kinds = {k for u in page if (c := cues.get(u.index)) for k in c.kinds}
         if not {"action", "result"} <= kinds:
             continue
@@ -178,21 +194,6 @@ def _promise_titles(units: Sequence[Unit]) -> list[Typed]:
             title = titles[0]
             out.append(Typed(title, "promise", heading_text(title.text), rule="title of a page with actions and results", strength=3))
     return out
-
-
-def _pages(units: Sequence[Unit]) -> dict[object, list[Unit]]:
-    pages: dict[object, list[Unit]] = {}
-    for unit in units:
-        pages.setdefault(_page_key(unit), []).append(unit)
-    return pages
-
-
-def _page_key(unit: Unit) -> object:
-    # continuation pages are one page with the page they continue; units of unknown
-    # pages are grouped by their position so regions stay local
-    if unit.spread is not None:
-        return unit.spread
-    return unit.page if unit.page is not None else ("unknown", unit.index // 40)
 
 
 def _until_cue(units: list[Unit]) -> list[Unit]:
@@ -204,11 +205,12 @@ def _until_cue(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _next_page_items(following: list[Unit], cue: Cue) -> list[Unit]:
-    """The start of the next page that a cue's list may run into: up to its title, unless the items are titles."""
+def _next_page_items(following: list[Unit], cue: Cue, chapters: Optional[int]) -> list[Unit]:
+    """The start of the next sheet that a cue's list may run into: up to its title, unless the items are titles
+    (``chapters``: the chapter level where pages run on, see :mod:`extract.sheets`)."""
     if any(k in PHRASE_KINDS for k in cue.kinds):
         return following
-    return following if not following or following[0].role != "heading" or not following[0].first_on_page else []
+    return following if not following or not opens_sheet(following[0], chapters) else []
 
 
 def _after_last_cue(units: list[Unit]) -> list[Unit]:

@@ -98,6 +98,20 @@ def _context(preload: list[str]) -> multiprocessing.context.BaseContext:
     return ctx
 
 
+def stop_server() -> None:
+    """End the fork server that workers are forked from, and free the lexicons it preloaded.
+
+    The server outlives the workers so that the next :func:`run_tasks` starts
+    at once; a caller that extracts no more (``strategy-kb build`` once its
+    documents are extracted) ends it to give back its memory. The next
+    :func:`run_tasks` starts a new one. Nothing to do where workers are spawned.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        from multiprocessing import forkserver
+
+        forkserver._forkserver._stop()  # the standard library's own way to end its server (used by its tests)
+
+
 def _describe(exc: BaseException) -> str:
     """An exception on one line with where it was raised: ``KeyError: 'x' (at pdf.py:120)``."""
     message = " ".join(str(exc).split()) or "no message"

@@ -27,7 +27,7 @@ from extract.cache import CACHE_DIR_NAME, ExtractionCache
 from extract.manifest import MANIFEST_NAME, SUFFIXES
 from extract.nlp import warm_up
 from extract.pipeline import Limits, extract_document
-from extract.workers import default_jobs
+from extract.workers import default_jobs, stop_server
 from kb.add import add_file, inferred_origins, known_files, manifest_entries
 from kb.build import build as build_db
 from kb.optional_tools import LIBVOIKKO, missing_notes
@@ -132,6 +132,7 @@ def run_build(
         warming.start()
         documents = extract.run(corpus_dir, progress, limits, cache)
         warming.join()
+        stop_server()  # its preloaded lexicons would stay in memory through linking
     except ManifestError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         if not (corpus_dir / MANIFEST_NAME).exists() and any(
@@ -142,6 +143,7 @@ def run_build(
         return 2
     click.echo("linking (parallel text, evaluations, lineage) …", err=True)
     links = link.run(documents, corrections, reviews, link.LinkCache(cache_dir) if cache_dir else None)
+    click.echo("writing the database …", err=True)
     try:
         path = build_db(documents, links, db_path, inferred=inferred_origins(corpus_dir, [d.info for d in documents]),
                         incremental=cache is not None)

@@ -13,6 +13,7 @@ analysis.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -51,15 +52,30 @@ def lemma_rows(db: sqlite_utils.Database, table: str, where: str = "1") -> list[
     return [(lemma_text(" ".join(t for t in row[1:-1] if t), row[-1] or "fi"), row[0]) for row in rows]
 
 
-def query_forms(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)  # a served site analyses each query word once
+def query_forms(word: str) -> tuple[str, ...]:
     """``word`` in lower case followed by its Finnish and Swedish lemmas, without repeats.
 
-    Example: ``query_forms("palveluja") == ["palveluja", "palvelu"]``
+    Example: ``query_forms("palveluja") == ("palveluja", "palvelu")``
     """
     forms = [word.lower()]
     for lang in _QUERY_LANGS:
         forms.extend(lemma_text(word, lang).split())
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query as the search sees them: runs of letters and digits."""
+    return _WORD.findall(text or "")
+
+
+@lru_cache(maxsize=1 << 16)  # the words of a corpus repeat: each is analysed once per process
+def word_lemmas(word: str, lang: str) -> frozenset[str]:
+    """The lemmas of one word of a text in ``lang`` as the index stores them (empty for a stop word).
+
+    Example: ``word_lemmas("palvelujen", "fi") == frozenset({"palvelu"})``
+    """
+    return frozenset(lemma_text(word, lang).split())
 
 
 def lemma_query(text: str) -> str:
@@ -73,5 +89,5 @@ def lemma_query(text: str) -> str:
 
     :param text: what the user typed.
     """
-    groups = ["(" + " OR ".join(f'"{form}"' for form in query_forms(word)) + ")" for word in _WORD.findall(text or "")]
+    groups = ["(" + " OR ".join(f'"{form}"' for form in query_forms(word)) + ")" for word in query_words(text)]
     return " AND ".join(groups) or '""'

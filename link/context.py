@@ -12,7 +12,10 @@ text around it does. :func:`contexts` gathers, for every statement:
   subsections, except a subsection that another statement heads (it belongs
   to that one);
 - ``assessment``: the written assessment of the evaluation row it is
-  ``evaluated_in``, and that row's own children (its sub-goals).
+  ``evaluated_in``, and that row's own children (its sub-goals);
+- ``explanation``: the passages under a statement printed as a heading inside
+  a section (a service-organising principle's sentences, :func:`explained`);
+  such a passage has the statement as its ``parent``.
 
 Each piece is ``(label, unit id, text)``, so the evidence of a link can say
 which context carried a shared word.
@@ -50,21 +53,53 @@ class PassageUnit(Statement):
         pass  # the text is the passage's, normalised already; "passage" is no statement kind
 
 
+def explained(doc: ExtractedDocument) -> dict[str, str | None]:
+    """Passage id → the statement it explains, for the passages of the sections where statements were typed.
+
+    In such a section extraction has said what the section states; a passage
+    printing no statement there is either the explanation under a statement
+    printed as a heading (a service-organising principle's heading and the
+    sentences under it: the statement whose heading is the nearest one before
+    the passage) or, when the nearest heading before it prints no statement
+    (the section's own heading), the section's title, introduction or summary
+    (``None``). Passages of sections without statements are not in the map.
+    """
+    heads = {}
+    for s in sorted(doc.statements, key=lambda s: s.ordinal):
+        heads.setdefault((s.section_id, match_key(s.text)), s.id)
+    typed = {s.section_id for s in doc.statements}
+    out: dict[str, str | None] = {}
+    owner: dict[str | None, str | None] = {}
+    for p in sorted(doc.passages, key=lambda p: p.ordinal):
+        if p.section_id not in typed:
+            continue
+        key = (p.section_id, match_key(p.text))
+        if p.role == "heading":
+            owner[p.section_id] = heads.get(key)
+        if key not in heads:
+            out[p.id] = owner.get(p.section_id)
+    return out
+
+
 def passage_units(doc: ExtractedDocument) -> list[PassageUnit]:
     """The passages of ``doc`` (headings, paragraphs, items) that may state a goal no statement of ``doc`` prints.
 
     A goal is said in one or two sentences of at least :data:`MIN_WORDS` content
-    words: a two-word slide heading or a page of explanation is not one.
+    words: a two-word slide heading or a page of explanation is not one. In a
+    section where statements were typed only the explanation under a statement
+    takes part, as a unit whose ``parent_id`` is that statement (:func:`explained`);
+    the section's introduction and summary sentences do not.
     """
     printed = {match_key(s.text) for s in doc.statements}
+    under = explained(doc)
     out = []
     for p in sorted(doc.passages, key=lambda p: p.ordinal):
-        if p.role not in PASSAGE_ROLES or match_key(p.text) in printed:
+        if p.role not in PASSAGE_ROLES or match_key(p.text) in printed or (p.id in under and not under[p.id]):
             continue
         lang = analysis_lang(p.lang)
         if len(lemmas(p.text, lang)) >= MIN_WORDS and len(sentences(p.text, lang)) <= MAX_SENTENCES:
-            out.append(PassageUnit(p.id, p.document_id, p.section_id, None, p.ordinal, PASSAGE_KIND, p.number,
-                                   p.text, p.lang, p.page))
+            out.append(PassageUnit(p.id, p.document_id, p.section_id, under.get(p.id), p.ordinal, PASSAGE_KIND,
+                                   p.number, p.text, p.lang, p.page))
     return out
 
 
@@ -112,7 +147,7 @@ def _headed_sections(doc: ExtractedDocument) -> dict[str, list[Piece]]:
 
 
 def contexts(documents: Sequence[ExtractedDocument], links: Iterable[Link] = ()) -> dict[str, list[Piece]]:
-    """Statement id → the pieces of text around it (see the module docstring), in a stable order."""
+    """Statement (or explaining passage) id → the pieces of text around it (see the module docstring), in a stable order."""
     rows = {e.goal_id: e for d in documents for e in d.evaluations}
     children = _children([s for d in documents for s in d.statements])
     evaluated: dict[str, list[str]] = defaultdict(list)
@@ -123,12 +158,19 @@ def contexts(documents: Sequence[ExtractedDocument], links: Iterable[Link] = ())
     for doc in documents:
         sections = _headed_sections(doc)
         by_id = {s.id: s for s in doc.statements}
+        under = explained(doc)
+        explaining: dict[str, list[Piece]] = defaultdict(list)
+        for p in sorted(doc.passages, key=lambda p: p.ordinal):
+            if (owner := under.get(p.id)) is not None:
+                explaining[owner].append(("explanation", p.id, p.text))
+                out[p.id] = [("parent", owner, by_id[owner].text)]
         for s in doc.statements:
             pieces = [("child", c.id, c.text) for c in _descendants(s.id, children)]
             if s.parent_id in by_id:
                 pieces.append(("parent", s.parent_id, by_id[s.parent_id].text))
             own_text = {match_key(s.text)}
             pieces += [p for p in sections.get(s.id, ()) if match_key(p[2]) not in own_text]
+            pieces += explaining.get(s.id, ())
             for row_id in sorted(evaluated.get(s.id, ())):
                 if rows[row_id].assessment:
                     pieces.append(("assessment", row_id, rows[row_id].assessment))

@@ -11,7 +11,8 @@ nearest predecessors. For every such pair and every language of each side:
    :data:`CROSS_THRESHOLD`); and, for aims, principles, goals, targets and
    impact goals, by the words around each statement (:func:`link.matching.context_pair`
    over :mod:`link.context`: a promise's paragraphs, actions and results, a
-   goal's evaluation), which must reach :data:`CONTEXT_THRESHOLD`; each score is multiplied by how
+   goal's evaluation), which must reach :data:`CONTEXT_THRESHOLD` (a pair found mostly in one
+   child of the later unit continues in that child: :func:`carrying_child`); each score is multiplied by how
    compatible the two statement kinds are (a guideline may have been typed as
    a value, a goal may live on as a change promise), and shared numbers add a
    little;
@@ -58,7 +59,10 @@ POSITION_SCORE = 0.45  # a statement in the one free slot of an otherwise contin
 MIN_SERIES = 3
 CROSS_THRESHOLD = 0.55  # a direct Finnish–Swedish pair needs more: translation scores run higher
 CONTEXT_THRESHOLD = 0.35  # a pair scored with context (link.matching.context_pair) needs this
-CARRIER_SHARE = 0.5  # share of the matched weight one child must carry to take the link from its parent
+CARRIER_SHARE = 0.5  # share of the matched weight one child must hold to continue the link from its parent
+CARRIER_OWN = 0.25  # ... of which this share beyond its parent's own words (on this corpus: 0.15 for a
+# list's lead-in repeating the title, ≥ 0.44 for the actions and common goals that carry a goal)
+SOLE_CARRIER = 0.8  # a child carrying this share takes the link in its parent's place
 CANDIDATE_MINIMUM = 0.25
 CROSS_CANDIDATE_MINIMUM = 0.3  # the same for a Finnish–Swedish pair
 CANDIDATE_FLOOR = 0.2  # a pair scoring this (and under THRESHOLD) is shown as "possibly continued"
@@ -137,9 +141,11 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
                          if ls == lt or c.score * kind_compatibility(c.source.kind, c.target.kind) >= CROSS_THRESHOLD]
                 with_context = [c for c in sources[ls] if c.kind in CONTEXT_KINDS]
                 in_context = context_candidates(ctx, with_context, targets[lt], CONTEXT_THRESHOLD)
-                found += in_context + [m for c in in_context if (m := carrying_child(ctx, c)) is not None]
+                found = _carried(ctx, found, in_context)
                 for c in found:
-                    c.score = c.score * kind_compatibility(c.source.kind, c.target.kind)
+                    # a child carrying a pair may keep the kind of the unit it was found in (the one compared)
+                    compared = ctx.statements[c.evidence.get("found_in", c.target.id)]
+                    c.score *= max(kind_compatibility(c.source.kind, t.kind) for t in (c.target, compared))
                     if c.method in ("context", "context-child"):
                         c.score *= THRESHOLD / CONTEXT_THRESHOLD  # on the scale of the other methods
                     if c.evidence["numbers"]["shared"]:
@@ -154,29 +160,48 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
     return [pool[k] for k in sorted(pool)]
 
 
-def carrying_child(ctx: Context, c: Candidate) -> Candidate | None:
-    """The pair moved onto the later unit's child that carried most of what matched, if one did.
+def _carried(ctx: Context, found: Sequence[Candidate], in_context: Sequence[Candidate]) -> list[Candidate]:
+    """``found`` with the ``in_context`` pairs moved onto a carrying child (:func:`carrying_child`) added.
 
-    A principle's or promise's context holds its common goals or actions; when
-    :data:`CARRIER_SHARE` of the earlier statement's matched weight was found in
-    one of them ("monituottajuus" in the principle's common goal on the
-    multi-producer model), the earlier statement continues in that child too
-    (a goal → a promise and its action), with the pair's score and evidence.
+    A child that carries :data:`SOLE_CARRIER` of the match takes the pair's place, whatever
+    method found the pair: the rest of its parent (the other actions of a promise) adds
+    nothing the earlier statement said.
     """
-    carried: dict[str, float] = defaultdict(float)
-    total = 0.0
-    for _, _, weight, where in c.evidence.get("context_words", ()):
-        total += weight
-        if where.startswith("child:"):
-            carried[where.split(":", 1)[1]] += weight
-    if not carried:
+    children = [m for c in in_context if (m := carrying_child(ctx, c)) is not None]
+    replaced = {(m.source.id, m.evidence["found_in"]) for m in children if m.evidence["carried_share"] >= SOLE_CARRIER}
+    return [c for c in [*found, *in_context] if c.key not in replaced] + children
+
+
+def carrying_child(ctx: Context, c: Candidate) -> Candidate | None:
+    """The pair moved onto the later unit's child that carries most of what matched, if one does.
+
+    A principle's or promise's context holds its common goals or actions. A
+    child carries the pair when its own text holds :data:`CARRIER_SHARE` of the
+    earlier statement's matched weight, and :data:`CARRIER_OWN` of it beyond
+    its parent's own words ("monituottajuus" in the principle's common goal on
+    the multi-producer model; the municipalities and cooperation of an action,
+    beside the children and young people of its promise's title; not a list's
+    lead-in that repeats the title). The earlier statement then continues in
+    that child too (a goal → a promise and its action), with the pair's score
+    and evidence; ``evidence["carried_share"]`` is the share the child holds.
+    """
+    matches = c.evidence.get("context_words", ())
+    total = sum(weight for _, _, weight, _ in matches)
+    children = sorted({where.split(":", 1)[1] for where in ctx.bags[c.target.id].carrier.values()
+                       if where.startswith("child:")})
+    held: dict[str, float] = {}
+    for cid in children:
+        own = ctx.bags[cid].own if cid in ctx.bags else frozenset()
+        beyond = sum(weight for _, partner, weight, where in matches if partner in own and where != "text")
+        if total and beyond >= CARRIER_OWN * total:
+            held[cid] = sum(weight for _, partner, weight, _ in matches if partner in own) / total
+    if not held:
         return None
-    child_id = max(sorted(carried), key=carried.get)
+    child_id = max(sorted(held), key=held.get)
     child = ctx.statements.get(child_id)
-    if child is None or child.kind not in TARGET_KINDS or carried[child_id] < CARRIER_SHARE * total:
+    if child is None or child.kind not in TARGET_KINDS or held[child_id] < CARRIER_SHARE:
         return None
-    evidence = dict(c.evidence, carried_by=child_id, found_in=c.target.id,
-                    carried_share=round(carried[child_id] / total, 3))
+    evidence = dict(c.evidence, carried_by=child_id, found_in=c.target.id, carried_share=round(held[child_id], 3))
     return Candidate(c.source, child, c.score, "context-child", evidence, c.coverage)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from extract.records import ExtractedDocument, Statement
 from link.context import Piece, passage_units
@@ -197,15 +197,23 @@ def _cross_language(ctx: Context, sources: Sequence[Statement], targets: Sequenc
                 yield Candidate(sv, fi, score, "crosslingual", evidence, (cov_sv, cov_fi))
 
 
-def _found(ctx: Context, a: Bag, b: Bag) -> tuple[float, list[list[Any]]]:
-    """Share of the IDF weight of ``a``'s own terms that ``b`` holds (itself or in its context), and the matches."""
+def _found(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None) -> tuple[float, list[list[Any]]]:
+    """Share of the IDF weight of ``a``'s own terms that ``b`` holds (itself or in its context), and the matches.
+
+    ``known`` maps terms of ``a`` to the terms of ``b`` the other direction found them to translate
+    (a Swedish compound the dictionary does not split, ``mångproducentmodell``, is the partner of
+    the Finnish compound whose parts found it, ``monituottajamalli``).
+    """
     total, matched, found = 0.0, 0.0, []
     cross = a.lang != b.lang
     for term in sorted(a.own):
         w = a.terms[term] * ctx.weight(a.lang, term)
         total += w
-        partner = (ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b)) if cross
-                   else term if term in b.terms else None)
+        if cross:
+            partner = (ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b))
+                       or (known or {}).get(term))
+        else:
+            partner = term if term in b.terms else None
         if partner is not None:
             matched += w
             found.append([term, partner, round(w, 2), b.carrier.get(partner, "text")])
@@ -222,7 +230,7 @@ def context_pair(ctx: Context, source: Statement, target: Statement) -> Candidat
     """
     a, b = ctx.bags[source.id], ctx.bags[target.id]
     cov_a, found_a = _found(ctx, a, b)
-    cov_b, found_b = _found(ctx, b, a)
+    cov_b, found_b = _found(ctx, b, a, {partner: term for term, partner, *_ in found_a})
     score = math.sqrt(cov_a * cov_b)
     shown = sorted(found_a, key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
     back = sorted(found_b, key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]

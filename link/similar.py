@@ -6,18 +6,27 @@ other organisation and region: their statements, and their passages that
 print no statement (a county may state its strategic goals as plain
 paragraphs or slide headings that were not typed); a passage that is a cue
 heading ("Palveluidemme järjestämistä ohjaavat seuraavat periaatteet") only
-labels a list and is left out.
+labels a list and is left out. Which passages take part is decided by their
+place in what extraction typed (:func:`link.context.passage_units`): in a
+section of typed statements only the explanation under a statement's heading
+(a service-organising principle's sentences), as a unit of that statement's
+kind; the section's title, introduction and summary sentences not.
 
 Each unit is a bag of terms (:class:`Terms`): its lemmas, compound parts
 and the Voikko bases of derived words (:mod:`link.derivation`: ``tasapainoinen``
 and ``tasapaino`` meet on ``paino``, ``asiakaslähtöisyys`` and
-``ihmislähtöisyys`` on ``lähtö``), and, at half weight (``link.matching.CONTEXT_SHARE``), the same
+``ihmislähtöisyys`` on ``lähtö``), the concepts their words name
+(:func:`concept_table`: ``työhyvinvointi`` and ``hyvinvoiva`` on
+``≈hyvinvointi``), and, at half weight (``link.matching.CONTEXT_SHARE``), the same
 of its context (:mod:`link.context`: a guideline's aims and goals and the
-paragraphs of its section, an aim's guideline). A pair scores the geometric
+paragraphs of its section, an aim's guideline, a principle's explanation and
+the explained principle). A pair scores the geometric
 mean of two shares, each the IDF weight of one side's own terms that the
 other side holds in its text or context (:func:`score_pair`), times the
-compatibility of the two kinds (an untyped passage takes the kinds of the
-statements of its section). A one-word unit (a value) is compared only
+compatibility of the two kinds (:func:`kind_compatibility`: directions with
+directions, means with means; a passage takes the kind of the statement it
+explains, and in a section of no statement that of a strategic goal or
+theme, :data:`UNTYPED`). A one-word unit (a value) is compared only
 with one-word units of its kind.
 
 Links are many-to-many where the documents are, but each must be near the
@@ -32,7 +41,9 @@ whose id sorts first.
 
 from __future__ import annotations
 
+import importlib.resources
 import math
+import tomllib
 from collections import defaultdict
 from functools import lru_cache
 from dataclasses import dataclass
@@ -47,15 +58,20 @@ from link.lemma_index import PART_WEIGHT, LemmaIndex, Profile
 from link.matching import SHOWN_TERMS, Candidate, Context
 from link.records import Link
 
-THRESHOLD = 0.3  # score a similar_to link needs (calibrated on the dev gold: tests/test_lineage_gold.py)
+THRESHOLD = 0.25  # score a similar_to link needs (calibrated on the dev gold: tests/test_lineage_gold.py)
 RATIO = 0.7  # a pair needs this share of the best score of its source and of its target
 IDENTITY_DISCOUNT = 0.6  # a mission or vision beside a goal: the same words, another kind of statement
+CONCEPT = "≈"  # prefix of a concept term (link/data/concepts_fi.toml)
 CANDIDATES = 10  # units of the pool scored per unit (the index's best)
 KINDS = frozenset({"mission", "vision", "value", "guideline", "aim", "principle", "goal", "target", "impact"})
 IDENTITY = frozenset(k for k, tier in TIER.items() if tier == 0)
-# A passage in a section of no statement is read as what passage units are kept for: a goal or a
-# strategic theme nobody typed (:func:`link.context.passage_units`).
-UNTYPED = frozenset({"guideline", "goal"})
+# The two levels of direction and goals (an aim, a guideline's päämäärä, stands between them)
+DIRECTION = frozenset({"guideline", "impact"})
+MEANS = frozenset({"goal", "target", "principle"})
+LEVEL_DISCOUNT = 0.4  # a direction beside a means: it serves the direction rather than pursuing the same
+# A passage in a section of no statement is read as what extraction leaves untyped in a strategy:
+# its headline strategic goals and themes (measurable targets and principles are typed by their cues).
+UNTYPED = frozenset({"guideline"})
 
 
 @dataclass(frozen=True)
@@ -75,14 +91,32 @@ class Terms:
         return self.own.get(term) or self.around.get(term, 0.0)
 
 
+@lru_cache(maxsize=1)
+def concept_table() -> dict[str, tuple[str, ...]]:
+    """Finnish member lemma → the concepts it names (``link/data/concepts_fi.toml``), concept terms as ``≈name``."""
+    data = tomllib.loads(importlib.resources.files("link").joinpath("data/concepts_fi.toml").read_text("utf-8"))
+    out: dict[str, set[str]] = defaultdict(set)
+    for name, members in data["concepts"].items():
+        for m in members:
+            out[m].add(CONCEPT + name)
+    return {m: tuple(sorted(c)) for m, c in out.items()}
+
+
 def _with_bases(terms: Mapping[str, float], lang: str) -> tuple[dict[str, float], dict[str, str]]:
-    """``terms`` plus the word bases of each (at :data:`PART_WEIGHT` times the term's share), and base → its term."""
+    """``terms`` plus the word bases of each (at :data:`PART_WEIGHT` times the term's share) and the concepts
+    of both (:func:`concept_table`, at :data:`PART_WEIGHT` times that), and base or concept → its term."""
     out, origin = dict(terms), {}
     for term, share in sorted(terms.items()):
         for base in word_bases(term, lang):
             if share * PART_WEIGHT > out.get(base, 0.0):
                 out[base] = share * PART_WEIGHT
                 origin.setdefault(base, term)
+    concepts = concept_table() if lang == "fi" else {}
+    for term, share in sorted(out.items()):
+        for concept in concepts.get(term, ()):
+            if share * PART_WEIGHT > out.get(concept, 0.0):
+                out[concept] = share * PART_WEIGHT
+                origin.setdefault(concept, origin.get(term, term))
     return out, origin
 
 
@@ -137,20 +171,24 @@ def pair_evidence(a: Terms, b: Terms, idf: Mapping[str, float]) -> dict[str, Any
 
 
 def _kinds(doc: ExtractedDocument, units: Iterable[Statement]) -> dict[str, frozenset[str]]:
-    """Unit id → its kinds: a statement's own; a passage's, those of the statements of its section (or :data:`UNTYPED`)."""
-    by_section: dict[str | None, set[str]] = defaultdict(set)
-    for s in doc.statements:
-        by_section[s.section_id].add(s.kind)
-    return {u.id: frozenset(by_section.get(u.section_id) or UNTYPED) if u.kind == PASSAGE_KIND else frozenset({u.kind})
-            for u in units}
+    """Unit id → its kinds: a statement's own; a passage's, that of the statement it explains
+    (:func:`link.context.explained`), or :data:`UNTYPED` in a section of no statement."""
+    kind = {s.id: s.kind for s in doc.statements}
+    return {u.id: frozenset({kind[u.parent_id]} if u.parent_id in kind else UNTYPED) if u.kind == PASSAGE_KIND
+            else frozenset({u.kind}) for u in units}
 
 
 @lru_cache(maxsize=1 << 10)
 def kind_compatibility(a: frozenset[str], b: frozenset[str]) -> float:
     """How plausibly units of kinds ``a`` and ``b`` pursue the same thing (a unit of no known kind: any).
 
-    Within identity (mission, vision, value) or within direction and goals
-    (guideline ↔ strategic goal, goal ↔ target or principle) 1; a mission or
+    Within identity (mission, vision, value) 1, and so within one level of
+    direction and goals: a guideline or impact goal beside a strategic goal or
+    another guideline, a council-term goal beside a measurable target or a
+    service-organising principle, an aim (between the two) beside either; a
+    direction beside a means (a guideline or impact goal beside a goal, target
+    or principle) :data:`LEVEL_DISCOUNT`: the means shares the direction's
+    words because it serves it, not because it pursues the same. A mission or
     vision beside a goal :data:`IDENTITY_DISCOUNT`; a value with anything but
     a value 0.
     """
@@ -159,7 +197,9 @@ def kind_compatibility(a: frozenset[str], b: frozenset[str]) -> float:
     def one(x: str, y: str) -> float:
         if "value" in (x, y) and x != y:
             return 0.0
-        return 1.0 if (x in IDENTITY) == (y in IDENTITY) else IDENTITY_DISCOUNT
+        if (x in IDENTITY) != (y in IDENTITY):
+            return IDENTITY_DISCOUNT
+        return LEVEL_DISCOUNT if {x, y} & DIRECTION and {x, y} & MEANS else 1.0
 
     return max(one(x, y) for x in a for y in b)
 

@@ -170,6 +170,18 @@ def paragraph_over_page_break(folder: Path) -> Path:
     return build_pdf(folder / "page-break.pdf", [first, second, third])
 
 
+def item_over_column_break(folder: Path) -> Path:
+    """Two columns whose text runs on: a list item at the foot of the left column ends atop the right one
+    (on page 1 the right column holds nothing else, on page 2 a new paragraph follows the rest)."""
+    left = [Text(56, 80, "Yhteiset tavoitteet", size=16, bold=True),
+            Lines(56, 110, ["Strategia ohjaa alueen toimintaa koko", "valtuustokauden ajan ja kaikissa palveluissa."]),
+            Text(56, 160, "1."), Lines(72, 160, ["Palvelut ovat saavutettavia ja", "asiakkaat saavat apua ajoissa."]),
+            Text(56, 200, "2."), Lines(72, 200, ["Luomme edellytykset tehokkaalle", "kilpailulle ja lisäämme vaikuttavia"])]
+    rest = Lines(332, 80, ["hankintoja koko alueella."])
+    after = Lines(316, 120, ["Toinen kappale alkaa tästä ja kertoo", "seurannasta ja mittareista."])
+    return build_pdf(folder / "column-break.pdf", [left + [rest], left + [rest, after]])
+
+
 def unmapped_glyphs(folder: Path) -> Path:
     """A page whose font has no ToUnicode map: its glyphs read as ``(cid:N)``."""
     page = [Text(72, 100, "Tavoitteena on hyvinvointi", size=24)]
@@ -186,4 +198,5 @@ LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "letter-spaced": letter_spaced_heading,
     "justified-wide": justified_wide_gaps,
     "page-break": paragraph_over_page_break,
+    "column-break": item_over_column_break,
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from multiprocessing import forkserver
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,9 @@ def test_build_summary_names_documents_pages_and_statement_kinds(tmp_path):
     result = CliRunner().invoke(main, ["build", "--corpus", str(CORPUS), "--db", str(tmp_path / "a.db")])
     assert "extracting luvn-strategia-2023-2025.txt" in result.output
     assert "documents  5 (0 failed)" in result.output
+    assert "writing the database" in result.output
+    # the fork server the workers came from is ended with its preloaded lexicons once extraction is done
+    assert forkserver._forkserver._forkserver_pid is None
     kinds = _rows(tmp_path / "a.db", "SELECT kind, count(*) FROM goals GROUP BY kind ORDER BY kind")
     assert ("goal" in dict(kinds)) and "findings" in result.output
     assert f"statements {sum(n for _k, n in kinds)}: " + ", ".join(f"{k} {n}" for k, n in kinds) in result.output

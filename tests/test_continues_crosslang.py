@@ -109,3 +109,13 @@ def test_a_goal_found_in_one_action_of_a_promise_continues_in_that_action_too():
     assert carrying_child(ctx, context_pair(ctx, title, promise)) is None  # found in the promise's own words
     found = {l.target_id for l in continues(docs, (), ctx) if l.source_id == "vanha-2023/goal"}
     assert "uusi-2026/a1" in found and "uusi-2026/a2" not in found
+
+
+def test_a_swedish_compound_found_by_the_finnish_compound_parts_is_its_partner_both_ways():
+    """The dictionary does not split ``mångproducentmodell``; the Finnish parts found it, so it finds them back."""
+    earlier = document("vanha-2023", "2023-2025", [("goal", "goal", "Monituottajamallia hyödynnetään vaikuttavasti.")])
+    later = document("strategi-2026", "2026-2029", [("goal", "goal", "Vi främjar en mångproducentmodell.")], lang="sv")
+    ctx = Context([earlier, later])
+    pair = context_pair(ctx, ctx.statements["vanha-2023/goal"], ctx.statements["strategi-2026/goal"])
+    assert ["monituottajamalli", "mångproducentmodell"] in [m[:2] for m in pair.evidence["context_words"]]
+    assert ["mångproducentmodell", "monituottajamalli"] in [m[:2] for m in pair.evidence["context_words_back"]]

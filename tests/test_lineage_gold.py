@@ -6,11 +6,17 @@ is judged on the links touching a gold unit (:mod:`lineage_gold`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import link.continues as continues_module
 import link.similar as similar_module
-from conftest import load_jsonl
+from benchmarks.render_pdf import FONT_DIR, Layout, render_pdf
+from conftest import CORPUS, load_jsonl
+from extract.manifest import load_manifest
+from extract.pipeline import extract_document, read_source
+from extract.structure import build_units
 from lineage_gold import Score, misses, score
 from link.context import contexts
 from link.crosslang import CrossLingual
@@ -23,13 +29,15 @@ from link.parallel import align
 
 CONTINUES = load_jsonl("continues_dev.jsonl")
 SIMILAR = load_jsonl("similar_regions_dev.jsonl")
+PRECISION_BAR = {"continues": 0.9, "similar_to": 0.85}  # issue 13's bars
 # (module, constant, the neighbours it is compared with)
 CALIBRATED = [
     (continues_module, "THRESHOLD", (0.3, 0.4)),
     (continues_module, "CONTEXT_THRESHOLD", (0.3, 0.4)),
     (continues_module, "CROSS_THRESHOLD", (0.5, 0.6)),
-    (similar_module, "THRESHOLD", (0.25, 0.35)),
+    (similar_module, "THRESHOLD", (0.2, 0.3)),
     (similar_module, "RATIO", (0.6, 0.8)),
+    (similar_module, "LEVEL_DISCOUNT", (0.2, 0.6)),
 ]
 
 
@@ -72,10 +80,14 @@ def test_continues_against_the_dev_gold(corpus, links):
 
 
 @pytest.mark.xfail(strict=True, reason="recall 0.47 (7/15) on the dev gold: a goal listing several means "
-                                        "(2.3) continues as several 2026 units, each sharing only a few of its words; "
-                                        "goal → action pairs (4.1) score under the threshold, below the promise "
-                                        "above them; 'Vahvista perustasoa' is no unit of its own in the deck's text "
-                                        "export (one line with 'Valitse kustannusvaikuttavin tapa')")
+                                        "(2.3) continues as several 2026 units, each sharing one of its means, a few "
+                                        "words of a long text (geometric mean of the two coverages under 0.25); "
+                                        "goal 4.1 ↔ its promise scores 0.34 with context, under the 0.35 that would "
+                                        "let the action holding 0.9 of the match carry it (Voikko derivations "
+                                        "lift it, työllisyys ↔ työ, but add false links on PDF renderings); goal 1.3 "
+                                        "(low-threshold services) ↔ 'Stärk basnivån' shares only the verb; "
+                                        "'Vahvista perustasoa' is no unit of its own in the deck's text export (one "
+                                        "line with 'Valitse kustannusvaikuttavin tapa')")
 def test_continues_recall_reaches_the_target(corpus, links):
     found = score(corpus[0], links, CONTINUES, "continues")
     assert found.precision >= 0.9 and found.recall >= 0.8, found
@@ -87,24 +99,46 @@ def test_similar_to_against_the_dev_gold(corpus, links):
     print(f"\nsimilar_to vs dev gold: {found}")
     for line in misses(docs, links, SIMILAR, "similar_to"):
         print("  missed:", line)
-    assert found.precision >= 0.6 and found.recall >= 0.5, found  # measured P 0.62 (5/8), R 0.50 (5/10)
+    assert found.precision >= 0.85, found  # measured P 0.88 (7/8), R 0.70 (7/10)
 
 
-@pytest.mark.xfail(strict=True, reason="P 0.62 / R 0.50 on the dev gold: the missed pairs share one word or none "
-                                        "(talous ↔ kestävä pohja; työhyvinvointi ↔ hyvinvoiva ja kyvykäs henkilöstö; "
-                                        "tyytyväisyys ↔ suositteluindeksi), and Keusote's untyped summary sentences "
-                                        "('Ytimessä …', 'Strategiaan sisältyy …') hold the sustainability guideline's "
-                                        "words as well as its strategic theme does")
 def test_similar_to_reaches_the_target(corpus, links):
     found = score(corpus[0], links, SIMILAR, "similar_to")
     assert found.precision >= 0.85 and found.recall >= 0.6, found
 
 
+@pytest.mark.skipif(not (FONT_DIR / "DejaVuSans.ttf").is_file(), reason="DejaVu fonts not installed")
+def test_similar_to_on_a_pdf_rendering(corpus, tmp_path):
+    """The two 2023–2025 strategies rendered as two-column landscape PDFs: the same bar as on the text exports."""
+    docs, before, pairs, _ = corpus
+    layout = Layout("a4-landscape", 36.0, 9.0, 2, True, True)
+    rendered = []
+    for d in docs:
+        if d.info.original_file not in {r[end]["file"] for r in SIMILAR for end in ("source", "target")}:
+            rendered.append(d)
+            continue
+        info = next(i for i in load_manifest(CORPUS) if i.file == d.info.file)
+        render_pdf(build_units(read_source(CORPUS / info.file), info.languages), layout, info.title,
+                   tmp_path / f"{info.id}.pdf")
+        rendered.append(extract_document(tmp_path, replace(info, file=f"{info.id}.pdf")))
+    parallel = [l for l in before if l.relation != "evaluated_in"]
+    ctx = Context(rendered, CrossLingual(default_lexicon().with_glossary(pairs)),
+                  contexts(rendered, evaluated_in(rendered) + parallel))
+    found = score(rendered, similar_module.similar_to(rendered, ctx), SIMILAR, "similar_to")
+    print(f"\nsimilar_to vs dev gold on PDF renderings: {found}")
+    assert found.precision >= 0.85 and found.recall >= 0.6, found  # measured P 0.88 (7/8), R 0.70 (7/10)
+
+
 @pytest.mark.parametrize("module, name, neighbours", CALIBRATED, ids=[f"{m.__name__}.{n}" for m, n, _ in CALIBRATED])
 def test_threshold_is_no_worse_than_its_neighbours(corpus, module, name, neighbours, monkeypatch):
-    """The chosen value gives an F1 on the dev gold at least that of the values beside it."""
+    """The chosen value gives an F1 on the dev gold at least that of the values beside it.
+
+    A neighbour that buys its F1 with precision under the relation's bar and under the chosen
+    value's (recall bought with false links a strategist would have to weed out) is no better.
+    """
     rows = CONTINUES if module is continues_module else SIMILAR
     relation = "continues" if module is continues_module else "similar_to"
+    bar = PRECISION_BAR[relation]
     chosen = getattr(module, name)
     results = {}
     for value in sorted({chosen, *neighbours}):
@@ -114,4 +148,5 @@ def test_threshold_is_no_worse_than_its_neighbours(corpus, module, name, neighbo
     print(f"\n{module.__name__}.{name}:")
     for value, s in results.items():
         print(f"  {value:.2f}{' (chosen)' if value == chosen else '         '}  {s}  F1 {_f1(s):.2f}")
-    assert all(_f1(results[chosen]) >= _f1(results[v]) for v in neighbours)
+    floor = min(bar, results[chosen].precision)
+    assert all(_f1(results[chosen]) >= _f1(results[v]) for v in neighbours if results[v].precision >= floor)

@@ -112,6 +112,17 @@ def test_a_paragraph_and_an_item_broken_at_page_breaks_are_joined_on_the_page_th
     ]
 
 
+def test_an_item_broken_at_a_column_break_is_joined_whatever_the_right_column_holds(tmp_path: Path) -> None:
+    doc = read_pdf(L.item_over_column_break(tmp_path))
+    item = "Luomme edellytykset tehokkaalle kilpailulle ja lisäämme vaikuttavia hankintoja koko alueella."
+    for page in doc.pages:
+        texts = [(b.role, joined(b)) for b in page.blocks]
+        assert ("list_item", item) in texts, texts
+        assert not any(text.startswith("hankintoja") for _, text in texts)
+    assert ("paragraph", "Toinen kappale alkaa tästä ja kertoo seurannasta ja mittareista.") in [
+        (b.role, joined(b)) for b in doc.pages[1].blocks]
+
+
 def test_letter_spaced_heading_is_joined_into_words(tmp_path: Path) -> None:
     doc = read_pdf(L.letter_spaced_heading(tmp_path))
     assert [(b.role, b.level, joined(b)) for b in doc.blocks] == [

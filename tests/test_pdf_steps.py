@@ -99,6 +99,15 @@ def test_superscript_joins_the_line_it_sits_in() -> None:
     assert [line.text for line in lines(found, (), SETTINGS)] == ["kasvaa1 edelleen"]
 
 
+def test_body_lines_beside_a_large_heading_in_another_column_stay_lines_of_their_own() -> None:
+    # a 17-point heading in the left column whose baseline falls between two body lines on the right
+    heading = [Word("förhållanden", 40, 163, 115, 135, 17.0, True), Word("alla", 170, 205, 115, 135, 17.0, True)]
+    right = [word("Tillräckliga", 318, 370, 122.5, size=9.0), word("investeringar", 373, 434, 122.5, size=9.0),
+             word("säkerställer", 318, 372, 133.8, size=9.0), word("kontinuiteten", 375, 440, 133.8, size=9.0)]
+    texts = [line.text for line in lines(heading + right, (), SETTINGS)]
+    assert "Tillräckliga investeringar" in texts and "säkerställer kontinuiteten" in texts
+
+
 # --------------------------------------------------------------------------- blocks
 
 

@@ -7,7 +7,7 @@ import pytest
 from link.context import contexts
 from link.derivation import word_bases
 from link.matching import Candidate, Context
-from link.similar import IDENTITY_DISCOUNT, kind_compatibility, near_best, similar_to
+from link.similar import IDENTITY_DISCOUNT, LEVEL_DISCOUNT, kind_compatibility, near_best, similar_to
 from lineage_helpers import document
 
 
@@ -60,8 +60,13 @@ def test_a_guideline_finds_a_strategic_goal_through_its_aims():
 
 
 @pytest.mark.parametrize("a, b, expected", [
-    ({"guideline"}, {"goal"}, 1.0),
+    ({"guideline"}, {"impact"}, 1.0),
     ({"goal"}, {"principle"}, 1.0),
+    ({"aim"}, {"target"}, 1.0),
+    ({"aim"}, {"guideline"}, 1.0),
+    ({"guideline"}, {"goal"}, LEVEL_DISCOUNT),
+    ({"impact"}, {"goal"}, LEVEL_DISCOUNT),
+    ({"guideline"}, {"principle"}, LEVEL_DISCOUNT),
     ({"mission"}, {"vision"}, 1.0),
     ({"mission"}, {"impact"}, IDENTITY_DISCOUNT),
     ({"value"}, {"goal"}, 0.0),
@@ -83,3 +88,72 @@ def test_a_pair_far_below_the_best_of_either_end_is_left_out():
     kept = {(c.source.id, c.target.id) for c in near_best(pairs, 0.3, 0.7)}
     # wa→mb is under 0.7 × wa's best (0.8); wb→mb is kept: mb's best is 0.5 and wb's 0.7 (0.45 ≥ 0.7 × 0.7 fails)
     assert kept == {("west-2023/a", "middle-2023/a"), ("west-2023/b", "middle-2023/a")}
+
+
+def _with_passages(doc_id: str, region: str, sections: list[tuple[str, list[tuple]]]):
+    """A document of sections, each (heading, [(role, text) or (role, text, statement kind)]): passages in order,
+    a passage with a kind also printed as a statement of that kind (as extraction types them)."""
+    from dataclasses import replace
+
+    from extract.records import Passage, Section, Statement
+
+    base = document(doc_id, "2023-2025", [], region=region, organisation=region)
+    secs, passages, statements, n = [], [], [], 0
+    for i, (heading, rows) in enumerate(sections, 1):
+        sid = f"{doc_id}/s{i:04d}"
+        secs.append(Section(sid, doc_id, None, i, 1, heading, "", "fi", i, i))
+        for row in [("heading", heading), *rows]:
+            n += 1
+            passages.append(Passage(f"{doc_id}/p{n:04d}", doc_id, sid, n, row[0], None, None, row[1], "fi", i))
+            if len(row) > 2:
+                statements.append(Statement(f"{doc_id}/g{n:04d}", doc_id, sid, None, n, row[2], None, row[1], "fi", i))
+    return replace(base, sections=tuple(secs), passages=tuple(passages), statements=tuple(statements))
+
+
+MIDDLE = _with_passages("middle-2023", "Keski", [
+    ("Strategiset tavoitteet", [("paragraph", "Uudistamme palveluja vaikuttavasti ja ekologisesti kestävästi.")]),
+    ("Palvelustrategia", [
+        ("paragraph", "Strategiaan sisältyy palvelustrategia, jossa palveluja järjestetään ja uudistetaan kestävällä tavalla."),
+        ("heading", "Kevennetty palvelurakenne", "principle"),
+        ("paragraph", "Palvelutuotannossa panostetaan matalan kynnyksen palveluihin ja kevyisiin palveluihin."),
+        ("heading", "Vertailtavuus", "principle"),
+    ]),
+])
+
+
+def test_a_typed_sections_passages_are_the_explanation_of_a_statement_or_its_introduction():
+    from link.context import explained, passage_units
+
+    under = explained(MIDDLE)
+    intro, explanation = "middle-2023/p0004", "middle-2023/p0006"
+    assert under[intro] is None and under["middle-2023/p0003"] is None  # the introduction and the section's title
+    assert under[explanation] == "middle-2023/g0005"  # the sentence under the principle's heading
+    assert "middle-2023/p0002" not in under  # a section of no statement: its passages are not decided here
+    units = {u.id: u for u in passage_units(MIDDLE)}
+    assert intro not in units and units[explanation].parent_id == "middle-2023/g0005"
+    found = contexts([MIDDLE])
+    assert ("explanation", explanation) in {(label, unit) for label, unit, _ in found["middle-2023/g0005"]}
+    assert found[explanation] == [("parent", "middle-2023/g0005", "Kevennetty palvelurakenne")]
+
+
+def test_an_introduction_sentence_is_no_partner_though_it_shares_more_words():
+    west = _west([("g", "guideline", "Järjestämme ja uudistamme palveluja kestävällä tavalla."),
+                  ("m", "goal", "Matalan kynnyksen palveluja vahvistetaan kaikissa ikäryhmissä.", "g")])
+    docs = [west, MIDDLE]
+    pairs = {(l.source_id, l.target_id): l for l in similar_to(docs, Context(docs, contexts=contexts(docs)))}
+    assert ("west-2023/g", "middle-2023/p0002") in pairs  # the strategic goal (a section of no statement)
+    assert not [k for k in pairs if "middle-2023/p0004" in k]  # the introduction, though it has järjestää too
+    assert pairs[("west-2023/m", "middle-2023/p0006")].evidence["kinds"] == ["goal", "passage"]
+
+
+def test_words_of_one_concept_meet_on_it():
+    from link.similar import concept_table
+
+    assert "≈hyvinvointi" in concept_table()["hyvinvoiva"] and "≈hyvinvointi" in concept_table()["hyvinvointi"]
+    west = _west([("a", "aim", "Huolehdimme työhyvinvoinnista ja henkilöstön osaamisesta."),
+                  ("b", "aim", "Asiakkaat saavat palvelut ajallaan.")])
+    middle = _middle([("a", "target", "Henkilöstö on hyvinvoiva ja kyvykäs."),
+                      ("b", "target", "Palvelut ovat lähellä asukkaita.")])
+    links = {(l.source_id, l.target_id): l for l in similar_to([west, middle])}
+    words = {w[0] for w in links[("middle-2023/a", "west-2023/a")].evidence["source_words"]}
+    assert {"≈hyvinvointi", "≈osaaminen"} <= words

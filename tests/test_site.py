@@ -14,6 +14,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 import sqlite_utils
@@ -87,9 +88,53 @@ def evaluation_row(site_db: Path) -> str:
     ("tjänsterna", TJANSTER),
 ])
 def test_search_page_finds_inflected_finnish_and_swedish(site_url, site_db, query, expected):
-    page = get(f"{site_url}/-/search", q=query)
-    assert f'href="{statement_url(goal_id(site_db, *expected))}"' in page
-    assert "<mark>" in page
+    link = f'href="{statement_url(goal_id(site_db, *expected))}"'
+    found = next((page for page in search_pages(site_url, query) if link in page), None)
+    assert found is not None and "<mark>" in found
+
+
+def search_pages(site_url: str, query: str, most: int = 10) -> Iterator[str]:
+    """The search page of ``query`` and the pages after it, as a reader follows "next" (at most ``most``)."""
+    params = {"q": query}
+    for _ in range(most):
+        page = get(f"{site_url}/-/search", **params)
+        yield page
+        after = re.search(r'<a href="\?([^"]+)" rel="next">', page)
+        if not after:
+            return
+        params = dict(urllib.parse.parse_qsl(after.group(1).replace("&amp;", "&")))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("palveluja", PALVELUJEN),  # Finnish: the statement says "Palvelujen"
+    ("tjänsterna", TJANSTER),   # Swedish: the statement says "tjänster"
+])
+def test_search_json_finds_inflected_forms_with_their_links(site_url, site_db, query, expected):
+    found = json.loads(get(f"{site_url}/-/search.json", q=query, size="100"))
+    unit_id = goal_id(site_db, *expected)
+    hit = next(h for h in found["hits"] if h["id"] == unit_id)
+    assert found["ok"] and found["table"] == "goals" and "<mark>" in hit["excerpt"]
+    assert hit["url"] == statement_url(unit_id) and hit["document_id"] == expected[0]
+    assert hit["document_url"] == f"/strategies/documents/{expected[0]}" and hit["page"] >= 1
+    assert unit_id in get(site_url + hit["url"]) and expected[0] in get(site_url + hit["document_url"])
+    assert found["counts"]["goals"]["count"] >= len(found["hits"])
+
+
+@pytest.mark.parametrize("query", ["", "   ", "?!"])
+def test_search_json_without_words_is_a_clear_error(site_url, query):
+    with pytest.raises(urllib.error.HTTPError) as info:
+        get(f"{site_url}/-/search.json", q=query)
+    assert info.value.code == 400
+    assert json.loads(info.value.read()) == {"ok": False, "error": "nothing to search for: give one or more words"
+                                             " in q (e.g. q=palvelujen saatavuus)"}
+
+
+def test_search_page_offers_each_table_and_the_table_view(site_url):
+    page = get(f"{site_url}/-/search", q="palvelujen", table="sections")
+    assert 'id="results-sections"' in page and "<mark>" in page
+    assert 'href="?q=palvelujen&amp;table=passages"' in page
+    assert 'href="/strategies/sections?_search=palvelujen"' in page
+    assert "nothing to search for" in get(f"{site_url}/-/search", q="?!")
 
 
 def test_canned_low_scoring_goals_lists_every_evaluation_at_or_below_max(site_url, db):

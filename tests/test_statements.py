@@ -231,3 +231,16 @@ def test_one_sentence_paragraphs_around_a_reprinted_guideline_are_its_aims_on_a_
     assert [t for k, t, _ in typed if k == "aim"] == [
         "Palvelumme ovat sujuvia.", "Palvelumme vastaavat tarpeita.", "Talous on tasapainossa.", "Kustannukset pysyvät kurissa."]
     assert [t for k, t, _ in typed if k == "guideline"] == ["Edistämme hyvinvointia.", "Uudistamme palveluja."]
+
+
+def test_a_numbered_cue_glued_to_the_end_of_a_paragraph_still_titles_the_statement_after_it():
+    units = _units(
+        (1, "heading", "Riktlinje 1"),
+        (1, "heading", "Vi främjar ett gott liv"),
+        (1, "paragraph", "Våra tjänster svarar mot behoven hos vår växande befolkning. Riktlinje 2"),
+        (1, "heading", "Vi ordnar tjänster på ett hållbart sätt"),
+        (1, "paragraph", "Välfärdsområdet ansvarar för att ordna tjänster för sina invånare i hela området."),
+    )
+    assert [(k, t) for k, t, _ in _typed(units)] == [
+        ("guideline", "Vi främjar ett gott liv"), ("guideline", "Vi ordnar tjänster på ett hållbart sätt")
+    ]

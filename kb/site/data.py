@@ -2,21 +2,15 @@
 
 Every function takes an open connection and returns plain dicts and lists, so
 the Datasette plugin can run it through ``Database.execute_fn`` and the tests
-can call it on a small database of their own. Nothing here builds HTML except
-:func:`highlight`, which escapes the text it marks.
+can call it on a small database of their own. Nothing here builds HTML (the
+search and its marked excerpts are in :mod:`kb.site.fulltext`).
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from typing import Any, Iterable, Optional
-
-from markupsafe import Markup, escape
-
-from extract.nlp import lemma_text
-from kb.search import query_forms
 
 Row = dict[str, Any]
 TRANSLATION_RELATIONS = ("translation_of", "same_as")
@@ -27,18 +21,6 @@ _UNIT_QUERIES = (
     "SELECT id, document_id, 'section' AS kind, lang, trim(heading || char(10) || text) AS text, page_start AS page,"
     " NULL AS number, parent_id AS section_id FROM sections WHERE id = ?",
 )
-# Search result columns per table: id, document, kind, language, page and the shown text.
-_SEARCH_COLUMNS = {
-    "sections": "t.id, t.document_id, 'section', t.lang, t.page_start, trim(t.heading || char(10) || t.text)",
-    "goals": "t.id, t.document_id, t.kind, t.lang, t.page, t.text",
-    "passages": "t.id, t.document_id, t.role, t.lang, t.page, t.text",
-    "evaluations": "t.goal_id, g.document_id, 'evaluation', g.lang, g.page, t.assessment",
-}
-_SEARCH_JOINS = {"evaluations": "LEFT JOIN goals g ON g.id = t.goal_id"}
-# Result groups of the search page, in the order shown.
-SEARCH_LABELS = {"goals": "Statements", "evaluations": "Evaluations", "sections": "Sections", "passages": "Passages"}
-_TOKEN = re.compile(r"([^\W_]+)")
-_EXCERPT = 320
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[Row]:
@@ -118,51 +100,6 @@ def evaluations_of(conn: sqlite3.Connection, unit_id: str) -> list[Row]:
         (unit_id,),
     )
     return own + linked
-
-
-def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> dict[str, list[Row]]:
-    """Rows of every searchable table matching ``query`` by word or lemma, best first, with marked excerpts.
-
-    Needs the SQL function ``lemma_query`` (:func:`kb.search.lemma_query`,
-    registered by the site's ``sql_functions`` plugin).
-
-    :param query: words as typed, any inflection, Finnish or Swedish.
-    :param limit: most rows per table.
-    """
-    forms = {form for word in _TOKEN.findall(query) for form in query_forms(word)}
-    out: dict[str, list[Row]] = {}
-    for table in SEARCH_LABELS:
-        sql = (
-            f"SELECT {_SEARCH_COLUMNS[table]} FROM [{table}_fts] f JOIN [{table}] t ON t.rowid = f.rowid"
-            f" {_SEARCH_JOINS.get(table, '')} WHERE [{table}_fts] MATCH lemma_query(?) ORDER BY f.rank, t.rowid LIMIT ?"
-        )
-        found = conn.execute(sql, (query, limit)).fetchall() if forms else []
-        out[table] = [
-            {"id": r[0], "document_id": r[1], "kind": r[2], "lang": r[3], "page": r[4],
-             "excerpt": highlight(r[5] or "", forms, r[3] or "fi")}
-            for r in found
-        ]
-    return out
-
-
-def highlight(text: str, forms: set[str], lang: str) -> Markup:
-    """``text`` escaped, cut around its first match, with words whose form or lemma is in ``forms`` in ``<mark>``."""
-    parts = _TOKEN.split(text)
-    hits = [i for i in range(1, len(parts), 2) if _matches(parts[i], forms, lang)]
-    start = max(0, len("".join(parts[: hits[0]])) - _EXCERPT // 3) if hits else 0
-    out, length = Markup(), 0
-    for i, part in enumerate(parts):
-        length += len(part)
-        if length <= start:
-            continue
-        out += Markup("<mark>{}</mark>").format(part) if i in hits else escape(part)
-        if length - start > _EXCERPT:
-            return out + Markup("…")
-    return Markup("…") + out if start else out
-
-
-def _matches(word: str, forms: set[str], lang: str) -> bool:
-    return word.lower() in forms or bool(set(lemma_text(word, lang).split()) & forms)
 
 
 def bilingual_documents(conn: sqlite3.Connection) -> list[Row]:

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
-from kb.site import data, lineage, statement_url, svg
+from kb.site import data, fulltext, lineage, statement_url, svg
 
 Context = dict[str, Any]
 
@@ -36,10 +36,22 @@ def statement(conn: sqlite3.Connection, unit_id: str) -> Optional[Context]:
     }
 
 
-def search(conn: sqlite3.Connection, query: str) -> Context:
-    """One search across sections, statements, passages and evaluations, both languages."""
-    return {"q": query, "results": data.search(conn, query) if query.strip() else {}, "labels": data.SEARCH_LABELS,
-            "docs": data.documents(conn)}
+def search(conn: sqlite3.Connection, query: str = "", table: str = "", page: str = "",
+           database: str = "strategies") -> Context:
+    """The search page: one table's best hits for ``query`` and how many each table has, both languages.
+
+    No query gives the empty form; a query that cannot run (no words, an
+    unknown table, a bad page number) gives ``error``.
+    """
+    context: Context = {"q": query, "table": table or "goals", "labels": fulltext.TABLES, "found": None, "error": None}
+    if not query.strip():
+        return context
+    try:
+        context["found"] = fulltext.search(conn, query, context["table"], fulltext.number(page, 1, "page"),
+                                           database=database)
+    except fulltext.SearchError as exc:
+        context["error"] = str(exc)
+    return context
 
 
 def graph(conn: sqlite3.Connection, unit_id: str = "") -> Context:
@@ -86,7 +98,8 @@ class Page:
 
     ``query`` maps further arguments of ``context`` to query-string keys
     (``/-/search?q=`` gives ``query``); ``title`` is its name in the menu, None
-    for pages reached from other pages.
+    for pages reached from other pages; ``database``: ``context`` also takes
+    the database's name (for links into Datasette's tables).
     """
 
     route: str
@@ -94,6 +107,7 @@ class Page:
     context: Callable[..., Optional[Context]]
     title: Optional[str] = None
     query: tuple[tuple[str, str], ...] = ()
+    database: bool = False
 
     @property
     def path(self) -> str:
@@ -102,7 +116,8 @@ class Page:
 
 
 PAGES = (
-    Page(r"^/-/search$", "kb_search.html", search, "Search", (("query", "q"),)),
+    Page(r"^/-/search$", "kb_search.html", search, "Search", (("query", "q"), ("table", "table"), ("page", "page")),
+         database=True),
     Page(r"^/-/statement/(?P<unit_id>.+)$", "kb_statement.html", statement),
     Page(r"^/-/changes$", "kb_versions.html", versions, "2023–2025 vs 2026–2029"),
     Page(r"^/-/bilingual$", "kb_bilingual.html", bilingual, "Finnish and Swedish side by side"),

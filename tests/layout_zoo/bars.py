@@ -12,17 +12,9 @@ from tests.layout_zoo.score import PRF
 LAYOUT_BARS = {"goals": 0.95, "rows": 0.98, "evaluated_in": 1.0, "statements": 0.92, "sv": 0.90}
 #: issue 18: every wording variant, the same figures as the original text exports
 WORDING_BARS = {"goals": 0.95, "rows": 0.98, "evaluated_in": 1.0, "statements": 0.95, "sv": 0.90}
-_BLOCKS = ("PDF reader: blocks of short one-line statements (boxes, sidebars, slide bullets) are still joined or "
-           "split apart from their cue on these pages; statements below the bar (figures in the printed table)")
-_RUN_ON = ("001: pages run on, so a page holds several sections and a cue's region runs past its section to the "
-           "page end (the statement rules read pages)")
 #: (set, figure) → why it misses its bar today; marked as expected failures (not strict: pure-Python
 #: and C Voikko differ in a few readings) so each stays visible in the summary with its reason
-KNOWN_MISSES = {
-    ("three_columns_rule", "sv"): _BLOCKS,
-    ("justified_hyphenated", "sv"): _RUN_ON,
-    ("slides_pdf", "sv"): _BLOCKS,
-}
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 def bar_cases(sets: Sequence[str], bars: dict[str, float]) -> list:

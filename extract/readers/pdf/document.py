@@ -19,7 +19,7 @@ from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
 from extract.readers.pdf.borderless import TableColumns, borderless_tables, outside
 from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, finish, size_differs, styles
 from extract.readers.pdf.chars import Char, PageObjects, is_bold
-from extract.readers.pdf.geometry import BBox, centre_in, union
+from extract.readers.pdf.geometry import BBox, centre_in, overlap, union
 from extract.readers.pdf.lines import Word, lines, rotated_lines, words
 from extract.readers.pdf.gutters import rule_gutters, whitespace_gutters
 from extract.readers.pdf.order import Item, Unit, heal_interruptions, reading_order, side_boxes
@@ -201,9 +201,9 @@ _TEXT_ROLES = ("paragraph", "list_item")
 _APART = ("rotated", "furniture")
 
 
-def _body(page: Page) -> list[int]:
+def _body(blocks: Sequence[Block]) -> list[int]:
     """The indexes of a page's blocks in its text flow (rotated sidebars and running titles apart)."""
-    return [i for i, b in enumerate(page.blocks) if b.role not in _APART]
+    return [i for i, b in enumerate(blocks) if b.role not in _APART]
 
 
 def _goes_on(last: Block, first: Block, settings: PdfSettings) -> bool:
@@ -217,16 +217,42 @@ def _goes_on(last: Block, first: Block, settings: PdfSettings) -> bool:
     )
 
 
-def join_page_breaks(pages: Sequence[Page], settings: PdfSettings) -> list[Page]:
-    """Pages with each paragraph or list item broken at a page break joined again, on the page it starts on.
+def _join_column_breaks(blocks: Sequence[Block], settings: PdfSettings) -> list[Block]:
+    """A page's blocks with each paragraph or list item broken at a column break joined again.
 
-    Pages whose text runs on set a paragraph's last lines atop the next page;
-    left apart they are a sentence fragment and an unfinished statement.
-    Furniture is removed first, so a running header does not stand between.
+    The rest of a text is a paragraph atop a column to the right of the text's own column, higher up than
+    the text begins, that goes on with what it leaves open; the text is the last of its column. A fragment
+    one such text may be the rest of joins it (whatever the order the fragment was read in).
     """
-    out = [list(page.blocks) for page in pages]
+    body = [b for b in blocks if b.role not in _APART and b.bbox is not None]
+    rest: dict[int, Block] = {}  # id of an open text → the fragment that goes on with it
+    for fragment in body:
+        opened = [b for b in body if b is not fragment and id(b) not in rest
+                  and b.bbox[2] <= fragment.bbox[0] and fragment.bbox[1] < b.bbox[1]
+                  and _last_in_column(b, body) and _goes_on(b, fragment, settings)]
+        if len(opened) == 1:
+            rest[id(opened[0])] = fragment
+    joined = {id(f) for f in rest.values()}
+    return [replace(b, lines=b.lines + rest[id(b)].lines) if id(b) in rest else b for b in blocks if id(b) not in joined]
+
+
+def _last_in_column(block: Block, body: Sequence[Block]) -> bool:
+    """True when no block of ``body`` stands below ``block`` in its column."""
+    x0, _, x1, bottom = block.bbox
+    return not any(o is not block and o.bbox[1] >= bottom - 1.0 and overlap(o.bbox[0], o.bbox[2], x0, x1) > 0
+                   for o in body)
+
+
+def join_page_breaks(pages: Sequence[Page], settings: PdfSettings) -> list[Page]:
+    """Pages with each paragraph or list item broken at a column or page break joined again, where it starts.
+
+    Pages whose text runs on set a paragraph's last lines atop the next column
+    or page; left apart they are a sentence fragment and an unfinished
+    statement. Furniture is removed first, so a running header does not stand between.
+    """
+    out = [_join_column_breaks(page.blocks, settings) for page in pages]
     for p in range(len(pages) - 1):
-        before, after = [i for i, b in enumerate(out[p]) if b.role not in _APART], _body(pages[p + 1])
+        before, after = _body(out[p]), _body(out[p + 1])
         if not before or not after:
             continue
         last, first = out[p][before[-1]], out[p + 1][after[0]]

@@ -253,12 +253,17 @@ def rows(found: Iterable[Word], tolerance: float) -> list[list[Word]]:
 
 
 def _sits_in(small: Sequence[Word], host: Sequence[Word], tolerance: float) -> bool:
-    """True when ``small`` is set smaller than ``host`` and lies within its height (a superscript)."""
-    top = min(w.top for w in host) - tolerance
-    bottom = max(w.bottom for w in host) + tolerance
-    return max(w.size for w in small) < _SCRIPT_RATIO * max(w.size for w in host) and all(
-        top <= w.top and w.bottom <= bottom for w in small
-    )
+    """True when ``small`` is set smaller than words of ``host`` and lies within their height and, give or
+    take an em, their width (a superscript; not a line of body text in the column beside a large heading
+    whose baseline a row of ``host`` shares)."""
+    size = max(w.size for w in small)
+    larger = [w for w in host if size < _SCRIPT_RATIO * w.size]
+    if not larger:
+        return False
+    em = max(w.size for w in larger)
+    top, bottom = min(w.top for w in larger) - tolerance, max(w.bottom for w in larger) + tolerance
+    left, right = min(w.x0 for w in larger) - em, max(w.x1 for w in larger) + em
+    return all(top <= w.top and w.bottom <= bottom and left <= w.x0 and w.x1 <= right for w in small)
 
 
 def _fold_small_rows(grouped: Sequence[list[Word]], tolerance: float) -> list[list[Word]]:

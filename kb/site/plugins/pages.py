@@ -1,9 +1,9 @@
-"""The site's own pages (:data:`kb.site.pages.PAGES`) as Datasette routes, plus the menu that links them."""
+"""The site's own pages (:data:`kb.site.pages.PAGES`) as Datasette routes, the search's JSON, and the menu."""
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
-from kb.site import STATIC_MOUNT, statement_url
+from kb.site import STATIC_MOUNT, fulltext, statement_url
 from kb.site.data import documents, evidence_text
 from kb.site.pages import PAGES
 
@@ -13,6 +13,8 @@ def _view(page):
         kwargs = dict(request.url_vars)
         kwargs.update((name, request.args.get(key, "")) for name, key in page.query)
         db = datasette.get_database()
+        if page.database:
+            kwargs["database"] = db.name
         context = await db.execute_fn(lambda conn: page.context(conn, **kwargs))
         if context is None:
             raise NotFound("Nothing here: " + request.path)
@@ -22,10 +24,26 @@ def _view(page):
     return view
 
 
+async def search_json(datasette, request):
+    """``/-/search.json?q=&table=&page=&size=``: the search page's hits and counts as JSON; 400 with ``error`` when it cannot run."""
+    db = datasette.get_database()
+    args = request.args
+
+    def run(conn):
+        return fulltext.search(conn, args.get("q", ""), args.get("table") or "goals", fulltext.number(args.get("page"), 1, "page"),
+                               fulltext.number(args.get("size"), fulltext.PAGE_SIZE, "size"), database=db.name)
+
+    try:
+        found = await db.execute_fn(run)
+    except fulltext.SearchError as exc:
+        return Response.json({"ok": False, "error": str(exc)}, status=400)
+    return Response.json({"ok": True, **found})
+
+
 @hookimpl
 def register_routes():
-    """One route per page of the site."""
-    return [(page.route, _view(page)) for page in PAGES]
+    """One route per page of the site, and the search's JSON."""
+    return [(page.route, _view(page)) for page in PAGES] + [(r"^/-/search\.json$", search_json)]
 
 
 @hookimpl
