@@ -233,3 +233,33 @@ def test_table_finder_sees_the_same_tables_on_a_page_read_without_its_text(tmp_p
         engine.close()
     if name in ("ruled-table", "shaded-table"):  # ruling lines, filled rows: tables to compare
         assert found
+
+
+_EDGE_KEYS = ("object_type", "orientation", "x0", "x1", "top", "bottom", "doctop", "width", "height")
+
+
+@pytest.mark.parametrize("name", sorted(L.LAYOUTS))
+def test_pdfium_edges_are_pdfplumbers_to_the_last_bit(tmp_path: Path, name: str) -> None:
+    """The table finder's edges from PDFium's path objects equal those pdfplumber gets by parsing the page,
+    value for value and in order, so the tables found from them are the same cell for cell."""
+    from extract.readers.pdf.chars import PdfiumEngine, PlumberEngine
+    from extract.readers.pdf.edges import find_tables
+    from extract.readers.pdf.tables import LINES_STRATEGY
+
+    path = L.LAYOUTS[name](tmp_path)
+    fast, plumber = PdfiumEngine(path), PlumberEngine(path)
+    compared = 0
+    try:
+        for index in range(plumber.page_count):
+            with plumber.plumber_page(index) as page:
+                edges = fast.edges(index, page.height)
+                assert edges is not None  # no form XObjects in these layouts
+                assert [[e[k] for k in _EDGE_KEYS] for e in edges] == [[e[k] for k in _EDGE_KEYS] for e in page.edges]
+                tables = [t.cells for t in page.find_tables(LINES_STRATEGY)]
+                assert [t.cells for t in find_tables(edges, LINES_STRATEGY)] == tables
+                compared += len(edges)
+    finally:
+        fast.close()
+        plumber.close()
+    if name in ("ruled-table", "shaded-table"):
+        assert compared

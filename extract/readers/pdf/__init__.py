@@ -3,6 +3,7 @@
 The reader is a chain of steps, each in its own module::
 
     chars     characters with box, font, size, colour; path objects     (pypdfium2, or pdfplumber)
+    edges     a candidate page's ruling edges from its path objects     (pypdfium2, cut as pdfminer cuts them)
     tables    ruled tables, on candidate pages only                     (pdfplumber's table finder)
     lines     chars -> words -> lines; ligatures, letter spacing
     blocks    lines -> blocks; list markers; headings by the document's body size
@@ -21,12 +22,13 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional, Sequence
 
 from extract.errors import ExtractionError
-from extract.readers.pdf.chars import Char, Engine, PageObjects, PlumberEngine, open_engine
+from extract.readers.pdf.chars import Char, Engine, PageObjects, PdfiumEngine, PlumberEngine, open_engine
 from extract.readers.pdf.blocks import LineSpacing
 from extract.readers.pdf.borderless import TableColumns
 from extract.readers.pdf.document import PageItems, document_pages, lay_out_page
 from extract.readers.pdf.settings import PdfSettings
-from extract.readers.pdf.tables import ruled_tables
+from extract.readers.pdf.edges import find_tables
+from extract.readers.pdf.tables import LINES_STRATEGY, ruled_tables
 from extract.records import Block, SourceDocument
 
 __all__ = ["PdfSettings", "read_pdf"]
@@ -83,11 +85,18 @@ def _check_file(path: Path) -> None:
 
 
 class _Plumber:
-    """Opens the file in pdfplumber the first time a page needs it: for its table finder, or to read a page again."""
+    """Opens the file in pdfplumber the first time a page needs it: for its table finder, or to read a page again.
+
+    With the PDFium engine the table finder gets the page's edges from
+    PDFium's path objects (:mod:`.edges`), so pdfplumber reads only the
+    page's frame, not its contents; a page PDFium cannot give them for is
+    parsed by pdfplumber for its edges.
+    """
 
     def __init__(self, path: Path, engine: Engine) -> None:
         self._path = path
         self._plumber: Optional[PlumberEngine] = engine if isinstance(engine, PlumberEngine) else None
+        self._pdfium = engine if isinstance(engine, PdfiumEngine) else None
         self._owned = self._plumber is None
 
     def _engine(self) -> PlumberEngine:
@@ -99,9 +108,14 @@ class _Plumber:
         """The ruled tables of a page, when its path objects could form one (else none, at no cost)."""
         if not upright or not objects.could_hold_ruled_table():
             return []
+        index = objects.number - 1
         with _library_errors(self._path, f"tables of page {objects.number}"):
-            with self._engine().plumber_page(objects.number - 1, text=False) as page:
-                return ruled_tables(page, objects, upright, settings)
+            with self._engine().plumber_page(index, text=False) as page:
+                edges = None
+                if self._pdfium is not None and page.rotation == 0 and tuple(page.mediabox[:2]) == (0, 0):
+                    edges = self._pdfium.edges(index, page.height)  # in pdfplumber's frame: no shift, no turn
+                found = page.find_tables(LINES_STRATEGY) if edges is None else find_tables(edges, LINES_STRATEGY)
+                return ruled_tables(found, objects, upright, settings)
 
     def page(self, index: int) -> PageObjects:
         """The page's objects as pdfplumber reads them."""

@@ -147,12 +147,13 @@ def _gap_ratios(lines: Sequence[Line], settings: PdfSettings) -> list[tuple[floa
     ratios: list[tuple[float, float]] = []
     for i, line in enumerate(lines):
         nearest: Optional[Line] = None
-        for other in lines[:i]:
+        limit, x0, x1 = line.top + settings.line_tolerance, line.x0, line.x1
+        for other in lines[:i]:  # every pair: the cheap tests first
             if (
-                other.bottom <= line.top + settings.line_tolerance
-                and overlap(other.x0, other.x1, line.x0, line.x1) > 0
-                and not size_differs(other.size, line.size, settings)
+                other.bottom <= limit
                 and (nearest is None or other.bottom > nearest.bottom)
+                and min(other.x1, x1) - max(other.x0, x0) > 0  # overlap(), inline
+                and not size_differs(other.size, line.size, settings)
             ):
                 nearest = other
         if nearest is not None:

@@ -20,7 +20,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping, NamedTuple, Optional, Protocol
+from typing import Any, Callable, Iterator, Mapping, NamedTuple, Optional, Protocol
 
 from extract.readers.pdf.geometry import BBox
 
@@ -184,6 +184,25 @@ def _unit(a: float, b: float) -> tuple[float, float]:
 # --------------------------------------------------------------------------- pdfium
 
 
+@functools.lru_cache(maxsize=1)
+def _fast_text_calls(raw: Any) -> tuple[Callable[[int, int], Optional[int]], Callable[[int, int, int], int]]:
+    """``FPDFText_GetTextObject`` and ``FPDFText_GetLooseCharBox`` on plain addresses.
+
+    The same C functions as pypdfium2's bindings, declared with ``void *``
+    arguments and result: called once per glyph, they then return the text
+    object's address as an int (the key of its style) without building a
+    typed pointer, and take the text page and the rectangle without conversion.
+    """
+    address = ctypes.c_void_p
+    text_object = ctypes.CFUNCTYPE(address, address, ctypes.c_int)(
+        ctypes.cast(raw.FPDFText_GetTextObject, address).value
+    )
+    loose_box = ctypes.CFUNCTYPE(ctypes.c_int, address, ctypes.c_int, address)(
+        ctypes.cast(raw.FPDFText_GetLooseCharBox, address).value
+    )
+    return text_object, loose_box
+
+
 class PdfiumEngine:
     """Characters and paths from PDFium (pypdfium2).
 
@@ -227,6 +246,20 @@ class PdfiumEngine:
             # more than that went missing (text set over other text), another engine should read the page.
             objects.hidden_text = read * 2 < text_objects
             return objects
+        finally:
+            page.close()
+
+    def edges(self, index: int, height: float) -> Optional[list[dict[str, Any]]]:
+        """The page's ruling edges as pdfplumber's table finder takes them (see :mod:`.edges`), or ``None``.
+
+        :param index: the 0-based page, whose media box starts at the origin and which is not rotated
+        :param height: its height as pdfplumber reads it
+        """
+        from extract.readers.pdf.edges import page_edges
+
+        page = self._document[index]
+        try:
+            return page_edges(self._pdfium.raw, page.raw, height)
         finally:
             page.close()
 
@@ -280,29 +313,35 @@ class PdfiumEngine:
         text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
         styles: dict[int, tuple[str, bool, Colour, float, tuple[float, float]]] = {}
         rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-        address = ctypes.c_size_t.from_buffer
+        text_object, loose_box = _fast_text_calls(raw)
+        handle, rect_at = ctypes.cast(textpage, ctypes.c_void_p).value, ctypes.addressof(rect)
+        is_generated, has_map_error = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
+        low, high, right_edge, bottom_edge = -width, -height, 2 * width, 2 * height
+        new_char = functools.partial(tuple.__new__, Char)  # Char(...) without its Python-level __new__: once per glyph
         chars = out.chars
         for i in range(min(count, len(text))):
             char = text[i]
-            if char.isspace() and raw.FPDFText_IsGenerated(textpage, i) == 1:
+            if char.isspace() and is_generated(textpage, i) == 1:
                 continue
-            obj = raw.FPDFText_GetTextObject(textpage, i)
-            key = address(obj).value if obj else 0
+            key = text_object(handle, i) or 0
             style = styles.get(key)
             if style is None:
                 raw.FPDFText_GetMatrix(textpage, i, matrix)
                 size = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
+                obj = ctypes.cast(key, raw.FPDF_PAGEOBJECT) if key else None
                 style = styles[key] = (*self._style(obj), size, _unit(matrix.a, matrix.b))
-            raw.FPDFText_GetLooseCharBox(textpage, i, rect)
-            box = (rect.left, height - rect.top, rect.right, height - rect.bottom)
-            if not _reachable(box, style[3], width, height):
+            loose_box(handle, i, rect_at)
+            x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+            # As _reachable, inline: this loop runs once per glyph.
+            if not (low <= x0 <= x1 <= right_edge and high <= top <= bottom <= bottom_edge
+                    and 0 <= style[3] < _MAX_PAGE_SIDE):
                 out.off_page += 1
                 continue
             unmapped = False
             if char < " " or char in _PDFIUM_LINE_HYPHENS:
-                unmapped = raw.FPDFText_HasUnicodeMapError(textpage, i) == 1
+                unmapped = has_map_error(textpage, i) == 1
                 char = "" if unmapped else "-" if char in _PDFIUM_LINE_HYPHENS else char
-            chars.append(Char(char, *box, style[3], style[0], style[1], style[2], style[4], unmapped))
+            chars.append(new_char((char, x0, top, x1, bottom, style[3], style[0], style[1], style[2], style[4], unmapped)))
         return len(styles)
 
     def _style(self, obj: Any) -> tuple[str, bool, Colour]:

@@ -20,7 +20,7 @@ from extract.readers.pdf.breaks import join_column_breaks, join_page_breaks
 from extract.readers.pdf.borderless import TableColumns, borderless_tables, outside
 from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, finish, styles
 from extract.readers.pdf.chars import Char, PageObjects, is_bold
-from extract.readers.pdf.geometry import centre_in, union
+from extract.readers.pdf.geometry import BBox, centre_in, union
 from extract.readers.pdf.lines import Word, lines, rotated_lines, words
 from extract.readers.pdf.gutters import rule_gutters, whitespace_gutters
 from extract.readers.pdf.order import Item, Unit, heal_interruptions, reading_order, side_boxes
@@ -79,6 +79,16 @@ def _text_words(objects: PageObjects, upright: list[Char], render: Renderer, set
     return words(upright, settings)
 
 
+def _outside(chars: Sequence[Char], boxes: Sequence[BBox]) -> list[Char]:
+    """The chars whose centre lies in none of ``boxes`` (as :func:`centre_in`, computed once per char)."""
+    out = []
+    for char in chars:
+        x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+        if not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes):
+            out.append(char)
+    return out
+
+
 def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Renderer,
                  settings: PdfSettings, spacing: Optional[LineSpacing] = None,
                  columns: Optional[TableColumns] = None) -> PageItems:
@@ -94,11 +104,15 @@ def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Rendere
     spacing = spacing or LineSpacing()
     out = PageItems(objects.number, objects.width, objects.height)
     upright: list[Char] = []
+    is_upright: dict[tuple[float, float], bool] = {}  # by baseline direction: a page has a few
     for char in objects.chars:
-        (upright if char.upright else out.rotated).append(char)
+        straight = is_upright.get(char.direction)
+        if straight is None:
+            straight = is_upright[char.direction] = char.upright
+        (upright if straight else out.rotated).append(char)
     tables = find_tables(objects, upright, settings)
     boxes = [t.bbox for t in tables if t.bbox]
-    body_chars = [c for c in upright if not any(centre_in(c.box, b) for b in boxes)] if boxes else upright
+    body_chars = _outside(upright, boxes) if boxes else upright
     found = _text_words(objects, body_chars, render, settings, out.notes)
     borderless = borderless_tables(found, objects, settings, columns)
     if borderless:

@@ -26,48 +26,54 @@ Span = tuple[float, float]
 
 
 def _free_runs(
-    words: Sequence[Word], left: int, right: int, half: float, extent: tuple[float, float], need: float
+    words: Sequence[Word], left: int, half: float, extent: tuple[float, float], need: float, wanted: Sequence[int],
+    width: int,
 ) -> list[list[Span]]:
-    """For each x in ``left..right``, the vertical runs at least ``need`` high where no word touches the strip ``x ± half``.
+    """For each x from ``left`` on (``width`` of them), the runs at least ``need`` high where no word touches ``x ± half``.
 
     One pass over the words instead of one per x: each word closes the
-    current free run of every strip it touches.
+    current free run of every strip it touches. Only the strips at the
+    offsets ``wanted`` (sorted) are followed; the others get no runs.
 
     :param words: words sorted by their tops
     :param extent: the top and bottom of the region's text
     """
     top, bottom = extent
-    start = [top] * (right - left + 1)
-    runs: list[list[Span]] = [[] for _ in range(right - left + 1)]
+    start = [top] * width
+    runs: list[list[Span]] = [[] for _ in range(width)]
+    right = left + width - 1
     for word in words:
         first = max(left, math.floor(word.x0 - half) + 1) - left
         last = min(right, math.ceil(word.x1 + half) - 1) - left
-        for i in range(first, last + 1):
-            if word.top - start[i] >= need:
-                runs[i].append((start[i], word.top))
-            if word.bottom > start[i]:
-                start[i] = word.bottom
-    for i, end in enumerate(start):
-        if bottom - end >= need:
-            runs[i].append((end, bottom))
+        word_top, word_bottom = word.top, word.bottom
+        for i in wanted[bisect_left(wanted, first): bisect_right(wanted, last)]:
+            free_from = start[i]
+            if word_top - free_from >= need:
+                runs[i].append((free_from, word_top))
+            if word_bottom > free_from:
+                start[i] = word_bottom
+    for i in wanted:
+        if bottom - start[i] >= need:
+            runs[i].append((start[i], bottom))
     return runs
 
 
 def _separates(
-    by_centre: Sequence[Word], centres: Sequence[float], x: float, half: float, runs: Sequence[Span], min_lines: int
+    by_centre: Sequence[tuple[float, float, int]], centres: Sequence[float], x: float, half: float,
+    runs: Sequence[Span], min_lines: int,
 ) -> bool:
     """True when along one of the free ``runs`` of the strip ``x ± half`` at least ``min_lines`` lines stand on each side.
 
-    :param by_centre: the region's words sorted by their vertical centres
+    :param by_centre: the region's words' ``(x0, x1, rounded bottom)``, sorted by their vertical centres
     :param centres: those centres
     """
     for start, end in runs:
         beside = by_centre[bisect_left(centres, start): bisect_right(centres, end)]
         # The right side first: beside a ragged right edge it is empty, and the left side is not looked at.
-        right = {round(w.bottom) for w in beside if w.x0 >= x + half}
+        right = {baseline for x0, _, baseline in beside if x0 >= x + half}
         if len(right) < min_lines:
             continue
-        left = {round(w.bottom) for w in beside if w.x1 <= x - half}
+        left = {baseline for _, x1, baseline in beside if x1 <= x - half}
         if len(left) >= min_lines:
             return True
     return False
@@ -127,17 +133,20 @@ def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gut
         }
         for x in xs:
             covered[x - left] += height
-    free = _free_runs(words, left, right, half, extent, need)
+    # Only where rows of text leave enough of the height uncovered can a gutter run: follow those strips alone.
+    wanted = [i for i, height in enumerate(covered) if height <= span - need]
+    free = _free_runs(words, left, half, extent, need, wanted, right - left + 1)
     beside = _lines_beside(words, left, right, half)
     by_centre = sorted(words, key=lambda w: (w.top + w.bottom) / 2)
     centres = [(w.top + w.bottom) / 2 for w in by_centre]
+    placed = [(w.x0, w.x1, round(w.bottom)) for w in by_centre]
     found = [
         x
         for x in range(left, right)
         if covered[x - left] <= span - need
         and free[x - left]
         and min(beside[0][x - left], beside[1][x - left]) >= settings.gutter_min_lines
-        and _separates(by_centre, centres, x, half, free[x - left], settings.gutter_min_lines)
+        and _separates(placed, centres, x, half, free[x - left], settings.gutter_min_lines)
     ]
     runs: list[list[int]] = []
     for x in found:

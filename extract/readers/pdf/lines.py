@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from operator import itemgetter
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Optional, Sequence
 
@@ -25,6 +26,10 @@ from extract.readers.pdf.settings import PdfSettings
 Gutter = tuple[float, float]  # the x range of a whitespace gutter between columns
 
 _LIGATURES = {lig: unicodedata.normalize("NFKC", lig) for lig in "ﬀﬁﬂﬃﬄﬅﬆ"}
+_LIGATURE_SET = frozenset(_LIGATURES)
+# Sort keys of Char and Word fields by position (named tuples): faster than a lambda, called per glyph.
+_BOTTOM_X0 = itemgetter(Char._fields.index("bottom"), Char._fields.index("x0"))
+_X0 = itemgetter(Char._fields.index("x0"))
 _TOUCHING = 0.1  # em: words closer than this were split by a style change, not by a space
 _SCRIPT_RATIO = 0.85  # words below this share of their line's size may be raised or lowered
 _MIN_SPACED_RUN = 3  # single letters in a row before they count as letter-spaced
@@ -51,6 +56,10 @@ class Word(NamedTuple):
     def box(self) -> BBox:
         """The word's ``(x0, top, x1, bottom)``."""
         return self.x0, self.top, self.x1, self.bottom
+
+
+_WORD_BOTTOM_X0 = itemgetter(Word._fields.index("bottom"), Word._fields.index("x0"))
+_WORD_X0 = itemgetter(Word._fields.index("x0"))
 
 
 @dataclass(frozen=True)
@@ -80,13 +89,15 @@ class Line:
 def _char_rows(chars: Iterable[Char], tolerance: float) -> list[list[Char]]:
     """Chars grouped by their bottoms (within ``tolerance``), each row left to right."""
     rows: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (c.bottom, c.x0)):
-        if rows and char.bottom - rows[-1][0].bottom <= tolerance:
+    row_bottom = 0.0
+    for char in sorted(chars, key=_BOTTOM_X0):
+        if rows and char.bottom - row_bottom <= tolerance:
             rows[-1].append(char)
         else:
             rows.append([char])
+            row_bottom = char.bottom
     for row in rows:
-        row.sort(key=lambda c: c.x0)
+        row.sort(key=_X0)
     return rows
 
 
@@ -96,7 +107,9 @@ def _word(chars: Sequence[Char], spaced: bool) -> Word:
     if len(chars) == 1:
         return Word(_LIGATURES.get(first.text, first.text), first.x0, first.x1, first.top, first.bottom,
                     round(first.size, 2), first.bold, spaced)
-    text = "".join([_LIGATURES.get(c.text, c.text) for c in chars])
+    text = "".join([c.text for c in chars])
+    if not _LIGATURE_SET.isdisjoint(text):
+        text = "".join([_LIGATURES.get(c.text, c.text) for c in chars])
     size = first.size
     if any(c.size != size for c in chars):
         size = Counter(round(c.size, 2) for c in chars).most_common(1)[0][0]
@@ -122,7 +135,8 @@ def words(chars: Iterable[Char], settings: PdfSettings) -> list[Word]:
     :param settings: the reader's settings
     """
     found: list[Word] = []
-    for row in _char_rows((c for c in chars if c.text), settings.line_tolerance):
+    word_gap = settings.word_gap
+    for row in _char_rows([c for c in chars if c.text], settings.line_tolerance):
         current: list[Char] = []
         spaced = after_space = False  # the first word of a row: whether it stands apart is the gap's business
         for char in row:
@@ -132,7 +146,7 @@ def words(chars: Iterable[Char], settings: PdfSettings) -> list[Word]:
                     current = []
                 after_space = True
                 continue
-            if current and char.x0 - current[-1].x1 > settings.word_gap * max(char.size, current[-1].size):
+            if current and char.x0 - current[-1].x1 > word_gap * max(char.size, current[-1].size):
                 found.append(_word(current, spaced))
                 current = []
             if not current:
@@ -228,12 +242,14 @@ def rows(found: Iterable[Word], tolerance: float) -> list[list[Word]]:
     Superscripts and subscripts, whose bottoms stand apart, join the row they sit in.
     """
     grouped: list[list[Word]] = []
-    for word in sorted(found, key=lambda w: (w.bottom, w.x0)):
-        if grouped and word.bottom - grouped[-1][0].bottom <= tolerance:
+    row_bottom = 0.0
+    for word in sorted(found, key=_WORD_BOTTOM_X0):
+        if grouped and word.bottom - row_bottom <= tolerance:
             grouped[-1].append(word)
         else:
             grouped.append([word])
-    return [sorted(row, key=lambda w: w.x0) for row in _fold_small_rows(grouped, tolerance)]
+            row_bottom = word.bottom
+    return [sorted(row, key=_WORD_X0) for row in _fold_small_rows(grouped, tolerance)]
 
 
 def _sits_in(small: Sequence[Word], host: Sequence[Word], tolerance: float) -> bool:

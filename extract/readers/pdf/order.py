@@ -109,14 +109,9 @@ def _interrupted(above: Draft, below: Draft, settings: PdfSettings) -> bool:
     )
 
 
-def _between(unit: Unit, above: Draft, below: Draft) -> bool:
-    """True when ``unit`` stands in the vertical space between two drafts, over their column."""
-    a, b = above.bbox, below.bbox
-    return (
-        unit.bbox[1] >= a[3] - 1.0
-        and unit.bbox[3] <= b[1] + 1.0
-        and overlap(unit.bbox[0], unit.bbox[2], a[0], a[2]) > 0
-    )
+def _between(box: BBox, a: BBox, b: BBox) -> bool:
+    """True when ``box`` stands in the vertical space between two drafts' boxes ``a`` and ``b``, over their column."""
+    return box[1] >= a[3] - 1.0 and box[3] <= b[1] + 1.0 and overlap(box[0], box[2], a[0], a[2]) > 0
 
 
 def heal_interruptions(units: list[Unit], settings: PdfSettings) -> list[Unit]:
@@ -137,11 +132,15 @@ def heal_interruptions(units: list[Unit], settings: PdfSettings) -> list[Unit]:
         if id(upper) in merged:
             continue
         above = upper.items[0]
+        a = above.bbox  # a Draft's box is computed from its lines on every call
         for lower in body[i + 1:]:
             below = lower.items[0]
-            if id(lower) in merged or overlap(above.bbox[0], above.bbox[2], below.bbox[0], below.bbox[2]) <= 0:
+            if id(lower) in merged:
                 continue
-            middle = [u for u in units if u is not upper and u is not lower and _between(u, above, below)]
+            b = below.bbox
+            if overlap(a[0], a[2], b[0], b[2]) <= 0:
+                continue
+            middle = [u for u in units if u is not upper and u is not lower and _between(u.bbox, a, b)]
             if middle and _interrupted(above, below, settings):
                 above.lines.extend(below.lines)
                 upper.bbox = above.bbox

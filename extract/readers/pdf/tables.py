@@ -146,33 +146,44 @@ def table_block(cells_words: Sequence[tuple[BBox, Sequence[Word]]], bbox: BBox, 
     )
 
 
-def ruled_tables(plumber_page: Any, page: PageObjects, chars: Sequence[Char], settings: PdfSettings) -> list[Block]:
-    """The ruled tables pdfplumber's finder (lines strategy) sees on a page, as table blocks.
+# pdfplumber's table finder settings: tables drawn with lines (or rectangles' sides) only.
+LINES_STRATEGY = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def ruled_tables(found: Sequence[Any], page: PageObjects, chars: Sequence[Char], settings: PdfSettings) -> list[Block]:
+    """The ruled tables pdfplumber's finder (:data:`LINES_STRATEGY`) found on a page, as table blocks.
 
     A "table" of one column (a framed box, stacked shaded bars) or of one
     row (rules framing columns of running text) is no table,
     nor one whose edges are only those of filled cells (shading, for
     :mod:`.borderless`).
 
-    :param plumber_page: the pdfplumber page
+    :param found: pdfplumber's ``Table`` objects of the page
     :param page: the same page's objects from the reading engine
     :param chars: its upright chars
     :param settings: the reader's settings
     """
-    found = plumber_page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
     strokes = [p.bbox for p in page.paths if p.stroked]
+    centres = [((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2, c) for c in chars] if found else []
     out = []
     for table in found:
         columns = {round(x0) for x0, _, _, _ in table.cells}
         rows = {round(top) for _, top, _, _ in table.cells}
         if len(columns) < 2 or len(rows) < 2:  # stacked bars, or rules framing columns of text: no table
             continue
-        if not any(contains(table.bbox, box, slack=2.0) for box in strokes):
+        bbox = table.bbox  # a property pdfplumber computes from the cells on every call
+        if not any(contains(bbox, box, slack=2.0) for box in strokes):
             continue  # edges of shaded cells only: a borderless table's shading, read as such
-        inside = [c for c in chars if centre_in(c.box, table.bbox)]  # the cells lie in the table's box
-        cells = [(box, words([c for c in inside if centre_in(c.box, box)], settings)) for box in table.cells]
-        out.append(table_block(cells, table.bbox, page, settings))
+        inside = _centred_in(centres, bbox)  # the cells lie in the table's box
+        cells = [(box, words([c for _, _, c in _centred_in(inside, box)], settings)) for box in table.cells]
+        out.append(table_block(cells, bbox, page, settings))
     return out
+
+
+def _centred_in(centres: Sequence[tuple[float, float, Char]], area: BBox) -> list[tuple[float, float, Char]]:
+    """The ``(x, y, char)`` whose centre ``(x, y)`` lies in ``area`` (as :func:`centre_in`), in their order."""
+    x0, top, x1, bottom = area
+    return [c for c in centres if x0 <= c[0] <= x1 and top <= c[1] <= bottom]
 
 
 def _first_row(block: Block) -> Optional[tuple[str, ...]]:
