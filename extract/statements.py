@@ -29,6 +29,7 @@ The same text typed twice in one document is kept once (the first, by rule order
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import takewhile
 from typing import Iterable, Mapping, Optional, Sequence
@@ -110,7 +111,7 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
     order = list(pages)
     for p, page_key in enumerate(order):
         page = pages[page_key]
-        cues = [(i, cue) for i, u in enumerate(page) if (cue := _cue_of(u))]
+        cues = [(i, cue) for i, u in enumerate(page) if u.role == "heading" and (cue := read_cue(u.text))]
         if not cues:
             continue
         following = _until_cue(pages[order[p + 1]]) if p + 1 < len(order) else []
@@ -149,12 +150,6 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
                 # the page ends inside the list and the next page opens with its last items
                 region = region + list(takewhile(lambda u: u.role == "list_item", following))
             yield cue, region
-
-
-def _cue_of(unit: Unit) -> Optional[Cue]:
-    """The cue a heading gives (a cue title run into the paragraph before was split off by
-    :func:`extract.structure.build_units`)."""
-    return read_cue(unit.text) if unit.role == "heading" else None
 
 
 def _summary_page(units: Sequence[Unit], demoted: set[int]) -> list[Typed]:
@@ -440,10 +435,8 @@ def _spread_aims(
     overview's typing of the same texts as guidelines."""
     keys = {match_key(g.text) for g in guidelines}
     overview = {g.unit.index for g in guidelines}  # what an overview typed guideline may be a run's aim
-    printed: dict[str, int] = {}
-    for unit in units:
-        printed[match_key(unit.text)] = printed.get(match_key(unit.text), 0) + 1
-    reprinted = {k for k in keys if printed.get(k, 0) >= 2}
+    printed = Counter(match_key(unit.text) for unit in units)
+    reprinted = {k for k in keys if printed[k] >= 2}
     out = []
     for page in sorted({u.page for u in units if u.page is not None}):
         on_page = [u for u in units if u.page == page]
