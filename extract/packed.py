@@ -5,7 +5,9 @@ takes about 160 MB, its word set another 55 MB, in every process that loads
 them (the build and its extraction workers). Packed, the entries of a bucket
 (chosen by the word's hash) are one string, ``"\\nform\\tlemma\\nform\\tlemma\\n"``,
 and a lookup is a substring search in one short string: about a tenth of the
-memory, a lookup a few hundred nanoseconds.
+memory, a lookup a few hundred nanoseconds. Buckets are chosen by Python's
+string hash, which is salted per process: a packed object is valid in the
+process that built it (and its forks) and must not be pickled.
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ _PER_BUCKET = 32  # entries per bucket on average: short strings to search, few 
 
 def _bucket_count(size: int) -> int:
     return max(1, size // _PER_BUCKET)
+
+
+def _buckets(entries: Iterable[tuple[str, str]], size: int) -> list[str]:
+    """``size`` entries ``(key, line)`` packed: each line in the bucket of its key's hash, one string per bucket."""
+    buckets: list[list[str]] = [[] for _ in range(_bucket_count(size))]
+    for key, line in entries:
+        buckets[hash(key) % len(buckets)].append(line)
+    return ["\n" + "\n".join(b) + "\n" for b in buckets]
 
 
 def _plain(word: str) -> bool:
@@ -33,12 +43,10 @@ class PackedSet:
 
     def __init__(self, words: Iterable[str]) -> None:
         unique = set(words)
-        buckets: list[list[str]] = [[] for _ in range(_bucket_count(len(unique)))]
         for word in unique:
             if not _plain(word):
                 raise ValueError(f"a packed word must be non-empty without line break or tab: {word!r}")
-            buckets[hash(word) % len(buckets)].append(word)
-        self._buckets = ["\n" + "\n".join(b) + "\n" for b in buckets]
+        self._buckets = _buckets(((word, word) for word in unique), len(unique))
         self._size = len(unique)
 
     def __contains__(self, word: object) -> bool:
@@ -57,12 +65,10 @@ class PackedTable:
     """
 
     def __init__(self, table: dict[str, str]) -> None:
-        buckets: list[list[str]] = [[] for _ in range(_bucket_count(len(table)))]
         for key, value in table.items():
             if not (_plain(key) and _plain(value)):
                 raise ValueError(f"a packed entry must be non-empty without line break or tab: {key!r}: {value!r}")
-            buckets[hash(key) % len(buckets)].append(f"{key}\t{value}")
-        self._buckets = ["\n" + "\n".join(b) + "\n" for b in buckets]
+        self._buckets = _buckets(((key, f"{key}\t{value}") for key, value in table.items()), len(table))
         self._size = len(table)
 
     def get(self, key: str, default: Optional[str] = None) -> Optional[str]:
