@@ -10,7 +10,6 @@ the database has none), so ``omalääkärin`` finds "Jokaiselle omalääkäri" a
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from pathlib import Path
 from typing import Any, Optional
@@ -18,17 +17,16 @@ from typing import Any, Optional
 import networkx as nx
 
 from extract.nlp import lemma_text
-from kb.search import query_forms
+from kb.search import query_forms, query_words
 from link.lineage_queries import Step
 
 MAX_TEXT = 90
 MIN_PART = 5  # shortest word counted as part of a compound
-_WORD = re.compile(r"[^\W_]+")
 
 
 def _statement_words(row: sqlite3.Row, has_lemmas: bool) -> set[str]:
     lemmas = row["lemmas"] if has_lemmas and row["lemmas"] else lemma_text(row["text"], row["lang"] or "fi")
-    return set(lemmas.split()) | {w.lower() for w in _WORD.findall(row["text"])}
+    return set(lemmas.split()) | {w.lower() for w in query_words(row["text"])}
 
 
 def _word_match(forms: set[str], found: set[str]) -> float:
@@ -52,7 +50,7 @@ def find_statements(db_path: str | Path, text_or_id: str, limit: int = 3) -> lis
     try:
         if conn.execute("SELECT 1 FROM goals WHERE id = ?", (text_or_id,)).fetchone():
             return [text_or_id]
-        words = [set(query_forms(w)) for w in _WORD.findall(text_or_id)]
+        words = [set(query_forms(w)) for w in query_words(text_or_id)]
         if not words:
             return []
         has_lemmas = any(r["name"] == "lemmas" for r in conn.execute("PRAGMA table_info(goals)"))
