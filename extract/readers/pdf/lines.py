@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from operator import itemgetter
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple, Optional, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Optional, Sequence
 
 from extract.readers.pdf.chars import Char
 from extract.readers.pdf.geometry import BBox
@@ -86,16 +86,23 @@ class Line:
         return self.x0, self.top, self.x1, self.bottom
 
 
+def _by_bottom(items: Iterable[Any], tolerance: float, key: Callable[[Any], Any]) -> list[list[Any]]:
+    """Chars or words grouped by their bottoms: each row from its first item (sorted by ``key``, bottom then x0)
+    up to ``tolerance`` below it, in that order."""
+    grouped: list[list[Any]] = []
+    row_bottom = 0.0
+    for item in sorted(items, key=key):
+        if grouped and item.bottom - row_bottom <= tolerance:
+            grouped[-1].append(item)
+        else:
+            grouped.append([item])
+            row_bottom = item.bottom
+    return grouped
+
+
 def _char_rows(chars: Iterable[Char], tolerance: float) -> list[list[Char]]:
     """Chars grouped by their bottoms (within ``tolerance``), each row left to right."""
-    rows: list[list[Char]] = []
-    row_bottom = 0.0
-    for char in sorted(chars, key=_BOTTOM_X0):
-        if rows and char.bottom - row_bottom <= tolerance:
-            rows[-1].append(char)
-        else:
-            rows.append([char])
-            row_bottom = char.bottom
+    rows = _by_bottom(chars, tolerance, _BOTTOM_X0)
     for row in rows:
         row.sort(key=_X0)
     return rows
@@ -241,14 +248,7 @@ def rows(found: Iterable[Word], tolerance: float) -> list[list[Word]]:
 
     Superscripts and subscripts, whose bottoms stand apart, join the row they sit in.
     """
-    grouped: list[list[Word]] = []
-    row_bottom = 0.0
-    for word in sorted(found, key=_WORD_BOTTOM_X0):
-        if grouped and word.bottom - row_bottom <= tolerance:
-            grouped[-1].append(word)
-        else:
-            grouped.append([word])
-            row_bottom = word.bottom
+    grouped = _by_bottom(found, tolerance, _WORD_BOTTOM_X0)
     return [sorted(row, key=_WORD_X0) for row in _fold_small_rows(grouped, tolerance)]
 
 
