@@ -127,21 +127,17 @@ class _Plumber:
             self._plumber.close()
 
 
-def _page_objects(engine: Engine, tables: _Plumber, index: int) -> PageObjects:
-    """A page's objects, read by pdfplumber when the fast engine finds its text hidden."""
-    objects = engine.page(index)
-    return tables.page(index) if objects.hidden_text else objects
+def _read_page(path: Path, engine: Engine, tables: _Plumber, index: int, settings: PdfSettings,
+               spacing: LineSpacing, columns: TableColumns) -> tuple[PageObjects, PageItems]:
+    """A page's objects (read by pdfplumber when the fast engine finds its text hidden) and its layout.
 
-
-def _lay_out_again(path: Path, engine: Engine, tables: _Plumber, index: int, settings: PdfSettings,
-                   spacing: LineSpacing, columns: TableColumns) -> Optional[PageItems]:
-    """A page laid out once more with the document's line spacing, or ``None`` when it cannot be read again."""
-    try:
-        with _library_errors(path, f"page {index + 1}"):
-            objects = _page_objects(engine, tables, index)
-        return lay_out_page(objects, tables, engine.render, settings, spacing, columns)
-    except ExtractionError:
-        return None  # keep the page as first read
+    :raises ExtractionError: when the page cannot be parsed
+    """
+    with _library_errors(path, f"page {index + 1}"):
+        objects = engine.page(index)
+        if objects.hidden_text:
+            objects = tables.page(index)
+    return objects, lay_out_page(objects, tables, engine.render, settings, spacing, columns)
 
 
 def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None = None) -> SourceDocument:
@@ -185,9 +181,7 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
         for index in range(chosen):
             before = copy.deepcopy(columns)
             try:
-                with _library_errors(path, f"page {index + 1}"):
-                    objects = _page_objects(engine, tables, index)
-                page = lay_out_page(objects, tables, engine.render, settings, spacing, columns)
+                objects, page = _read_page(path, engine, tables, index, settings, spacing, columns)
             except ExtractionError as exc:
                 failures[index + 1] = exc
                 spacing.take_probes()
@@ -201,7 +195,10 @@ def read_pdf(path: str | Path, settings: PdfSettings | Mapping[str, Any] | None 
         settled = spacing.settled()
         for at, index, before, probes in probed:
             if settled.tighter(probes):
-                laid_out[at] = _lay_out_again(path, engine, tables, index, settings, settled, before) or laid_out[at]
+                try:
+                    laid_out[at] = _read_page(path, engine, tables, index, settings, settled, before)[1]
+                except ExtractionError:
+                    pass  # keep the page as first read
     finally:
         tables.close()
         engine.close()
