@@ -20,18 +20,14 @@ def title_rows(units: Sequence[Unit]) -> set[int]:
     """The indices of the heading units that are rows of other headings' titles."""
     headings = [u for u in units if u.role == "heading"]
     keys = {u.index: match_key(heading_text(u.text)) for u in headings}
-    rows = set()
-    for unit in headings:
-        words = keys[unit.index].split()
-        titles = {k for i, k in keys.items() if i != unit.index and len(k.split()) < len(words)}
-        if len(words) >= 2 and _covers(words, titles):
-            rows.add(unit.index)
-    return rows
+    titles = set(keys.values())
+    return {i for i, key in keys.items() if len(words := key.split()) >= 2 and _covers(words, titles)}
 
 
 def _covers(words: list[str], titles: set[str]) -> bool:
-    """True when ``words`` are a sequence of ``titles`` end to end (each title shorter than the whole)."""
+    """True when ``words`` are a sequence of ``titles`` end to end, each shorter than the whole."""
     reached = [True] + [False] * len(words)
     for end in range(1, len(words) + 1):
-        reached[end] = any(reached[start] and " ".join(words[start:end]) in titles for start in range(end))
+        reached[end] = any(reached[start] and end - start < len(words) and " ".join(words[start:end]) in titles
+                           for start in range(end))
     return reached[-1]
