@@ -71,14 +71,20 @@ def stem(key: str) -> Optional[str]:
 
 
 # Analyses an earlier build stored (link.alignment loads them from its cache): the same text, the same words.
-STORED: dict[tuple[str, str], Bitext] = {}
+# (text, lang) -> (chars, the words as tuples of Word's fields): made into a Bitext only when asked for.
+STORED: dict[tuple[str, str], tuple[int, tuple[tuple, ...]]] = {}
+
+
+def stored_form(side: Bitext) -> tuple[int, tuple[tuple, ...]]:
+    """``side`` as :data:`STORED` holds it: plain values (see :class:`link.cache.LinkCache`)."""
+    return side.chars, tuple((w.form, w.lemma, w.keys, w.ordered, w.anchor) for w in side.words)
 
 
 @lru_cache(maxsize=1 << 16)
 def bitext(text: str, lang: str) -> Bitext:
     """The content words of ``text`` read as ``lang`` ("fi" or "sv")."""
     if (stored := STORED.get((text, lang))) is not None:
-        return stored
+        return Bitext(lang, tuple(Word(*w) for w in stored[1]), stored[0])
     words = []
     for token in content_tokens(analyse(text, lang)):
         whole = {token.lower_, *token._.lemmas}
