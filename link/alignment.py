@@ -24,7 +24,7 @@ from collections import defaultdict
 from typing import Any, Callable, Optional, Sequence
 
 from extract.records import ExtractedDocument
-from link.bilingual import STORED, Lexicon, bitext, default_lexicon, stored_form
+from link.bilingual import ASKED, STORED, Lexicon, bitext, default_lexicon, stored_form
 from link.cache import LinkCache, link_from_json, link_to_json, memo, part_key
 from link.glossary import Correction
 from link import parallel as par
@@ -67,8 +67,7 @@ def align_by_region(docs: Sequence[ExtractedDocument], corrections: Sequence[Cor
     lexical = translations + [l for l in carried if (l.source_id, l.target_id) not in known]
     links = _hierarchical(rounds, lexical, by_id, lexicon, lexicon_key) + same
     _store_analyses(cache, stored, units)
-    bitext.cache_clear()  # the word analyses of every unit are no longer needed: free them for the later stages
-    STORED.clear()
+    bitext.cache_clear()  # free the words of every unit for the later stages (STORED keeps them plain: see link.run)
     return sorted({l.id: l for l in links}.values(), key=lambda l: l.id), glossary
 
 
@@ -169,20 +168,26 @@ def _decode_links(data: list) -> list[Link]:
     return [link_from_json(l) for l in data]
 
 
-def _load_analyses(cache: Optional[LinkCache]) -> int:
-    """Put the word analyses of the last build into :data:`link.bilingual.STORED`; how many there were."""
+def _load_analyses(cache: Optional[LinkCache]) -> set[tuple[str, str]]:
+    """Put the word analyses of the last build into :data:`link.bilingual.STORED`; which ones there were."""
     found = cache.get(part_key("analyses")) if cache else None
+    bitext.cache_clear()  # every side asked for from now on is in ASKED
     STORED.clear()
+    ASKED.clear()
     if isinstance(found, dict):
         STORED.update(found)
-    return len(STORED)
+    return set(STORED)
 
 
-def _store_analyses(cache: Optional[LinkCache], loaded: int, units: Sequence[Unit]) -> None:
-    """Store the word analyses of every unit's text for the next build, unless they are exactly those loaded."""
+def _store_analyses(cache: Optional[LinkCache], loaded: set[tuple[str, str]], units: Sequence[Unit]) -> None:
+    """Store the word analyses of every unit's text and of every text analysed in this build (the joined
+    texts of the structural pass) for the next build, with those loaded, unless nothing is new.
+
+    The loaded ones stay: a later build may recompute a region whose joined texts this one took from the
+    cache. (Analyses of texts no longer in the corpus stay too, until the code version changes.)
+    """
     if cache is None:
         return
-    sides = dict.fromkeys((u.text, u.lang) for u in units)
-    if loaded == len(sides) and all(key in STORED for key in sides):
-        return
-    cache.put(part_key("analyses"), {key: STORED.get(key) or stored_form(bitext(*key)) for key in sides})
+    wanted = loaded | ASKED | {(u.text, u.lang) for u in units}
+    if wanted != loaded:
+        cache.put(part_key("analyses"), {key: STORED.get(key) or stored_form(bitext(*key)) for key in wanted})

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Mapping, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence
 
 from extract.nlp import analyse, content_tokens
 from extract.records import Statement
@@ -66,6 +66,14 @@ def kept_analyses(cache: Optional[LinkCache]) -> Iterator[None]:
         _analyses.store()
     finally:
         _analyses = before
+
+
+def kept(question: str, answer: Callable[[], Any]) -> Any:
+    """The answer to ``question`` about a text or word (``<what>\0<text>``): kept (:func:`kept_analyses`) or ``answer()``.
+
+    For answers that depend on the question and the code only, e.g. whether a text is a cue heading.
+    """
+    return _analyses.get(question, answer)
 
 
 def _analysis(text: str, lang: str) -> Analysis:
