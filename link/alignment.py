@@ -12,10 +12,13 @@ a pass over the whole corpus makes there, and the regions' one-to-one picks
 merge in the order the whole pass would take them
 (:func:`link.parallel.pick_order`), so the result is the same link for link.
 Each document's alignment inside itself, and each region's across
-documents and same-text pairs, are cached (:mod:`link.cache`) under a key
-of exactly those inputs: a rebuild after one document changed recomputes
-that document and its region's passes across documents, and every part
-only when the learned glossary or a frequent key changed.
+documents, same-text pairs and structural pass (:mod:`link.structural`:
+its pairs of parents join two documents of one region), are cached
+(:mod:`link.cache`) under a key of exactly those inputs: a rebuild after
+one document changed recomputes that document and its region's passes,
+and every part only when the learned glossary or a frequent key changed.
+The word analyses of every text the passes read are kept too (one entry):
+a rebuild analyses only the texts it has not seen.
 """
 
 from __future__ import annotations

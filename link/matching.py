@@ -125,10 +125,17 @@ class Context:
         contexts = contexts or {}
         self.bags = {sid: bag(s, contexts.get(sid, ())) for sid, s in self.statements.items()}
         self._stems: dict[str, dict[str, str]] = {}
+        self._own: dict[str, list[tuple[str, float]]] = {}
 
     def weight(self, lang: str, term: str) -> float:
         """The IDF of ``term`` in ``lang`` (a term seen nowhere weighs as one seen once)."""
         return self.idf.get(lang, {}).get(term, self.unseen.get(lang, 1.0))
+
+    def own_weights(self, b: Bag) -> list[tuple[str, float]]:
+        """A bag's own terms in order with their weights (share × IDF), made once per bag: every pair reads them."""
+        if b.id not in self._own:
+            self._own[b.id] = [(term, b.terms[term] * self.weight(b.lang, term)) for term in sorted(b.own)]
+        return self._own[b.id]
 
     def stems(self, b: Bag) -> dict[str, str]:
         """Cognate stems of a bag's terms (cached)."""
@@ -207,8 +214,7 @@ def _found(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None)
     """
     total, matched, found = 0.0, 0.0, []
     cross = a.lang != b.lang
-    for term in sorted(a.own):
-        w = a.terms[term] * ctx.weight(a.lang, term)
+    for term, w in ctx.own_weights(a):
         total += w
         if cross:
             partner = (ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b))

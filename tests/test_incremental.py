@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, bundled_subset, database_rows
+from extract import nlp
 from extract.pipeline import Limits
 from kb.cli import run_build
 import link
@@ -169,3 +170,19 @@ def test_word_partners_are_not_reused_under_another_glossary(tmp_path):
     seed.store()
     learned = CrossLingual(default_lexicon().with_glossary([("vahvistaa", "mångproducentmodell")]), LinkCache(tmp_path))
     assert learned.partner("vahvistaa", (), "fi", other, stems_of(other)) == "mångproducentmodell"
+
+
+def test_a_rebuild_of_an_unchanged_corpus_analyses_no_text_again(corpus_documents, tmp_path, monkeypatch):
+    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
+    want = _run_rows(link.run(docs, cache=LinkCache(tmp_path)))
+    analysed: list[str] = []
+    real = nlp.pipeline
+
+    def spying(lang: str):
+        pipe = real(lang)
+        return lambda text: analysed.append(text) or pipe(text)
+
+    nlp.analyse.cache_clear()
+    monkeypatch.setattr(nlp, "pipeline", spying)
+    assert _run_rows(link.run(docs, cache=LinkCache(tmp_path))) == want
+    assert analysed == []  # every word analysis parallel text and lineage read was kept
