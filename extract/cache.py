@@ -28,7 +28,7 @@ import typing
 from pathlib import Path
 from typing import Any, Optional
 
-from extract.morphology import voikko_engine
+from extract.fi_morphology import voikko_engine
 from extract.readers.ocr import ocr_engine
 from extract.records import ExtractedDocument
 
