@@ -31,7 +31,8 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from extract.lang import sv
-from extract.morphology import fi_analyses, fi_lemmas, is_sv_compound, is_sv_word, sv_lemma_of
+from extract.fi_morphology import fi_analyses, fi_lemmas
+from extract.lexicons import is_sv_compound, is_sv_word, sv_lemma_of
 
 # names and abbreviations: no common word
 _NAME_CLASSES = frozenset({"etunimi", "sukunimi", "paikannimi", "nimi", "lyhenne"})

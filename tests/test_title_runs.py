@@ -6,13 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.morphology import voikko_engine
 from extract.readers.text import read_text
 from extract.statements import type_statements
 from extract.structure import build_units
 from extract.title_runs import title_run_pieces
-
-pytestmark = pytest.mark.skipif(voikko_engine() == "none", reason="Voikko (libvoikko or pyvoikko) is not installed")
 
 
 def _units(tmp_path: Path, text: str) -> list:
