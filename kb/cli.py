@@ -12,7 +12,6 @@ import dataclasses
 import json
 import sys
 import time
-import threading
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -128,10 +127,7 @@ def run_build(
         corrections = link.load_corrections(corpus_dir)
         reviews = link.load_reviews(corpus_dir)
         # the linker's pipelines load in this process while the workers start and extract
-        warming = threading.Thread(target=warm_up, name="warm-up", daemon=True)
-        warming.start()
-        documents = extract.run(corpus_dir, progress, limits, cache)
-        warming.join()
+        documents = extract.run(corpus_dir, progress, limits, cache, meanwhile=warm_up)
         stop_server()  # its preloaded lexicons would stay in memory through linking
     except ManifestError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
