@@ -22,7 +22,7 @@ import extract
 import link
 from extract.errors import ManifestError, StrategyKBError
 from extract.records import DocumentInfo
-from extract.cache import CACHE_DIR_NAME, ExtractionCache
+from extract.cache import CACHE_DIR_NAME, ExtractionCache, result_origin
 from extract.manifest import MANIFEST_NAME, SUFFIXES
 from extract.nlp import warm_up
 from extract.pipeline import Limits, extract_document
@@ -141,8 +141,9 @@ def run_build(
     links = link.run(documents, corrections, reviews, link.LinkCache(cache_dir) if cache_dir else None)
     click.echo("writing the database …", err=True)
     try:
+        max_pages = (limits or Limits()).max_pages
         path = build_db(documents, links, db_path, inferred=inferred_origins(corpus_dir, [d.info for d in documents]),
-                        incremental=cache is not None)
+                        incremental=cache is not None, origins={d.info.id: result_origin(d, max_pages) for d in documents})
     except StrategyKBError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         return 2
