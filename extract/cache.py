@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Optional
 
 from extract import records
-from extract.morphology import voikko_engine
+from extract.fi_morphology import voikko_engine
 from extract.readers.ocr import ocr_engine
 from extract.records import DocumentInfo, ExtractedDocument
 
