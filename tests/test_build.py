@@ -52,7 +52,7 @@ def test_build_writes_the_contract_tables_and_view(built_db):
     assert _rows(built_db, "PRAGMA foreign_key_check") == []
 
 
-def test_build_summary_names_documents_pages_and_statement_kinds(tmp_path):
+def test_build_summary_names_documents_pages_and_statement_kinds(tmp_path, fork_server_ends):
     result = CliRunner().invoke(main, ["build", "--corpus", str(CORPUS), "--db", str(tmp_path / "a.db")])
     assert "extracting luvn-strategia-2023-2025.txt" in result.output
     assert "documents  5 (0 failed)" in result.output
