@@ -23,13 +23,12 @@ import functools
 import hashlib
 import json
 import marshal
-import os
 import re
 import sys
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from extract.cache import _TMP_MARK as TMP_MARK, code_version as extract_version, open_version_folder
+from extract.cache import code_version as extract_version, open_version_folder, write_atomically
 from link.records import Link
 
 _VERSION_DIR = re.compile(r"link-[0-9a-f]{16}")
@@ -91,17 +90,11 @@ class LinkCache:
     def put(self, key: str, value: Any) -> None:
         """Store a value (of the types :mod:`marshal` writes: no objects) atomically; a failure to write
         leaves the cache as it was."""
-        path = self.entries / f"{key}.bin"
-        tmp = path.with_name(f".{path.stem}{TMP_MARK}{os.getpid()}")  # what opening the cache removes
         try:
             data = marshal.dumps(value)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-        except (OSError, ValueError):
-            tmp.unlink(missing_ok=True)
+        except ValueError:
             return
-        self.stores += 1
+        self.stores += write_atomically(self.entries / f"{key}.bin", data)
 
 
 class Answers:
