@@ -9,8 +9,9 @@ words, which the lemma table lacks (``och``, ``hur``, ``att`` ...). A small
 English lexicon built the same way serves only as language evidence.
 
 Every resource loads lazily on first use (Voikko takes about 1.5 s, the
-Swedish lexicon about 1.5 s; spaCy itself is not imported) and every lookup
-is cached, so callers may ask freely.
+Swedish lexicon about 4 s the first time and a small fraction of that once
+saved by :mod:`extract.lexicon_cache`; spaCy itself is not imported) and every
+lookup is cached, so callers may ask freely.
 
 Voikko accepts almost any concatenation of words as a compound, so "is this a
 word" is a weak signal for Finnish; :func:`fi_is_complete_inflected_word`
@@ -26,10 +27,12 @@ import importlib.resources
 import importlib.util
 import sys
 import json
-from functools import lru_cache
+from functools import lru_cache, partial
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Optional
 
+from extract.lexicon_cache import cached
 from extract.packed import PackedSet, PackedTable
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -314,11 +317,14 @@ def fi_split_is_inside_part(word: str, index: int) -> bool:
     return False
 
 
+def _lookups_file(name: str) -> bytes:
+    """The bytes of one gzipped JSON table shipped in the ``spacy_lookups_data`` package."""
+    return (importlib.resources.files("spacy_lookups_data") / "data" / name).read_bytes()
+
+
 def _lookups_table(name: str) -> dict[str, str]:
     """One gzipped JSON table shipped in the ``spacy_lookups_data`` package."""
-    resource = importlib.resources.files("spacy_lookups_data") / "data" / name
-    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
-        return json.load(text)
+    return json.loads(gzip.decompress(_lookups_file(name)))
 
 
 @lru_cache(maxsize=1)
@@ -326,10 +332,16 @@ def _sv_tables() -> tuple[PackedTable, PackedSet]:
     """The spaCy lookups ``sv_lemma_lookup`` table (form -> lemma) and the Swedish word set, packed, loaded once.
 
     The words are the table's keys and values and spaCy's Swedish stop words
-    (function words such as "och", "hur" that the lemma table lacks).
+    (function words such as "och", "hur" that the lemma table lacks). Both are
+    kept between runs by :mod:`extract.lexicon_cache`.
     """
-    table = _lookups_table("sv_lemma_lookup.json.gz")
-    return PackedTable(table), PackedSet(_words(table, _spacy_stop_words("sv")))
+    name = "sv_lemma_lookup.json.gz"
+    table = lru_cache(maxsize=1)(partial(_lookups_table, name))  # parsed only when one of the two is built
+    lookups, stop_words = _lookups_file(name), _stop_words_file("sv").read_bytes()
+    return (
+        cached("sv-lemmas", [lookups], PackedTable, lambda: PackedTable(table())),
+        cached("sv-words", [lookups, stop_words], PackedSet, lambda: PackedSet(_words(table(), _spacy_stop_words("sv")))),
+    )
 
 
 def _sv_lemma_table() -> PackedTable:
@@ -350,16 +362,20 @@ def _words(table: dict[str, str], stop_words: frozenset[str]) -> set[str]:
     return words
 
 
+def _stop_words_file(lang: str) -> Path:
+    """spaCy's ``spacy/lang/<lang>/stop_words.py``, found without importing spaCy."""
+    spec = importlib.util.find_spec("spacy")
+    return Path(next(iter(spec.submodule_search_locations or [])), "lang", lang, "stop_words.py")
+
+
 def _spacy_stop_words(lang: str) -> frozenset[str]:
     """spaCy's stop words of ``lang``, read from ``spacy/lang/<lang>/stop_words.py`` without importing spaCy.
 
     That module is one set literal; importing it through the package would load
     all of spaCy (about a second), which extraction otherwise never needs.
     """
-    spec = importlib.util.find_spec("spacy")
-    folder = next(iter(spec.submodule_search_locations or []))
     module = importlib.util.module_from_spec(
-        importlib.util.spec_from_file_location(f"_spacy_stop_words_{lang}", f"{folder}/lang/{lang}/stop_words.py")
+        importlib.util.spec_from_file_location(f"_spacy_stop_words_{lang}", _stop_words_file(lang))
     )
     module.__spec__.loader.exec_module(module)
     return frozenset(module.STOP_WORDS)
@@ -367,8 +383,10 @@ def _spacy_stop_words(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _en_lexicon() -> PackedSet:
-    """English words: the ``en_lemma_lookup`` table's keys and values and spaCy's stop words."""
-    return PackedSet(_words(_lookups_table("en_lemma_lookup.json.gz"), _spacy_stop_words("en")))
+    """English words: the ``en_lemma_lookup`` table's keys and values and spaCy's stop words (kept between runs)."""
+    name = "en_lemma_lookup.json.gz"
+    sources = [_lookups_file(name), _stop_words_file("en").read_bytes()]
+    return cached("en-words", sources, PackedSet, lambda: PackedSet(_words(_lookups_table(name), _spacy_stop_words("en"))))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
