@@ -30,7 +30,8 @@ from typing import Optional
 
 from extract.clean.normalize import match_key
 from extract.lang import fi, sv
-from extract.morphology import fi_analyses, fi_compound_parts, sv_compound_parts, sv_lemma_of
+from extract.fi_morphology import fi_analyses, fi_compound_parts
+from extract.lexicons import sv_compound_parts, sv_lemma_of
 
 CUE_MAX_WORDS = 7
 _CHAPTER = re.compile(r"^\d{1,2}\s+")

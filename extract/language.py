@@ -2,11 +2,11 @@
 
 Two sources of evidence, cheapest first:
 
-1. the lexicons of :mod:`extract.morphology` (Voikko for Finnish, the spaCy
-   lookups tables for Swedish and English): when clearly more words are known
-   to one lexicon alone than to any other, that decides. This is what makes
-   short headings ("Arvomme", "Hur vi förnyar oss") come out right, where
-   character n-grams are unreliable;
+1. the lexicons (Voikko for Finnish in :mod:`extract.fi_morphology`, the
+   spaCy lookups tables for Swedish and English in :mod:`extract.lexicons`):
+   when clearly more words are known to one lexicon alone than to any other,
+   that decides. This is what makes short headings ("Arvomme", "Hur vi
+   förnyar oss") come out right, where character n-grams are unreliable;
 2. langdetect, restricted to the fi, sv and en profiles and seeded, for the
    rest, accepted only for three or more words and when it is confident.
 
@@ -22,7 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from extract.morphology import is_en_word, is_fi_informative_word, is_sv_compound, is_sv_word
+from extract.fi_morphology import is_fi_informative_word
+from extract.lexicons import is_en_word, is_sv_compound, is_sv_word
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from langdetect.detector_factory import DetectorFactory

@@ -1,6 +1,6 @@
 """Packed lexicons kept between runs: loading a saved one takes a small fraction of building it.
 
-The Swedish and English lexicons of :mod:`extract.morphology` are built from
+The Swedish and English lexicons of :mod:`extract.lexicons` are built from
 the gzipped JSON tables of ``spacy_lookups_data`` and spaCy's stop-word lists;
 parsing and packing take about four seconds, which every build paid before its
 extraction workers could start. The packed result is saved in the user's cache

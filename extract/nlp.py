@@ -25,7 +25,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.morphology import fi_compound_parts, fi_lemmas, sv_compound_parts, sv_lemma_of
+from extract.fi_morphology import fi_compound_parts, fi_lemmas
+from extract.lexicons import sv_compound_parts, sv_lemma_of
 
 LANGUAGES = ("fi", "sv")
 

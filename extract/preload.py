@@ -9,8 +9,9 @@ imports it.
 import pdfplumber.page  # noqa: F401 - the table finder, imported on a document's first table page otherwise
 import pypdfium2  # noqa: F401 - the PDF reader's engine
 
+from extract.fi_morphology import is_fi_word
 from extract.language import detect_language
-from extract.morphology import is_en_word, is_fi_word, is_sv_word
+from extract.lexicons import is_en_word, is_sv_word
 
 is_fi_word("hyvinvointi"), is_sv_word("välfärd"), is_en_word("welfare")
 detect_language("Hyvinvointialue järjestää sosiaali- ja terveyspalvelut asukkailleen.")

@@ -15,12 +15,14 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from extract.clean.hyphenation import join_lines, line_vocabulary
-from extract.clean.normalize import normalize_text
+from extract.clean.normalize import match_key, normalize_text
 from extract.cues import read_cue
 from extract.language import detect_language
 from extract.records import Block, Cell, Passage, Section, SourceDocument, table_grid
+from extract.title_runs import names_in_running_text, title_run_pieces
 
 HEADING_MAX_WORDS = 12
+TITLE_MAX_WORDS = 6  # a box's title in a series of boxes
 _NUMBER = re.compile(r"^(\d{1,2}|[A-Z])[.)]$")
 _CHAPTER_PREFIX = re.compile(r"^(\d{1,2})\s+(?=\w)")
 # the last words of a paragraph after its last sentence end: a title run into it, when they are a cue
@@ -81,7 +83,41 @@ def build_units(source: SourceDocument, languages: Sequence[str] = ()) -> list[U
             unit = _unit(len(units), block, hint, i == 0, i == len(body) - 1, vocabulary)
             for part in _run_in_title(unit) if unit is not None else ():
                 units.append(replace(part, index=len(units), spread=spread if spread != part.page else None))
-    return units
+    return split_title_runs(units)
+
+
+def split_title_runs(units: Sequence[Unit]) -> list[Unit]:
+    """Each heading that runs several sibling titles together as one heading per title, units renumbered.
+
+    A heading is split (:func:`extract.title_runs.title_run_pieces`) when it stands beside a sibling,
+    a short heading next to it on its page, and every piece is as short as a title; a word the
+    document's running text writes capitalised mid-sentence is a name there, no seam. A heading made
+    of titles all printed as headings elsewhere stays whole: it is a row of them (:mod:`extract.title_rows`).
+    """
+    titles = {match_key(heading_text(u.text)) for u in units if u.role == "heading"}
+    names = names_in_running_text(u.text for u in units if u.role in ("paragraph", "list_item"))
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        pieces = _title_run(unit, units[i - 1 : i] + units[i + 1 : i + 2], names)
+        if len(pieces) < 2 or all(match_key(p) in titles for p in pieces):
+            out.append(replace(unit, index=len(out)))
+            continue
+        for n, piece in enumerate(pieces):
+            out.append(replace(unit, index=len(out), text=piece, chars_per_line=float(len(piece)),
+                               first_on_page=unit.first_on_page and n == 0,
+                               last_on_page=unit.last_on_page and n == len(pieces) - 1))
+    return out
+
+
+def _title_run(unit: Unit, neighbours: Sequence[Unit], names: frozenset[str]) -> tuple[str, ...]:
+    """The titles ``unit`` runs together, when it is a heading among sibling titles; else ``(unit.text,)``."""
+    def short_heading(u: Unit) -> bool:
+        return u.role == "heading" and u.page == unit.page and u.words <= TITLE_MAX_WORDS
+
+    if unit.role != "heading" or not any(short_heading(u) for u in neighbours):
+        return (unit.text,)
+    pieces = title_run_pieces(unit.text, unit.lang, names)
+    return pieces if all(len(p.split()) <= TITLE_MAX_WORDS for p in pieces) else (unit.text,)
 
 
 def _run_in_title(unit: Unit) -> tuple[Unit, ...]:

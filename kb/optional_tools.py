@@ -25,7 +25,7 @@ class Tool:
 
 
 def _libvoikko_present() -> bool:
-    from extract.morphology import voikko_engine
+    from extract.fi_morphology import voikko_engine
 
     return voikko_engine() != "pyvoikko"
 

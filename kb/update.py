@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import sqlite3
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Sequence
 
 import sqlite_utils
 
-from extract.cache import to_json
 from extract.records import ExtractedDocument
 from kb.search import SEARCHABLE, lemma_rows
 from link.cache import code_version as link_version
@@ -65,11 +63,22 @@ def schema_version() -> str:
     return digest.hexdigest()
 
 
-def fingerprints(documents: Sequence[ExtractedDocument], inferred: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
-    """Per document id, a hash of its extraction result and inferred fields: equal hashes, equal rows."""
+def fingerprints(documents: Sequence[ExtractedDocument], inferred: Mapping[str, Mapping[str, str]],
+                 origins: Optional[Mapping[str, str]] = None) -> dict[str, str]:
+    """Per document id, a hash of its extraction result and inferred fields: equal hashes, equal rows.
+
+    A document with an entry in ``origins`` (what decided its result:
+    :func:`extract.cache.result_origin`) is hashed by that, at no cost; any
+    other by its result's ``repr``, which spells every field of every record
+    (frozen dataclasses of strings, numbers, ``None`` and tuples), so two
+    results have the same ``repr`` only when they are equal.
+    """
+    origins = origins or {}
     return {
-        d.info.id: hashlib.sha256(json.dumps([to_json(d), dict(inferred.get(d.info.id) or {})], ensure_ascii=False,
-                                             sort_keys=True, default=repr).encode()).hexdigest()
+        d.info.id: hashlib.sha256("\0".join((
+            f"origin {origins[d.info.id]}" if d.info.id in origins else f"result {d!r}",
+            repr(sorted((inferred.get(d.info.id) or {}).items())),
+        )).encode()).hexdigest()
         for d in documents
     }
 

@@ -51,7 +51,7 @@ from typing import Iterable, Sequence
 
 from extract.clean.normalize import match_key
 from extract.records import ExtractedDocument, Statement
-from link.matching import Candidate, Context, candidates, context_candidates, select
+from link.matching import Candidate, Context, candidates, context_candidates, held_in_text, select
 from link.records import Link
 
 THRESHOLD = 0.35  # final score a continues link needs
@@ -63,6 +63,7 @@ CARRIER_SHARE = 0.5  # share of the matched weight one child must hold to contin
 CARRIER_OWN = 0.25  # ... of which this share beyond its parent's own words (on this corpus: 0.15 for a
 # list's lead-in repeating the title, ≥ 0.44 for the actions and common goals that carry a goal)
 SOLE_CARRIER = 0.8  # a child carrying this share takes the link in its parent's place
+ITEM_IN_TEXT = 0.5  # share of an enumerated item's own words a unit's text must hold to continue that item
 CANDIDATE_MINIMUM = 0.25
 CROSS_CANDIDATE_MINIMUM = 0.3  # the same for a Finnish–Swedish pair
 CANDIDATE_FLOOR = 0.2  # a pair scoring this (and under THRESHOLD) is shown as "possibly continued"
@@ -140,7 +141,8 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
                 found = [c for c in candidates(ctx, sources[ls], targets[lt], minimum)
                          if ls == lt or c.score * kind_compatibility(c.source.kind, c.target.kind) >= CROSS_THRESHOLD]
                 with_context = [c for c in sources[ls] if c.kind in CONTEXT_KINDS]
-                in_context = context_candidates(ctx, with_context, targets[lt], CONTEXT_THRESHOLD)
+                in_context = _by_items(ctx, with_context, targets[lt],
+                                       context_candidates(ctx, with_context, targets[lt], CONTEXT_THRESHOLD))
                 found = _carried(ctx, found, in_context)
                 for c in found:
                     # a child carrying a pair may keep the kind of the unit it was found in (the one compared)
@@ -158,6 +160,29 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
                         pool[c.key] = Candidate(best.source, best.target, best.score, best.method,
                                                 {**other.evidence, **best.evidence}, best.coverage)
     return [pool[k] for k in sorted(pool)]
+
+
+def _by_items(ctx: Context, sources: Sequence[Statement], targets: Sequence[Statement],
+              whole: Sequence[Candidate]) -> list[Candidate]:
+    """``whole`` (pairs scored with context) with the pairs found for one item of an enumerating source.
+
+    A goal listing several fields may continue in a unit that takes one of them
+    (:mod:`link.enumeration`); such a pair is the source's pair, scored for its
+    item, with ``evidence["item"]`` naming it, where it beats the whole statement's.
+    The later unit's own text must hold :data:`ITEM_IN_TEXT` of the item's words
+    beyond its frame: a short item finds a word or two anywhere in a long context.
+    """
+    items = [item for s in sources for item in ctx.items(s)]
+    item_of = {item.id: s for s in sources for item in ctx.items(s)}
+    best = {c.key: c for c in whole}
+    for c in context_candidates(ctx, items, targets, CONTEXT_THRESHOLD):
+        if held_in_text(ctx, c.source, c.target, ctx.item_words[c.source.id]) < ITEM_IN_TEXT:
+            continue
+        pair = Candidate(item_of[c.source.id], c.target, c.score, c.method, dict(c.evidence, item=c.source.text),
+                         c.coverage)
+        if pair.key not in best or best[pair.key].score < pair.score:
+            best[pair.key] = pair
+    return [best[k] for k in sorted(best)]
 
 
 def _carried(ctx: Context, found: Sequence[Candidate], in_context: Sequence[Candidate]) -> list[Candidate]:

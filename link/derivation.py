@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.morphology import fi_analyses
+from extract.fi_morphology import fi_analyses
 
 _BASE = re.compile(r"\[Xp\]([^\[]+)\[X\]")
 MIN_BASE = 3  # shorter bases ("osa" aside) are prefixes and particles, not words

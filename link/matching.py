@@ -11,6 +11,7 @@ best pairs above a threshold.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections import defaultdict
@@ -19,6 +20,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from extract.records import ExtractedDocument, Statement
 from link.context import Piece, passage_units
+from link.enumeration import item_texts
 from link.crosslang import CrossLingual, stems_of
 from link.records import Link
 from link.lemma_index import (LemmaIndex, Profile, analysis_lang, idf_weights, profile, query_weights, overlap,
@@ -122,9 +124,32 @@ class Context:
         self.idf = {lang: idf_weights(ps) for lang, ps in by_lang.items()}
         self.unseen = {lang: math.log(1 + len(ps)) for lang, ps in by_lang.items()}
         self.crosslang = crosslang or CrossLingual()
-        contexts = contexts or {}
-        self.bags = {sid: bag(s, contexts.get(sid, ())) for sid, s in self.statements.items()}
+        self.contexts = contexts or {}
+        self.bags = {sid: bag(s, self.contexts.get(sid, ())) for sid, s in self.statements.items()}
         self._stems: dict[str, dict[str, str]] = {}
+        self._items: dict[str, list[Statement]] = {}
+        self.item_words: dict[str, frozenset[str]] = {}  # an item's terms that its frame does not print
+
+    def items(self, statement: Statement) -> list[Statement]:
+        """``statement`` once per item of an enumeration it prints (:func:`link.enumeration.item_texts`), cached.
+
+        Each is a :class:`Statement` with id ``<id>#<n>`` and the text of the frame and one item;
+        its bag holds the statement's context and, as context labelled ``statement``, the
+        statement's whole text (the other items still tell what the successor may add);
+        :attr:`item_words` holds the terms of the item that the frame does not print.
+        """
+        if statement.id not in self._items:
+            out = []
+            lang = self.lang(statement)
+            for n, (frame, words) in enumerate(item_texts(statement.text, lang), 1):
+                item = dataclasses.replace(statement, id=f"{statement.id}#{n}", text=f"{frame} {words}".strip())
+                pieces = [*self.contexts.get(statement.id, ()), ("statement", statement.id, statement.text)]
+                self.profiles[item.id] = profile(item)
+                self.bags[item.id] = bag(item, pieces)
+                self.item_words[item.id] = frozenset(dict(text_terms(words, lang))) - frozenset(dict(text_terms(frame, lang)))
+                out.append(item)
+            self._items[statement.id] = out
+        return self._items[statement.id]
 
     def weight(self, lang: str, term: str) -> float:
         """The IDF of ``term`` in ``lang`` (a term seen nowhere weighs as one seen once)."""
@@ -219,6 +244,15 @@ def _found(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None)
             matched += w
             found.append([term, partner, round(w, 2), b.carrier.get(partner, "text")])
     return (matched / total if total else 0.0), found
+
+
+def held_in_text(ctx: Context, source: Statement, target: Statement, terms: frozenset[str]) -> float:
+    """Share of the IDF weight of ``terms`` (some of ``source``'s own) that ``target``'s own text holds."""
+    a, b = ctx.bags[source.id], ctx.bags[target.id]
+    _, found = _found(ctx, a, b)
+    total = sum(a.terms[t] * ctx.weight(a.lang, t) for t in terms)
+    held = sum(weight for term, _, weight, where in found if term in terms and where == "text")
+    return held / total if total else 0.0
 
 
 def context_pair(ctx: Context, source: Statement, target: Statement) -> Candidate:

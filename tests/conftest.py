@@ -57,6 +57,21 @@ def load_jsonl(name: str) -> list[dict]:
     return [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fork_server_kept():
+    """In-process builds leave the worker fork server running for the next build of the session.
+
+    ``strategy-kb build`` ends the server once its documents are extracted, to
+    free the lexicons it preloaded (:func:`extract.workers.stop_server`), and
+    the next build starts a new one that loads them again (seconds of CPU). The
+    tests run dozens of builds in this one process, so here the server is kept
+    (``tests/test_build.py`` puts the ending back for the build that checks it).
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("kb.cli.stop_server", lambda: None)
+        yield
+
+
 @pytest.fixture(scope="session")
 def corpus_documents():
     """Every bundled document extracted, keyed by its original (gold) file name."""
@@ -64,3 +79,21 @@ def corpus_documents():
 
     docs = extract.run(CORPUS)
     return {d.info.original_file: d for d in docs}
+
+
+@pytest.fixture(scope="session")
+def corpus_links(corpus_documents):
+    """The bundled documents (in the order of :func:`corpus_documents`) and their links, linked once per session."""
+    import link
+
+    docs = list(corpus_documents.values())
+    return docs, link.run(docs)
+
+
+@pytest.fixture(scope="session")
+def corpus_db(corpus_links, tmp_path_factory) -> Path:
+    """The bundled corpus linked and written once per session (read by the graph and trace tests)."""
+    from kb.build import build
+
+    docs, links = corpus_links
+    return build(docs, links, tmp_path_factory.mktemp("lineage") / "strategies.db")

@@ -1,13 +1,10 @@
-"""Helpers for the lineage, graph and trace tests: tiny synthetic strategies and one built knowledge base."""
+"""Helpers for the lineage tests: tiny synthetic strategies."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 from extract.records import DocumentInfo, ExtractedDocument, Statement
-
-_BUILT: dict[str, Path] = {}
 
 
 def document(doc_id: str, period: str, statements: list[tuple], region: str = "Testimaa",
@@ -24,14 +21,3 @@ def document(doc_id: str, period: str, statements: list[tuple], region: str = "T
         parent: Optional[str] = f"{doc_id}/{row[3]}" if len(row) > 3 else None
         out.append(Statement(f"{doc_id}/{key}", doc_id, None, parent, i, stmt_kind, None, text, lang, i))
     return ExtractedDocument(info=info, sha256="0" * 64, pages=len(statements), statements=tuple(out))
-
-
-def built_corpus_db(corpus_documents: dict, tmp_path_factory) -> Path:
-    """The bundled corpus linked and written once per test session (shared by the graph and trace tests)."""
-    if "db" not in _BUILT:
-        import link
-        from kb.build import build
-
-        docs = list(corpus_documents.values())
-        _BUILT["db"] = build(docs, link.run(docs), tmp_path_factory.mktemp("lineage") / "strategies.db")
-    return _BUILT["db"]

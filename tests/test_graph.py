@@ -8,12 +8,11 @@ from click.testing import CliRunner
 from kb.cli import main
 from link.graph import load_graph, read_graph, write_graph
 from link.lineage_queries import dropped, lineage, low_scores, new, region_matches
-from lineage_helpers import built_corpus_db
 
 
 @pytest.fixture(scope="module")
-def db(corpus_documents, tmp_path_factory):
-    return built_corpus_db(corpus_documents, tmp_path_factory)
+def db(corpus_db):
+    return corpus_db
 
 
 @pytest.fixture(scope="module")

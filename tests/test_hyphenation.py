@@ -11,15 +11,8 @@ from hypothesis import strategies as st
 
 from extract.clean.hyphenation import dehyphenate, join_lines, line_vocabulary
 from extract.clean.normalize import normalize_text
-from extract.morphology import (
-    fi_is_complete_inflected_word,
-    fi_lemmas,
-    fi_split_is_inside_part,
-    is_fi_word,
-    is_sv_word,
-    is_word,
-    sv_lemma,
-)
+from extract.fi_morphology import fi_is_complete_inflected_word, fi_lemmas, fi_split_is_inside_part, is_fi_word
+from extract.lexicons import is_sv_word, is_word, sv_lemma
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -7,7 +7,6 @@ from dataclasses import replace
 import pytest
 
 from benchmarks.linking import replicate
-import link
 from link.continues import continues, lineage_pairs
 from link.lineage import lineage_links, lineage_status
 from link.matching import Context
@@ -172,12 +171,6 @@ def test_similar_to_links_only_different_organisations_of_the_same_period():
 
 
 # --- the bundled corpus ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def corpus_links(corpus_documents):
-    docs = list(corpus_documents.values())
-    return docs, link.run(docs)
 
 
 def _texts(docs):

@@ -76,18 +76,20 @@ def test_continues_against_the_dev_gold(corpus, links):
     print(f"\ncontinues vs dev gold: {found}")
     for line in misses(docs, links, CONTINUES, "continues"):
         print("  missed:", line)
-    assert found.precision >= 0.9, found  # measured 1.00 (7/7) on this corpus
+    assert found.precision >= 0.9, found  # measured 1.00 (9/9) on this corpus
 
 
-@pytest.mark.xfail(strict=True, reason="recall 0.47 (7/15) on the dev gold: a goal listing several means "
-                                        "(2.3) continues as several 2026 units, each sharing one of its means, a few "
-                                        "words of a long text (geometric mean of the two coverages under 0.25); "
-                                        "goal 4.1 ↔ its promise scores 0.34 with context, under the 0.35 that would "
-                                        "let the action holding 0.9 of the match carry it (Voikko derivations "
-                                        "lift it, työllisyys ↔ työ, but add false links on PDF renderings); goal 1.3 "
-                                        "(low-threshold services) ↔ 'Stärk basnivån' shares only the verb; "
-                                        "'Vahvista perustasoa' is no unit of its own in the deck's text export (one "
-                                        "line with 'Valitse kustannusvaikuttavin tapa')")
+@pytest.mark.xfail(strict=True, reason="recall 0.60 (9/15) on the dev gold: goal 2.3 lists five means and "
+                                        "continues as four units taking one each; compared item by item "
+                                        "(link.enumeration) they still score under 0.3: 'sujuvat hoitopolut' is "
+                                        "lemmatised as the verb sujua (not sujuva of 'sujuvammat asiakaspolut') and "
+                                        "hoitopolku shares only its head part polku; the multi-producer common goal "
+                                        "says much more than the item (back coverage 0.25); kustannustietoisuus ↔ "
+                                        "'känner till tjänsternas kostnader' shares only kostnad. Goal 1.3 "
+                                        "(low-threshold services) ↔ 'Vahvista perustasoa' / 'Stärk basnivån': "
+                                        "'Vahvista perustasoa' shares only the verb (0.18 with context: the deck "
+                                        "prints no explanation), 'Stärk basnivån' the verb and 'palvelu' ↔ 'service' "
+                                        "of its explanation (0.26): 'matala kynnys' has no counterpart there")
 def test_continues_recall_reaches_the_target(corpus, links):
     found = score(corpus[0], links, CONTINUES, "continues")
     assert found.precision >= 0.9 and found.recall >= 0.8, found
@@ -107,26 +109,54 @@ def test_similar_to_reaches_the_target(corpus, links):
     assert found.precision >= 0.85 and found.recall >= 0.6, found
 
 
-@pytest.mark.skipif(not (FONT_DIR / "DejaVuSans.ttf").is_file(), reason="DejaVu fonts not installed")
-def test_similar_to_on_a_pdf_rendering(corpus, tmp_path):
-    """The two 2023–2025 strategies rendered as two-column landscape PDFs: the same bar as on the text exports."""
+def _rendered(corpus, named, folder, realign: bool = False):
+    """The documents ``named`` (original file names) rendered as two-column landscape PDFs and extracted again
+    (the others as text), the links lineage builds on and a Context over them: evaluated_in made anew, and the
+    translations too with ``realign`` (else the text export's: enough for ``similar_to``, within Finnish)."""
     docs, before, pairs, _ = corpus
     layout = Layout("a4-landscape", 36.0, 9.0, 2, True, True)
     rendered = []
     for d in docs:
-        if d.info.original_file not in {r[end]["file"] for r in SIMILAR for end in ("source", "target")}:
+        if d.info.original_file not in named:
             rendered.append(d)
             continue
         info = next(i for i in load_manifest(CORPUS) if i.file == d.info.file)
         render_pdf(build_units(read_source(CORPUS / info.file), info.languages), layout, info.title,
-                   tmp_path / f"{info.id}.pdf")
-        rendered.append(extract_document(tmp_path, replace(info, file=f"{info.id}.pdf")))
+                   folder / f"{info.id}.pdf")
+        rendered.append(extract_document(folder, replace(info, file=f"{info.id}.pdf")))
     parallel = [l for l in before if l.relation != "evaluated_in"]
-    ctx = Context(rendered, CrossLingual(default_lexicon().with_glossary(pairs)),
-                  contexts(rendered, evaluated_in(rendered) + parallel))
+    if realign:
+        parallel, glossary = align(rendered)
+        pairs = [(e.fi, e.sv) for e in glossary]
+    links = evaluated_in(rendered) + parallel
+    ctx = Context(rendered, CrossLingual(default_lexicon().with_glossary(pairs)), contexts(rendered, links))
+    return rendered, links, ctx
+
+
+@pytest.mark.skipif(not (FONT_DIR / "DejaVuSans.ttf").is_file(), reason="DejaVu fonts not installed")
+def test_similar_to_on_a_pdf_rendering(corpus, tmp_path):
+    """The two 2023–2025 strategies rendered as two-column landscape PDFs: the same bar as on the text exports."""
+    rendered, _, ctx = _rendered(corpus, {r[end]["file"] for r in SIMILAR for end in ("source", "target")}, tmp_path)
     found = score(rendered, similar_module.similar_to(rendered, ctx), SIMILAR, "similar_to")
     print(f"\nsimilar_to vs dev gold on PDF renderings: {found}")
     assert found.precision >= 0.85 and found.recall >= 0.6, found  # measured P 0.88 (7/8), R 0.70 (7/10)
+
+
+@pytest.mark.skipif(not (FONT_DIR / "DejaVuSans.ttf").is_file(), reason="DejaVu fonts not installed")
+def test_continues_on_a_pdf_rendering(corpus, links, tmp_path):
+    """The 2023 strategy and the Swedish 2026 strategy rendered as PDFs (the deck stays a text export, to keep
+    the test short): precision holds its bar, and the links found on the text exports
+    are found on the renderings too (a layout changes no wording)."""
+    slides = {d.info.original_file for d in corpus[0] if d.info.kind == "slides"}
+    named = {r[end]["file"] for r in CONTINUES for end in ("source", "target")} - slides
+    rendered, before, ctx = _rendered(corpus, named, tmp_path, realign=True)
+    made = continues_and_candidates(rendered, before, ctx)[0]
+    found = score(rendered, made, CONTINUES, "continues")
+    text = score(corpus[0], links, CONTINUES, "continues")
+    print(f"\ncontinues vs dev gold on PDF renderings: {found} (text exports: {text})")
+    for line in misses(rendered, made, CONTINUES, "continues"):
+        print("  missed:", line)
+    assert found.precision >= 0.9 and found.recall >= text.recall, found  # measured P 1.00 (9/9), R 0.60 (9/15)
 
 
 @pytest.mark.parametrize("module, name, neighbours", CALIBRATED, ids=[f"{m.__name__}.{n}" for m, n, _ in CALIBRATED])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.morphology import fi_compound_parts, sv_compound_parts, sv_lemma_of
+from extract.fi_morphology import fi_compound_parts
+from extract.lexicons import sv_compound_parts, sv_lemma_of
 from extract.nlp import analyse, lemma_text, lemmas, pipeline, sentences
 
 
@@ -55,16 +56,16 @@ def test_libvoikko_and_pyvoikko_agree_on_the_corpus_words():
     import re
 
     from conftest import CORPUS
-    from extract import morphology
+    from extract import fi_morphology
 
-    if morphology._libvoikko() is None:
+    if fi_morphology._libvoikko() is None:
         pytest.skip("needs the Voikko C library (scripts/install-optional-tools): pyvoikko is in use")
-    slow = morphology._voikko()
+    slow = fi_morphology._voikko()
     text = (CORPUS / "luvn-strategia-2023-2025.txt").read_text(encoding="utf-8")
     words = sorted(set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)))
     differ = []
     for word in words:
-        fast = {a.BASEFORM for form in {word, word.lower()} for a in morphology._analyse_one(form)}
+        fast = {a.BASEFORM for form in {word, word.lower()} for a in fi_morphology._analyse_one(form)}
         python = {a.BASEFORM for form in {word, word.lower()} for a in slow.analyse(form)}
         if fast != python:
             differ.append(word)

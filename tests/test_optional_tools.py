@@ -7,16 +7,16 @@ import sys
 
 import pytest
 
-from extract import morphology
+from extract import fi_morphology
 from kb.optional_tools import LIBVOIKKO, TESSERACT, Tool, missing_notes
 
 
 @pytest.fixture
 def fresh_libvoikko_cache():
     """Forget which Voikko was found before and after the test (it is cached per process)."""
-    morphology._libvoikko.cache_clear()
+    fi_morphology._libvoikko.cache_clear()
     yield
-    morphology._libvoikko.cache_clear()
+    fi_morphology._libvoikko.cache_clear()
 
 
 def test_a_missing_voikko_c_library_falls_back_without_noise(monkeypatch, fresh_libvoikko_cache):
@@ -28,11 +28,11 @@ def test_a_missing_voikko_c_library_falls_back_without_noise(monkeypatch, fresh_
     monkeypatch.setattr(libvoikko.VoikkoLibrary, "open", classmethod(no_library))
     unraisable = []
     monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
-    assert morphology._libvoikko() is None
-    assert morphology.voikko_engine() == "pyvoikko"
+    assert fi_morphology._libvoikko() is None
+    assert fi_morphology.voikko_engine() == "pyvoikko"
     gc.collect()
     assert unraisable == []  # no half-built Voikko whose __del__ complains
-    assert {a.BASEFORM for a in morphology.fi_analyses("hyvinvointialueen")} == {"hyvinvointialue"}
+    assert {a.BASEFORM for a in fi_morphology.fi_analyses("hyvinvointialueen")} == {"hyvinvointialue"}
 
 
 def test_missing_notes_name_each_missing_tool_once_with_its_packages():

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from extract import lexicon_cache, morphology
+from extract import lexicon_cache, lexicons
 from extract.packed import PackedSet, PackedTable
 
 
@@ -56,13 +56,13 @@ def test_entries_with_separators_are_refused():
 
 
 def test_swedish_lexicon_packed_from_the_lookups_table():
-    table = morphology._lookups_table("sv_lemma_lookup.json.gz")
-    packed, words = morphology._sv_tables()
+    table = lexicons._lookups_table("sv_lemma_lookup.json.gz")
+    packed, words = lexicons._sv_tables()
     assert len(packed) == len(table)
     for form in list(table)[::997]:
         assert packed[form] == table[form]
         assert form.lower() in words and table[form].lower() in words
-    assert morphology.sv_lemma_of("tjänsterna") == "tjänst" and morphology.is_sv_word("och")
+    assert lexicons.sv_lemma_of("tjänsterna") == "tjänst" and lexicons.is_sv_word("och")
 
 
 def test_saved_and_loaded_the_same(tmp_path):

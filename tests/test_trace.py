@@ -7,15 +7,14 @@ from click.testing import CliRunner
 
 from kb.cli import main
 from kb.trace import find_statements
-from lineage_helpers import built_corpus_db
 from site_server import goal_id
 
 PIONEER = "Hyvinvointialue on edelläkävijä digitaalisten sovellusten ja teknologian hyödyntämisessä"
 
 
 @pytest.fixture(scope="module")
-def db(corpus_documents, tmp_path_factory):
-    return built_corpus_db(corpus_documents, tmp_path_factory)
+def db(corpus_db):
+    return corpus_db
 
 
 def _trace(db, query):

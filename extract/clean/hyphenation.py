@@ -11,9 +11,9 @@ end in three ways that matter here:
   hyphen the export lost, perhaps a word boundary whose space it lost;
 * with trailing whitespace: always a word boundary.
 
-Which one it is is decided by the lexicons in :mod:`extract.morphology`
-(Voikko for Finnish, the spaCy lookups table for Swedish), never by a list of
-known words. For soft breaks a layout cue also counts: when the first line
+Which one it is is decided by the lexicons (Voikko for Finnish in
+:mod:`extract.fi_morphology`, the spaCy lookups table for Swedish in
+:mod:`extract.lexicons`), never by a list of known words. For soft breaks a layout cue also counts: when the first line
 could have taken the whole next word and still stayed within the paragraph's
 longest line, a typesetter did not break that word.
 
@@ -26,14 +26,8 @@ from __future__ import annotations
 import re
 from typing import Collection, Iterable, Optional, Sequence
 
-from extract.morphology import (
-    fi_is_complete_inflected_word,
-    fi_lemmas,
-    fi_split_is_inside_part,
-    is_fi_word,
-    is_sv_word,
-    is_word,
-)
+from extract.fi_morphology import fi_is_complete_inflected_word, fi_lemmas, fi_split_is_inside_part, is_fi_word
+from extract.lexicons import is_sv_word, is_word
 
 _HYPHENS = "-\u2010"
 _SOFT_HYPHEN = "\u00ad"

@@ -60,6 +60,10 @@ MISSION_SENTENCE = r"\b(?:perustehtävä(?:mme|nä)?|hyvinvointialueen tehtävä
 VALUES_CUE = r"\barvo(?:mme|t|ja)\b"
 # items of an enumeration
 LIST_CONJUNCTIONS = ("ja", "sekä", "tai")
+# words opening a clause: a comma before one ends no list item ("..., joka tukee ... ja edistää ...")
+CLAUSE_OPENERS = frozenset({"joka", "jotka", "jota", "joita", "jonka", "joiden", "jossa", "joissa", "josta", "joista",
+                            "johon", "joihin", "jolla", "joilla", "mikä", "mitkä", "missä", "mistä", "että", "jotta",
+                            "kun", "koska", "jos", "kuin", "kuten", "vaikka", "mutta"})
 # impact goals written as bullets right after the strategy's summary
 IMPACT_CUE = r"\bparanevat\b|\bparanee\b"
 

@@ -23,7 +23,7 @@ from typing import Optional
 from extract.clean.furniture import remove_furniture
 from extract.errors import ExtractionError
 from extract.lang import fi, sv
-from extract.morphology import is_word
+from extract.lexicons import is_word
 from extract.readers.text_tables import rebuild_tables
 from extract.records import Block, Page, Removal, SourceDocument
 

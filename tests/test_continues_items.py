@@ -1,0 +1,68 @@
+"""continues item by item: a goal listing several fields lives on in later units that take one field each."""
+
+from __future__ import annotations
+
+import pytest
+
+from link.context import contexts
+from link.continues import CONTEXT_THRESHOLD, continues
+from link.enumeration import enumeration, item_texts
+from link.matching import Context, context_pair
+from lineage_helpers import document
+
+
+@pytest.mark.parametrize("sentence, frame, items", [
+    ("Rakennetaan kuntien kanssa yhteistyömallit erityisesti lasten ja nuorten palveluissa, "
+     "työllisyyden edistämisessä sekä kotoutumisessa.",
+     "Rakennetaan kuntien kanssa yhteistyömallit erityisesti",
+     ["lasten ja nuorten palveluissa", "työllisyyden edistämisessä", "kotoutumisessa"]),
+    ("Keskeisiä keinoja ovat sujuvat palveluketjut, kustannustietoisuus ja digi- ja etäpalvelujen käyttö.",
+     "Keskeisiä keinoja ovat",
+     ["sujuvat palveluketjut", "kustannustietoisuus", "digi- ja etäpalvelujen käyttö"]),
+    ("Vi främjar samarbete med kommuner, organisationer och företag.",
+     "Vi främjar samarbete med", ["kommuner", "organisationer", "företag"]),
+])
+def test_an_enumeration_is_read_as_its_frame_and_items(sentence, frame, items):
+    lang = "sv" if sentence.startswith("Vi ") else "fi"
+    assert enumeration(sentence, lang) == (frame, items)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Käynnistetään toimitilasuunnittelu, joka tukee palvelustrategian tavoitteita ja edistää taloutta.",
+    "Vaikutamme siihen, että rahoitus on oikeudenmukainen ja että se takaa palvelut.",
+    "Lasten ja nuorten palveluja vahvistetaan.",
+    "Palveluja uudistetaan, koska tarpeet muuttuvat nopeasti ja väestö ikääntyy koko alueella tasaisesti.",
+])
+def test_a_clause_or_a_pair_is_no_enumeration(sentence):
+    assert enumeration(sentence, "fi") is None
+    assert item_texts(sentence, "fi") == []
+
+
+GOAL = ("Kehitetään kuntien kanssa yhteistyön mallit erityisesti ikäihmisten kotihoidossa, "
+        "työllisyyden edistämisessä, kotoutumisen tukemisessa sekä nuorisotyössä.")
+LATER = [
+    ("home", "promise", "Ikäihmisten kotihoito vahvistuu"),
+    ("home-act", "action", "Uudistamme ikäihmisten kotihoitoa.", "home"),
+    ("youth", "promise", "Nuorisotyö vahvistuu"),
+    ("clubs", "action", "Lisäämme kerhotoimintaa iltaisin.", "youth"),
+    ("digi", "promise", "Digitaaliset palvelut kaikille"),
+    ("digi-act", "action", "Avaamme sähköisen asioinnin kanavan.", "digi"),
+    ("staff", "promise", "Henkilöstön hyvinvointi paranee"),
+    ("staff-act", "action", "Tuemme esihenkilöiden johtamistyötä.", "staff"),
+]
+
+
+def test_a_goal_continues_in_the_units_that_take_one_of_its_items():
+    """Against the whole goal each later unit holds one field of four (too little); against that field's item,
+    the unit printing it holds it. The clubs action holds the youth work only through its promise: no link."""
+    earlier = document("vanha-2023", "2023-2025", [("goal", "goal", GOAL)])
+    later = document("uusi-2026", "2026-2029", LATER)
+    docs = [earlier, later]
+    ctx = Context(docs, contexts=contexts(docs))
+    goal = ctx.statements["vanha-2023/goal"]
+    assert context_pair(ctx, goal, ctx.statements["uusi-2026/youth"]).score < CONTEXT_THRESHOLD
+    found = {l.target_id: l for l in continues(docs, (), ctx)}
+    assert {"uusi-2026/home", "uusi-2026/youth"} <= set(found) or {"uusi-2026/home-act", "uusi-2026/youth"} <= set(found)
+    assert not {"uusi-2026/clubs", "uusi-2026/digi", "uusi-2026/digi-act", "uusi-2026/staff",
+                "uusi-2026/staff-act"} & set(found)
+    assert found["uusi-2026/youth"].evidence["item"].endswith("nuorisotyössä")
