@@ -58,6 +58,18 @@ def _free_runs(
     return runs
 
 
+def _extreme_edges(placed: Sequence[tuple[float, float, int]]) -> tuple[list[float], list[float]]:
+    """Of words ``(x0, x1, rounded bottom)``: per baseline the rightmost left edge, and the leftmost right edge, each sorted."""
+    starts: dict[int, float] = {}
+    ends: dict[int, float] = {}
+    for x0, x1, baseline in placed:
+        if x0 > starts.get(baseline, -math.inf):
+            starts[baseline] = x0
+        if x1 < ends.get(baseline, math.inf):
+            ends[baseline] = x1
+    return sorted(starts.values()), sorted(ends.values())
+
+
 class _Sides:
     """For free runs of strips: how many baselines stand wholly left of an x, and wholly right of it, along the run.
 
@@ -78,14 +90,8 @@ class _Sides:
         """The run's baselines' rightmost left edges and leftmost right edges, each sorted."""
         found = self._edges.get(run)
         if found is None:
-            starts: dict[int, float] = {}
-            ends: dict[int, float] = {}
-            for x0, x1, baseline in self._by_centre[bisect_left(self._centres, run[0]): bisect_right(self._centres, run[1])]:
-                if x0 > starts.get(baseline, -math.inf):
-                    starts[baseline] = x0
-                if x1 < ends.get(baseline, math.inf):
-                    ends[baseline] = x1
-            found = self._edges[run] = (sorted(starts.values()), sorted(ends.values()))
+            beside = self._by_centre[bisect_left(self._centres, run[0]): bisect_right(self._centres, run[1])]
+            found = self._edges[run] = _extreme_edges(beside)
         return found
 
     def separates(self, x: float, half: float, runs: Sequence[Span], min_lines: int) -> bool:
@@ -128,15 +134,7 @@ def _flanked(words: Sequence[Word], half: float, min_lines: int) -> Callable[[in
     An upper bound of what :meth:`_Sides.separates` counts along one free run,
     for a whole region.
     """
-    starts: dict[int, float] = {}
-    ends: dict[int, float] = {}
-    for w in words:
-        baseline = round(w.bottom)
-        if w.x0 > starts.get(baseline, -math.inf):
-            starts[baseline] = w.x0
-        if w.x1 < ends.get(baseline, math.inf):
-            ends[baseline] = w.x1
-    rightmost, leftmost = sorted(starts.values()), sorted(ends.values())
+    rightmost, leftmost = _extreme_edges([(w.x0, w.x1, round(w.bottom)) for w in words])
     return lambda x: (
         bisect_right(leftmost, x - half) >= min_lines and len(rightmost) - bisect_left(rightmost, x + half) >= min_lines
     )
