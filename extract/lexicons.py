@@ -6,7 +6,8 @@ A small English lexicon built the same way serves only as language evidence.
 Finnish morphology (Voikko) is in :mod:`extract.fi_morphology`; :func:`is_word`
 asks either.
 
-Each lexicon loads lazily on first use (the Swedish one takes about 1.5 s;
+Each lexicon loads lazily on first use (the Swedish one takes about 4 s the
+first time and a small fraction of that once saved by :mod:`extract.lexicon_cache`;
 spaCy itself is not imported) and every lookup is cached, so callers may ask
 freely.
 """
@@ -17,10 +18,12 @@ import gzip
 import importlib.resources
 import importlib.util
 import json
-from functools import lru_cache
+from functools import lru_cache, partial
+from pathlib import Path
 from typing import Optional
 
 from extract.fi_morphology import is_fi_word
+from extract.lexicon_cache import cached
 from extract.packed import PackedSet, PackedTable
 
 _CACHE_SIZE = 1 << 18
@@ -32,11 +35,14 @@ _MIN_SV_PART = 3
 _SV_LONG_WORD = 10
 
 
+def _lookups_file(name: str) -> bytes:
+    """The bytes of one gzipped JSON table shipped in the ``spacy_lookups_data`` package."""
+    return (importlib.resources.files("spacy_lookups_data") / "data" / name).read_bytes()
+
+
 def _lookups_table(name: str) -> dict[str, str]:
     """One gzipped JSON table shipped in the ``spacy_lookups_data`` package."""
-    resource = importlib.resources.files("spacy_lookups_data") / "data" / name
-    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
-        return json.load(text)
+    return json.loads(gzip.decompress(_lookups_file(name)))
 
 
 @lru_cache(maxsize=1)
@@ -44,10 +50,16 @@ def _sv_tables() -> tuple[PackedTable, PackedSet]:
     """The spaCy lookups ``sv_lemma_lookup`` table (form -> lemma) and the Swedish word set, packed, loaded once.
 
     The words are the table's keys and values and spaCy's Swedish stop words
-    (function words such as "och", "hur" that the lemma table lacks).
+    (function words such as "och", "hur" that the lemma table lacks). Both are
+    kept between runs by :mod:`extract.lexicon_cache`.
     """
-    table = _lookups_table("sv_lemma_lookup.json.gz")
-    return PackedTable(table), PackedSet(_words(table, _spacy_stop_words("sv")))
+    name = "sv_lemma_lookup.json.gz"
+    table = lru_cache(maxsize=1)(partial(_lookups_table, name))  # parsed only when one of the two is built
+    lookups, stop_words = _lookups_file(name), _stop_words_file("sv").read_bytes()
+    return (
+        cached("sv-lemmas", [lookups], PackedTable, lambda: PackedTable(table())),
+        cached("sv-words", [lookups, stop_words], PackedSet, lambda: PackedSet(_words(table(), _spacy_stop_words("sv")))),
+    )
 
 
 def _sv_lemma_table() -> PackedTable:
@@ -68,16 +80,20 @@ def _words(table: dict[str, str], stop_words: frozenset[str]) -> set[str]:
     return words
 
 
+def _stop_words_file(lang: str) -> Path:
+    """spaCy's ``spacy/lang/<lang>/stop_words.py``, found without importing spaCy."""
+    spec = importlib.util.find_spec("spacy")
+    return Path(next(iter(spec.submodule_search_locations or [])), "lang", lang, "stop_words.py")
+
+
 def _spacy_stop_words(lang: str) -> frozenset[str]:
     """spaCy's stop words of ``lang``, read from ``spacy/lang/<lang>/stop_words.py`` without importing spaCy.
 
     That module is one set literal; importing it through the package would load
     all of spaCy (about a second), which extraction otherwise never needs.
     """
-    spec = importlib.util.find_spec("spacy")
-    folder = next(iter(spec.submodule_search_locations or []))
     module = importlib.util.module_from_spec(
-        importlib.util.spec_from_file_location(f"_spacy_stop_words_{lang}", f"{folder}/lang/{lang}/stop_words.py")
+        importlib.util.spec_from_file_location(f"_spacy_stop_words_{lang}", _stop_words_file(lang))
     )
     module.__spec__.loader.exec_module(module)
     return frozenset(module.STOP_WORDS)
@@ -85,8 +101,10 @@ def _spacy_stop_words(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _en_lexicon() -> PackedSet:
-    """English words: the ``en_lemma_lookup`` table's keys and values and spaCy's stop words."""
-    return PackedSet(_words(_lookups_table("en_lemma_lookup.json.gz"), _spacy_stop_words("en")))
+    """English words: the ``en_lemma_lookup`` table's keys and values and spaCy's stop words (kept between runs)."""
+    name = "en_lemma_lookup.json.gz"
+    sources = [_lookups_file(name), _stop_words_file("en").read_bytes()]
+    return cached("en-words", sources, PackedSet, lambda: PackedSet(_words(_lookups_table(name), _spacy_stop_words("en"))))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

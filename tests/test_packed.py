@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from extract import lexicons
+from extract import lexicon_cache, lexicons
 from extract.packed import PackedSet, PackedTable
 
 
@@ -63,3 +63,43 @@ def test_swedish_lexicon_packed_from_the_lookups_table():
         assert packed[form] == table[form]
         assert form.lower() in words and table[form].lower() in words
     assert lexicons.sv_lemma_of("tjänsterna") == "tjänst" and lexicons.is_sv_word("och")
+
+
+def test_saved_and_loaded_the_same(tmp_path):
+    words = _words(3000, 4)
+    table = {k: k[::-1] for k in words}
+    PackedSet(words).save(tmp_path / "set")
+    PackedTable(table).save(tmp_path / "table")
+    loaded_set, loaded_table = PackedSet.load(tmp_path / "set"), PackedTable.load(tmp_path / "table")
+    assert len(loaded_set) == len(set(words)) and len(loaded_table) == len(table)
+    for word in words + _probes(words):
+        assert (word in loaded_set) == (word in set(words)), word
+        assert loaded_table.get(word) == table.get(word), word
+
+
+def test_a_cut_or_foreign_file_is_refused(tmp_path):
+    PackedSet(_words(500, 5)).save(tmp_path / "set")
+    text = (tmp_path / "set").read_text(encoding="utf-8")
+    (tmp_path / "cut").write_text(text[:-3], encoding="utf-8")
+    with pytest.raises(ValueError):
+        PackedSet.load(tmp_path / "cut")
+    with pytest.raises(ValueError):
+        PackedTable.load(tmp_path / "set")
+
+
+def test_a_lexicon_is_built_once_then_loaded(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = []
+
+    def build():
+        built.append(1)
+        return PackedSet(["och", "att"])
+
+    first = lexicon_cache.cached("test-words", [b"source"], PackedSet, build)
+    again = lexicon_cache.cached("test-words", [b"source"], PackedSet, build)
+    assert built == [1] and "och" in again and "hur" not in again and len(again) == len(first) == 2
+    lexicon_cache.cached("test-words", [b"changed source"], PackedSet, build)
+    assert built == [1, 1]  # other bytes, another file
+    for saved in (tmp_path / "strategy-kb").iterdir():
+        saved.write_text("damaged", encoding="utf-8")
+    assert "att" in lexicon_cache.cached("test-words", [b"source"], PackedSet, build) and built == [1, 1, 1]

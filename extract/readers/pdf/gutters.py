@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from typing import Sequence
+from typing import Callable, Sequence
 
 from extract.readers.pdf.chars import PathShape
 from extract.readers.pdf.geometry import overlap
@@ -58,52 +58,86 @@ def _free_runs(
     return runs
 
 
-def _separates(
-    by_centre: Sequence[tuple[float, float, int]], centres: Sequence[float], x: float, half: float,
-    runs: Sequence[Span], min_lines: int,
-) -> bool:
-    """True when along one of the free ``runs`` of the strip ``x ± half`` at least ``min_lines`` lines stand on each side.
+def _extreme_edges(placed: Sequence[tuple[float, float, int]]) -> tuple[list[float], list[float]]:
+    """Of words ``(x0, x1, rounded bottom)``: per baseline the rightmost left edge, and the leftmost right edge, each sorted."""
+    starts: dict[int, float] = {}
+    ends: dict[int, float] = {}
+    for x0, x1, baseline in placed:
+        if x0 > starts.get(baseline, -math.inf):
+            starts[baseline] = x0
+        if x1 < ends.get(baseline, math.inf):
+            ends[baseline] = x1
+    return sorted(starts.values()), sorted(ends.values())
+
+
+class _Sides:
+    """For free runs of strips: how many baselines stand wholly left of an x, and wholly right of it, along the run.
+
+    A baseline stands left of ``x - half`` when the leftmost right edge of its
+    words in the run is there; so per run (neighbouring strips share most
+    runs) the baselines' extreme edges are gathered once, sorted, and each
+    strip's count is a binary search.
 
     :param by_centre: the region's words' ``(x0, x1, rounded bottom)``, sorted by their vertical centres
     :param centres: those centres
     """
-    for start, end in runs:
-        beside = by_centre[bisect_left(centres, start): bisect_right(centres, end)]
-        # The right side first: beside a ragged right edge it is empty, and the left side is not looked at.
-        right = {baseline for x0, _, baseline in beside if x0 >= x + half}
-        if len(right) < min_lines:
-            continue
-        left = {baseline for _, x1, baseline in beside if x1 <= x - half}
-        if len(left) >= min_lines:
-            return True
-    return False
+
+    def __init__(self, by_centre: Sequence[tuple[float, float, int]], centres: Sequence[float]) -> None:
+        self._by_centre, self._centres = by_centre, centres
+        self._edges: dict[Span, tuple[list[float], list[float]]] = {}
+
+    def edges(self, run: Span) -> tuple[list[float], list[float]]:
+        """The run's baselines' rightmost left edges and leftmost right edges, each sorted."""
+        found = self._edges.get(run)
+        if found is None:
+            beside = self._by_centre[bisect_left(self._centres, run[0]): bisect_right(self._centres, run[1])]
+            found = self._edges[run] = _extreme_edges(beside)
+        return found
+
+    def separates(self, x: float, half: float, runs: Sequence[Span], min_lines: int) -> bool:
+        """True when along one of the free ``runs`` of the strip ``x ± half`` at least ``min_lines`` lines stand on each side."""
+        for run in runs:
+            starts, ends = self.edges(run)
+            if len(starts) - bisect_left(starts, x + half) >= min_lines and bisect_right(ends, x - half) >= min_lines:
+                return True
+        return False
 
 
-def _lines_beside(words: Sequence[Word], left: int, right: int, half: float) -> tuple[list[int], list[int]]:
-    """For each x in ``left..right``: how many baselines have a word wholly left of ``x - half``, and wholly right of ``x + half``.
+def _covered(words: Sequence[Word], left: int, right: int, half: float, tolerance: float) -> list[float]:
+    """For each x in ``left..right``: the summed height of the rows with a word within ``half`` of it.
 
-    Two sweeps over the words sorted by their edges; an upper bound of what
-    :func:`_separates` counts along one free run.
+    Per row the words' integer strips are merged into ranges first, so each x
+    of a range gets the row's height once, rows in order.
     """
-    width = right - left + 1
-    on_left, on_right = [0] * width, [0] * width
-    seen: set[int] = set()
-    ordered = sorted(words, key=lambda w: w.x1)
-    i = 0
-    for x in range(left, right + 1):
-        while i < len(ordered) and ordered[i].x1 <= x - half:
-            seen.add(round(ordered[i].bottom))
-            i += 1
-        on_left[x - left] = len(seen)
-    seen = set()
-    ordered = sorted(words, key=lambda w: w.x0, reverse=True)
-    i = 0
-    for x in range(right, left - 1, -1):
-        while i < len(ordered) and ordered[i].x0 >= x + half:
-            seen.add(round(ordered[i].bottom))
-            i += 1
-        on_right[x - left] = len(seen)
-    return on_left, on_right
+    covered = [0.0] * (right - left + 1)
+    for row in rows(words, tolerance):
+        add = float(max(w.bottom for w in row) - min(w.top for w in row)).__add__  # the row's height
+        strips = sorted(
+            (lo - left, hi - left)
+            for lo, hi in ((max(left, int(w.x0 - half) + 1), min(right, int(w.x1 + half))) for w in row)
+            if lo <= hi
+        )
+        merged: list[list[int]] = []
+        for lo, hi in strips:
+            if merged and lo <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        for lo, hi in merged:
+            covered[lo: hi + 1] = map(add, covered[lo: hi + 1])
+    return covered
+
+
+def _flanked(words: Sequence[Word], half: float, min_lines: int) -> Callable[[int], bool]:
+    """Whether at least ``min_lines`` baselines have a word wholly left of ``x - half``, and as many wholly right of ``x + half``.
+
+    An upper bound of what :meth:`_Sides.separates` counts along one free run,
+    for a whole region.
+    """
+    rightmost, leftmost = _extreme_edges([(w.x0, w.x1, round(w.bottom)) for w in words])
+    return lambda x: (
+        bisect_right(leftmost, x - half) >= min_lines and len(rightmost) - bisect_left(rightmost, x + half) >= min_lines
+    )
 
 
 def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gutter]:
@@ -111,9 +145,9 @@ def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gut
 
     A full-width title crosses the gutter; the run below it still counts.
     Columns need not share baselines. Positions where rows of text cover too
-    much of the height, where no free run is long enough, or with too few
-    lines on either side anywhere on the page, are ruled out first, which
-    keeps the exact test rare.
+    much of the height, or with too few lines on either side anywhere on the
+    page, are ruled out first, then those where no free run is long enough,
+    which keeps the exact test rare.
     """
     if not words:
         return []
@@ -123,30 +157,18 @@ def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gut
     span = extent[1] - extent[0]
     need = settings.gutter_share * span
     left, right = int(min(w.x0 for w in words)) + 1, int(max(w.x1 for w in words))
-    covered = [0.0] * (right - left + 1)
-    for row in rows(words, settings.line_tolerance):
-        height = max(w.bottom for w in row) - min(w.top for w in row)
-        xs = {
-            x
-            for word in row
-            for x in range(max(left, int(word.x0 - half) + 1), min(right, int(word.x1 + half)) + 1)
-        }
-        for x in xs:
-            covered[x - left] += height
-    # Only where rows of text leave enough of the height uncovered can a gutter run: follow those strips alone.
-    wanted = [i for i, height in enumerate(covered) if height <= span - need]
+    covered = _covered(words, left, right, half, settings.line_tolerance)
+    flanked = _flanked(words, half, settings.gutter_min_lines)
+    # Only where rows of text leave enough of the height uncovered, with lines on both sides, can a gutter
+    # run: follow those strips alone.
+    wanted = [i for i, height in enumerate(covered) if height <= span - need and flanked(left + i)]
     free = _free_runs(words, left, half, extent, need, wanted, right - left + 1)
-    beside = _lines_beside(words, left, right, half)
     by_centre = sorted(words, key=lambda w: (w.top + w.bottom) / 2)
-    centres = [(w.top + w.bottom) / 2 for w in by_centre]
-    placed = [(w.x0, w.x1, round(w.bottom)) for w in by_centre]
+    sides = _Sides([(w.x0, w.x1, round(w.bottom)) for w in by_centre], [(w.top + w.bottom) / 2 for w in by_centre])
     found = [
-        x
-        for x in range(left, right)
-        if covered[x - left] <= span - need
-        and free[x - left]
-        and min(beside[0][x - left], beside[1][x - left]) >= settings.gutter_min_lines
-        and _separates(placed, centres, x, half, free[x - left], settings.gutter_min_lines)
+        left + i
+        for i in wanted
+        if left + i < right and free[i] and sides.separates(left + i, half, free[i], settings.gutter_min_lines)
     ]
     runs: list[list[int]] = []
     for x in found:
