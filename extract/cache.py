@@ -74,6 +74,15 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def result_origin(doc: ExtractedDocument, max_pages: Optional[int]) -> str:
+    """What decided an extraction result: the key of its file's bytes, manifest entry, page limit and code, and its error.
+
+    Equal origins, equal results: extraction is deterministic, and a document
+    that timed out or crashed (which depends on the machine, not the key) differs by its error.
+    """
+    return f"{ExtractionCache.key(doc.info, doc.sha256, max_pages)} {doc.error or ''}"
+
+
 class _RecordUnpickler(pickle.Unpickler):
     """Unpickles the document model's records and nothing else: any other class or function fails the load."""
 

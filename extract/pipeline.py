@@ -15,6 +15,7 @@ results in manifest order, unchanged documents taken from an
 
 from __future__ import annotations
 
+import threading
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
@@ -158,6 +159,7 @@ def run(
     progress: Optional[Progress] = None,
     limits: Optional[Limits] = None,
     cache: Optional[ExtractionCache] = None,
+    meanwhile: Optional[Callable[[], None]] = None,
 ) -> list[ExtractedDocument]:
     """Extract every document of the corpus manifest, in manifest order.
 
@@ -167,10 +169,17 @@ def run(
     are reused and new ones stored there (not the failures of E107 and E108,
     which depend on the machine rather than the file).
 
+    Workers are forked from a fork server that loads the lexicons once for
+    them all, while ``meanwhile`` runs in a thread of this process. When no
+    more documents are left to extract than there are workers (a rebuild after
+    a change), ``meanwhile`` runs first and the workers are forked from this
+    process: starting and loading a server would cost more than the documents.
+
     :param corpus_dir: folder with ``corpus.toml``
     :param progress: called before (with ``None``) and after each document, in manifest order
     :param limits: time and page limit and worker count (default :class:`Limits`)
     :param cache: where to look up and store results (default: no cache)
+    :param meanwhile: other work of this process to do during the extraction (the build loads the linker's pipelines)
     :raises ManifestError: when the manifest itself is unusable
     """
     infos = load_manifest(corpus_dir)
@@ -179,8 +188,15 @@ def run(
     keys = [cache.key(info, digest, limits.max_pages) if cache else "" for info, digest in zip(infos, digests)]
     found = [cache.get(key) if cache else None for key in keys]
     tasks = [(str(corpus_dir), info, limits.max_pages) for info, doc in zip(infos, found) if doc is None]
+    fork_here = len(tasks) <= limits.jobs and threading.active_count() == 1
+    helper = threading.Thread(target=meanwhile, name="meanwhile", daemon=True) if meanwhile and not fork_here else None
+    if helper:
+        helper.start()
+    elif meanwhile:
+        meanwhile()  # before forking: the workers share what it loads (Voikko, the Swedish lexicon)
     out = []
-    with closing(run_tasks(extract_document, tasks, limits.jobs, limits.time_limit, ["extract.preload"])) as outcomes:
+    pool = run_tasks(extract_document, tasks, limits.jobs, limits.time_limit, ["extract.preload"], fork_here)
+    with closing(pool) as outcomes:
         for info, digest, key, doc in zip(infos, digests, keys, found):
             if progress:
                 progress(info, None)
@@ -192,6 +208,8 @@ def run(
             if progress:
                 progress(info, doc)
             out.append(doc)
+    if helper:
+        helper.join()
     return out
 
 

@@ -13,6 +13,7 @@ worker whose parent was killed cannot spin on a hostile file for ever.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import pickle
@@ -64,6 +65,7 @@ def run_tasks(
     jobs: int,
     time_limit: float,
     preload: Sequence[str] = (),
+    fork_here: bool = False,
 ) -> Iterator[Outcome]:
     """Yield the outcome of ``func(*task)`` for each task, in task order, computed by ``jobs`` workers.
 
@@ -78,10 +80,12 @@ def run_tasks(
     :param jobs: at most this many worker processes
     :param time_limit: seconds of wall-clock time one task may take
     :param preload: modules the fork server imports before forking workers (besides ``func``'s)
+    :param fork_here: fork the workers from this process instead, once it has imported ``preload``: no server to
+        start and load, for a task or two; the caller must have no other thread running (a fork copies its locks)
     """
     if jobs < 1 or time_limit <= 0:
         raise ValueError(f"jobs must be at least 1 and time_limit positive, not {jobs} and {time_limit}")
-    pool = _Pool(func, tasks, jobs, time_limit, [func.__module__, *preload])
+    pool = _Pool(func, tasks, jobs, time_limit, [func.__module__, *preload], fork_here)
     try:
         for index in range(len(tasks)):
             yield pool.outcome(index)
@@ -89,8 +93,15 @@ def run_tasks(
         pool.close()
 
 
-def _context(preload: list[str]) -> multiprocessing.context.BaseContext:
-    """Forkserver where the platform has it (no inherited pipes; workers fork with ``preload`` imported), else spawn."""
+def _context(preload: list[str], fork_here: bool) -> multiprocessing.context.BaseContext:
+    """Forkserver where the platform has it (no inherited pipes; workers fork with ``preload`` imported), else spawn.
+
+    With ``fork_here``, fork (where the platform has it) from this process with ``preload`` imported.
+    """
+    if fork_here and "fork" in multiprocessing.get_all_start_methods():
+        for module in preload:
+            importlib.import_module(module)
+        return multiprocessing.get_context("fork")
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
@@ -212,13 +223,14 @@ class _Pool:
     """The scheduling state of :func:`run_tasks`."""
 
     def __init__(
-        self, func: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], jobs: int, time_limit: float, preload: list[str]
+        self, func: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], jobs: int, time_limit: float, preload: list[str],
+        fork_here: bool,
     ) -> None:
         self.func, self.jobs, self.time_limit = func, jobs, time_limit
         self.waiting = deque(enumerate(tasks))
         self.workers: list[_Worker] = []
         self.results: dict[int, Outcome] = {}
-        self.ctx = _context(preload)
+        self.ctx = _context(preload, fork_here)
 
     def outcome(self, index: int) -> Outcome:
         """Wait until task ``index`` is finished, keeping the workers busy meanwhile."""

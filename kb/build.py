@@ -56,7 +56,8 @@ LEFT JOIN passages tp ON tp.id = l.target_id
 
 def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path: str | Path,
           glossary: Optional[Sequence[GlossaryEntry]] = None,
-          inferred: Optional[Mapping[str, Mapping[str, str]]] = None, incremental: bool = False) -> Path:
+          inferred: Optional[Mapping[str, Mapping[str, str]]] = None, incremental: bool = False,
+          origins: Optional[Mapping[str, str]] = None) -> Path:
     """Write all tables into ``db_path`` atomically and return the path.
 
     With ``incremental``, an existing database that this code built is
@@ -73,6 +74,7 @@ def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path
     :param db_path: the database file to create or replace
     :param inferred: per document id, the manifest fields ``strategy-kb add`` inferred (unedited) and their origin
     :param incremental: update the existing database where it allows (default: write it anew)
+    :param origins: per document id, what decided its result (:func:`extract.cache.result_origin`): spares hashing the result
     :raises StrategyKBError: E201 when the database cannot be written
     """
     target = Path(db_path).resolve()
@@ -80,7 +82,7 @@ def build(documents: Sequence[ExtractedDocument], links: Sequence[Link], db_path
     remove_stale_temporaries(target)
     tmp = target.with_name(f".{target.name}{TMP_MARK}{os.getpid()}")
     inferred = inferred or {}
-    prints = fingerprints(documents, inferred)
+    prints = fingerprints(documents, inferred, origins)
     stored = stored_state(target) if incremental else None
     rows = _corpus_rows(documents, links, getattr(links, "glossary", ()) if glossary is None else glossary)
     try:

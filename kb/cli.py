@@ -12,7 +12,6 @@ import dataclasses
 import json
 import sys
 import time
-import threading
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -23,7 +22,7 @@ import extract
 import link
 from extract.errors import ManifestError, StrategyKBError
 from extract.records import DocumentInfo
-from extract.cache import CACHE_DIR_NAME, ExtractionCache
+from extract.cache import CACHE_DIR_NAME, ExtractionCache, result_origin
 from extract.manifest import MANIFEST_NAME, SUFFIXES
 from extract.nlp import warm_up
 from extract.pipeline import Limits, extract_document
@@ -128,10 +127,7 @@ def run_build(
         corrections = link.load_corrections(corpus_dir)
         reviews = link.load_reviews(corpus_dir)
         # the linker's pipelines load in this process while the workers start and extract
-        warming = threading.Thread(target=warm_up, name="warm-up", daemon=True)
-        warming.start()
-        documents = extract.run(corpus_dir, progress, limits, cache)
-        warming.join()
+        documents = extract.run(corpus_dir, progress, limits, cache, meanwhile=warm_up)
         stop_server()  # its preloaded lexicons would stay in memory through linking
     except ManifestError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
@@ -145,8 +141,9 @@ def run_build(
     links = link.run(documents, corrections, reviews, link.LinkCache(cache_dir) if cache_dir else None)
     click.echo("writing the database …", err=True)
     try:
+        max_pages = (limits or Limits()).max_pages
         path = build_db(documents, links, db_path, inferred=inferred_origins(corpus_dir, [d.info for d in documents]),
-                        incremental=cache is not None)
+                        incremental=cache is not None, origins={d.info.id: result_origin(d, max_pages) for d in documents})
     except StrategyKBError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         return 2

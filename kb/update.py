@@ -63,16 +63,22 @@ def schema_version() -> str:
     return digest.hexdigest()
 
 
-def fingerprints(documents: Sequence[ExtractedDocument], inferred: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+def fingerprints(documents: Sequence[ExtractedDocument], inferred: Mapping[str, Mapping[str, str]],
+                 origins: Optional[Mapping[str, str]] = None) -> dict[str, str]:
     """Per document id, a hash of its extraction result and inferred fields: equal hashes, equal rows.
 
-    The result is hashed by its ``repr``, which spells every field of every
-    record (frozen dataclasses of strings, numbers, ``None`` and tuples): two
-    results have the same ``repr`` only when they are equal. It is several
-    times faster than hashing the result's JSON.
+    A document with an entry in ``origins`` (what decided its result:
+    :func:`extract.cache.result_origin`) is hashed by that, at no cost; any
+    other by its result's ``repr``, which spells every field of every record
+    (frozen dataclasses of strings, numbers, ``None`` and tuples), so two
+    results have the same ``repr`` only when they are equal.
     """
+    origins = origins or {}
     return {
-        d.info.id: hashlib.sha256(f"{d!r}\0{sorted((inferred.get(d.info.id) or {}).items())!r}".encode()).hexdigest()
+        d.info.id: hashlib.sha256("\0".join((
+            f"origin {origins[d.info.id]}" if d.info.id in origins else f"result {d!r}",
+            repr(sorted((inferred.get(d.info.id) or {}).items())),
+        )).encode()).hexdigest()
         for d in documents
     }
 

@@ -18,6 +18,7 @@ from link.bilingual import default_lexicon
 from link.cache import Answers, LinkCache
 from link.crosslang import CrossLingual, stems_of
 from link.parallel import align
+from pdf_factory import Lines, Text, build_pdf
 
 STRATEGY = "luvn-strategia-2023-2025.txt"
 EVALUATION = "luvn-strategia-2023-2025-arviointi.txt"
@@ -89,6 +90,26 @@ def test_rebuild_after_change_addition_and_removal_equals_a_full_build(tmp_path,
     assert spy == [1, 1, 1]
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM goals WHERE document_id LIKE 'keusote%'").fetchone()[0] == 0
+    _assert_same(db, _full(corpus, tmp_path))
+
+
+def test_a_document_that_timed_out_is_written_again_once_it_is_extracted(tmp_path, spy):
+    # the same file, entry and page limit as before: only the failure says that its result changed
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    build_pdf(corpus / "long.pdf", [[Text(72, 72, f"Sivu {n}"), Lines(72, 100, ["Tavoite on hyvä."] * 3)] for n in range(150)])
+    (corpus / "corpus.toml").write_text(
+        '[[document]]\nid = "long"\nfile = "long.pdf"\norganisation = "Testin hyvinvointialue"\n'
+        'region = "Testi"\nperiod = "2023-2025"\nkind = "strategy"\nlanguages = ["fi"]\ntitle = "Testi"\n',
+        encoding="utf-8")
+    db, cache = tmp_path / "strategies.db", tmp_path / "cache"
+    assert run_build(corpus, db, Limits(jobs=1, time_limit=0.05), cache) == 1
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT substr(error, 1, 6) FROM documents WHERE id = 'long'").fetchone() == ("[E107]",)
+    assert run_build(corpus, db, LIMITS, cache) == 0
+    assert spy == [1]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT error FROM documents WHERE id = 'long'").fetchone() == (None,)
     _assert_same(db, _full(corpus, tmp_path))
 
 
