@@ -119,7 +119,9 @@ def _supervise(db_path: Path, host: str, port: int, workers: int) -> None:
     except OSError as exc:
         raise SystemExit(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     ctx = multiprocessing.get_context("spawn")  # a fresh interpreter each: no threads or event loop forked
-    procs = [ctx.Process(target=_worker, args=(str(db_path), sock), name=f"serve-{n}") for n, sock in enumerate(sockets)]
+    ready = ctx.Barrier(workers)
+    procs = [ctx.Process(target=_worker, args=(str(db_path), sock, ready), name=f"serve-{n}")
+             for n, sock in enumerate(sockets)]
     previous = signal.signal(signal.SIGTERM, _interrupt)
     interrupted = False
     try:
@@ -138,14 +140,21 @@ def _supervise(db_path: Path, host: str, port: int, workers: int) -> None:
         raise SystemExit(f"server process {ended.name} ended with status {ended.exitcode}; stopped the others")
 
 
-def _worker(db_path: str, sock: socket.socket) -> None:
-    """One server process: the word analysers loaded, then Datasette listening on its socket of the shared port."""
+def _worker(db_path: str, sock: socket.socket, ready: Any) -> None:
+    """One server process: the word analysers loaded, then Datasette listening on its socket of the shared port.
+
+    It starts listening once every worker is ready (``ready``, a barrier): the
+    port answers only when all do, so the first clients are not all dealt to the
+    process that happened to load first. (A worker that fails to start ends the
+    supervisor, which stops those waiting.)
+    """
     from extract.nlp import warm_up
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches every process; the supervisor stops this one
     warm_up()
-    host, port = sock.getsockname()[:2]
-    _server(create_datasette(Path(db_path)), host, port).run(sockets=[sock])
+    server = _server(create_datasette(Path(db_path)), *sock.getsockname()[:2])
+    ready.wait()
+    server.run(sockets=[sock])
 
 
 def _socket(host: str, port: int, reuse_port: bool) -> socket.socket:
