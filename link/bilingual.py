@@ -70,15 +70,31 @@ def stem(key: str) -> Optional[str]:
     return key.translate(_FOLD)[:STEM] if len(key) >= STEM + 1 and key.isalpha() else None
 
 
-# Analyses an earlier build stored (link.alignment loads them from its cache): the same text, the same words.
-STORED: dict[tuple[str, str], Bitext] = {}
+# Analyses an earlier build stored (link.alignment loads them from its cache) and those made since: the same
+# text, the same words. (text, lang) -> (chars, the words as tuples of Word's fields): a Bitext when asked for.
+STORED: dict[tuple[str, str], tuple[int, tuple[tuple, ...]]] = {}
+ASKED: set[tuple[str, str]] = set()  # the sides asked for since STORED was loaded (what the next build may ask)
+
+
+def forget_stored() -> None:
+    """Drop the analyses of :data:`STORED` and the sides made of them (at the end of a linking run)."""
+    bitext.cache_clear()
+    STORED.clear()
+    ASKED.clear()
+
+
+def stored_form(side: Bitext) -> tuple[int, tuple[tuple, ...]]:
+    """``side`` as :data:`STORED` holds it: plain values (see :class:`link.cache.LinkCache`)."""
+    return side.chars, tuple((w.form, w.lemma, w.keys, w.ordered, w.anchor) for w in side.words)
 
 
 @lru_cache(maxsize=1 << 16)
 def bitext(text: str, lang: str) -> Bitext:
     """The content words of ``text`` read as ``lang`` ("fi" or "sv")."""
-    if (stored := STORED.get((text, lang))) is not None:
-        return stored
+    key = (text, lang)
+    ASKED.add(key)
+    if (stored := STORED.get(key)) is not None:
+        return Bitext(lang, tuple(Word(*w) for w in stored[1]), stored[0])
     words = []
     for token in content_tokens(analyse(text, lang)):
         whole = {token.lower_, *token._.lemmas}
@@ -87,7 +103,9 @@ def bitext(text: str, lang: str) -> Bitext:
         # whole words are tried before compound parts: "omaishoitaja" pairs with "närståendevårdare", not "vårdare"
         ordered = (*sorted(whole), *sorted(parts))
         words.append(Word(token.text, token.lemma_, frozenset(whole | parts), ordered, anchor))
-    return Bitext(lang, tuple(words), len(text))
+    side = Bitext(lang, tuple(words), len(text))
+    STORED[key] = stored_form(side)
+    return side
 
 
 class Lexicon:

@@ -28,9 +28,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from extract.clean.normalize import match_key
-from extract.nlp import lemmas, sentences
 from extract.records import ExtractedDocument, Section, Statement
-from link.lemma_index import analysis_lang
+from link.lemma_index import analysis_lang, text_counts
 from link.records import Link
 
 Piece = tuple[str, str, str]  # (label, unit id, text)
@@ -96,8 +95,8 @@ def passage_units(doc: ExtractedDocument) -> list[PassageUnit]:
     for p in sorted(doc.passages, key=lambda p: p.ordinal):
         if p.role not in PASSAGE_ROLES or match_key(p.text) in printed or (p.id in under and not under[p.id]):
             continue
-        lang = analysis_lang(p.lang)
-        if len(lemmas(p.text, lang)) >= MIN_WORDS and len(sentences(p.text, lang)) <= MAX_SENTENCES:
+        words, sentences = text_counts(p.text, analysis_lang(p.lang))
+        if words >= MIN_WORDS and sentences <= MAX_SENTENCES:
             out.append(PassageUnit(p.id, p.document_id, p.section_id, under.get(p.id), p.ordinal, PASSAGE_KIND,
                                    p.number, p.text, p.lang, p.page))
     return out

@@ -26,12 +26,14 @@ class CrossLingual:
         # looks up nearly the same again: partners are remembered by the word and the other side's
         # terms, under the lexicon's learned and rejected pairs (the seed is data of the link
         # package, in every key's code version).
-        self._partners = Answers(cache, "term-partners", sorted(self.lexicon.learned), sorted(self.lexicon.rejected))
+        learned, rejected = sorted(self.lexicon.learned), sorted(self.lexicon.rejected)
+        self._partners = Answers(cache, "term-partners", learned, rejected)
+        self._similarities = Answers(cache, "cross-similarities", learned, rejected)
         self._digests: dict[int, tuple[frozenset[str], str]] = {}
 
     def similarity(self, fi_text: str, sv_text: str) -> tuple[float, dict[str, Any]]:
         """How well a Finnish and a Swedish text say the same thing (0–1) and the aligned words."""
-        return cross_similarity(fi_text, sv_text, self.lexicon)
+        return self._similarities.get(f"{fi_text}\0{sv_text}", lambda: cross_similarity(fi_text, sv_text, self.lexicon))
 
     def partner(self, term: str, parts: Iterable[str], lang: str, other: frozenset[str],
                 other_stems: dict[str, str]) -> str | None:
@@ -53,8 +55,9 @@ class CrossLingual:
         return known[1]
 
     def store(self) -> None:
-        """Keep the partners looked up in this build for the next (:class:`link.cache.Answers`)."""
+        """Keep the partners and similarities looked up in this build for the next (:class:`link.cache.Answers`)."""
         self._partners.store()
+        self._similarities.store()
 
     def translations(self, term: str, lang: str) -> list[str]:
         """The other language's words the lexicon gives for ``term`` of ``lang``, sorted."""

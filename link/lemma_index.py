@@ -15,12 +15,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence
 
 from extract.nlp import analyse, content_tokens
 from extract.records import Statement
+from link.cache import Answers, LinkCache
 
 PART_WEIGHT = 0.5  # a compound part counts half a lemma
 MAX_POSTINGS = 40  # a term in more profiles than this does not open candidates
@@ -43,29 +44,75 @@ class Profile:
         return frozenset(t for t, share in self.terms.items() if share >= 1)
 
 
-@lru_cache(maxsize=1 << 16)
-def text_terms(text: str, lang: str) -> tuple[tuple[str, float], ...]:
-    """The content lemmas of ``text`` (share 1) and their compound parts (share :data:`PART_WEIGHT`)."""
+Analysis = tuple[tuple[tuple[str, float], ...], tuple[tuple[str, tuple[str, ...]], ...], int, int]
+# The text analyses made in this process; within kept_analyses, those of the link cache
+_analyses = Answers(None, "text-analyses")
+
+
+@contextmanager
+def kept_analyses(cache: Optional[LinkCache]) -> Iterator[None]:
+    """Within the block, text analyses are looked up in ``cache`` and, when it ends, the ones asked for are stored.
+
+    An analysis depends on the text, its language and the code only (the code
+    version is in every key of the link cache). Without a cache nothing changes.
+    """
+    global _analyses
+    if cache is None:
+        yield
+        return
+    before, _analyses = _analyses, Answers(cache, "text-analyses")
+    try:
+        yield
+        _analyses.store()
+    finally:
+        _analyses = before
+
+
+def kept(question: str, answer: Callable[[], Any]) -> Any:
+    """The answer to ``question`` about a text or word (``<what>\0<text>``): kept (:func:`kept_analyses`) or ``answer()``.
+
+    For answers that depend on the question and the code only, e.g. whether a text is a cue heading.
+    """
+    return _analyses.get(question, answer)
+
+
+def _analysis(text: str, lang: str) -> Analysis:
+    """(terms, compounds, content words, sentences) of ``text``: :func:`text_terms`, :func:`text_compounds`, counts."""
+    return _analyses.get(f"{lang}\0{text}", lambda: _analyse(text, lang))
+
+
+def _analyse(text: str, lang: str) -> Analysis:
+    doc = analyse(text, lang)
     terms: dict[str, float] = {}
-    for token in content_tokens(analyse(text, lang)):
+    compounds: dict[str, tuple[str, ...]] = {}
+    words = 0
+    for token in content_tokens(doc):
+        words += 1
         if token.like_num:
             continue
         terms[token.lemma_] = 1.0
-        for part in token._.parts:
-            if len(part) > 2:
-                terms.setdefault(part, PART_WEIGHT)
-    return tuple(sorted(terms.items()))
+        parts = tuple(p for p in token._.parts if len(p) > 2)
+        for part in parts:
+            terms.setdefault(part, PART_WEIGHT)
+        if parts:
+            compounds.setdefault(token.lemma_, parts)
+    sentences = sum(1 for s in doc.sents if s.text.strip())
+    return tuple(sorted(terms.items())), tuple(sorted(compounds.items())), words, sentences
 
 
-@lru_cache(maxsize=1 << 16)
+def text_terms(text: str, lang: str) -> tuple[tuple[str, float], ...]:
+    """The content lemmas of ``text`` (share 1) and their compound parts (share :data:`PART_WEIGHT`)."""
+    return _analysis(text, lang)[0]
+
+
 def text_compounds(text: str, lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The compound lemmas of ``text`` with their parts (``monituottajamalli`` → moni, tuottaja, malli)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for token in content_tokens(analyse(text, lang)):
-        parts = tuple(p for p in token._.parts if len(p) > 2)
-        if parts and not token.like_num:
-            out.setdefault(token.lemma_, parts)
-    return tuple(sorted(out.items()))
+    return _analysis(text, lang)[1]
+
+
+def text_counts(text: str, lang: str) -> tuple[int, int]:
+    """How many content words (:func:`extract.nlp.lemmas`) and sentences (:func:`extract.nlp.sentences`) ``text`` has."""
+    return _analysis(text, lang)[2:]
 
 
 def analysis_lang(lang: str) -> str:

@@ -20,6 +20,7 @@ from link.cache import LinkCache
 from link.continues import SOURCE_KINDS, TRANSLATION_RELATIONS, continues_and_candidates, lineage_pairs
 from link.context import contexts
 from link.crosslang import CrossLingual
+from link.lemma_index import kept_analyses
 from link.matching import Context
 from link.records import Link
 from link.similar import similar_to
@@ -42,13 +43,16 @@ def lineage_and_candidates(documents: Sequence[ExtractedDocument], links: Sequen
                            cache: Optional[LinkCache] = None) -> tuple[list[Link], list[Link]]:
     """:func:`lineage_links` and the ``continues`` candidates under the threshold (:func:`continues_and_candidates`).
 
-    :param cache: where the word partners across languages of the last build are kept (:class:`CrossLingual`)
+    :param cache: where the text analyses (:func:`link.lemma_index.kept_analyses`) and the word partners
+        across languages (:class:`CrossLingual`) of the last build are kept
     """
-    crosslang = CrossLingual(default_lexicon().with_glossary(glossary), cache)
-    ctx = Context(documents, crosslang, contexts(documents, links))
-    found, candidates = continues_and_candidates(documents, links, ctx)
-    crosslang.store()
-    return sorted(found + similar_to(documents, ctx), key=lambda l: l.id), candidates
+    with kept_analyses(cache):
+        crosslang = CrossLingual(default_lexicon().with_glossary(glossary), cache)
+        ctx = Context(documents, crosslang, contexts(documents, links))
+        found, candidates = continues_and_candidates(documents, links, ctx)
+        similar = similar_to(documents, ctx)
+        crosslang.store()
+    return sorted(found + similar, key=lambda l: l.id), candidates
 
 
 def lineage_status(documents: Sequence[ExtractedDocument], links: Sequence[Link],

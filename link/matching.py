@@ -23,7 +23,7 @@ from link.context import Piece, passage_units
 from link.enumeration import item_texts
 from link.crosslang import CrossLingual, stems_of
 from link.records import Link
-from link.lemma_index import (LemmaIndex, Profile, analysis_lang, idf_weights, profile, query_weights, overlap,
+from link.lemma_index import (LemmaIndex, Profile, analysis_lang, idf_weights, kept, profile, query_weights, overlap,
                               text_compounds, text_terms)
 
 Accept = Callable[[Statement, Statement], bool]
@@ -127,6 +127,7 @@ class Context:
         self.contexts = contexts or {}
         self.bags = {sid: bag(s, self.contexts.get(sid, ())) for sid, s in self.statements.items()}
         self._stems: dict[str, dict[str, str]] = {}
+        self._own: dict[str, list[tuple[str, float]]] = {}
         self._items: dict[str, list[Statement]] = {}
         self.item_words: dict[str, frozenset[str]] = {}  # an item's terms that its frame does not print
 
@@ -141,7 +142,8 @@ class Context:
         if statement.id not in self._items:
             out = []
             lang = self.lang(statement)
-            for n, (frame, words) in enumerate(item_texts(statement.text, lang), 1):
+            texts = kept(f"items\0{lang}\0{statement.text}", lambda: item_texts(statement.text, lang))
+            for n, (frame, words) in enumerate(texts, 1):
                 item = dataclasses.replace(statement, id=f"{statement.id}#{n}", text=f"{frame} {words}".strip())
                 pieces = [*self.contexts.get(statement.id, ()), ("statement", statement.id, statement.text)]
                 self.profiles[item.id] = profile(item)
@@ -154,6 +156,12 @@ class Context:
     def weight(self, lang: str, term: str) -> float:
         """The IDF of ``term`` in ``lang`` (a term seen nowhere weighs as one seen once)."""
         return self.idf.get(lang, {}).get(term, self.unseen.get(lang, 1.0))
+
+    def own_weights(self, b: Bag) -> list[tuple[str, float]]:
+        """A bag's own terms in order with their weights (share × IDF), made once per bag: every pair reads them."""
+        if b.id not in self._own:
+            self._own[b.id] = [(term, b.terms[term] * self.weight(b.lang, term)) for term in sorted(b.own)]
+        return self._own[b.id]
 
     def stems(self, b: Bag) -> dict[str, str]:
         """Cognate stems of a bag's terms (cached)."""
@@ -232,8 +240,7 @@ def _found(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None)
     """
     total, matched, found = 0.0, 0.0, []
     cross = a.lang != b.lang
-    for term in sorted(a.own):
-        w = a.terms[term] * ctx.weight(a.lang, term)
+    for term, w in ctx.own_weights(a):
         total += w
         if cross:
             partner = (ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b))

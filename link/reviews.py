@@ -25,6 +25,7 @@ with a one-line error (E002), like a bad glossary.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
@@ -73,15 +74,24 @@ def load_reviews(corpus_dir: str | Path) -> tuple[Review, ...]:
 
 
 class _Ends:
-    """Resolves a review's end (an id or a text) to unit ids."""
+    """Resolves a review's end (an id or a text) to unit ids (the units read when the first end is resolved)."""
 
     def __init__(self, documents: Sequence[ExtractedDocument]) -> None:
-        self.ids: set[str] = set()
-        self.by_text: dict[str, list[str]] = {}
-        for d in sorted(documents, key=lambda d: d.info.id):
+        self.documents = documents
+
+    @functools.cached_property
+    def ids(self) -> set[str]:
+        """Every statement's and passage's id."""
+        return {unit.id for d in self.documents for unit in (*d.statements, *d.passages)}
+
+    @functools.cached_property
+    def by_text(self) -> dict[str, list[str]]:
+        """Statement and passage ids by the :func:`match_key` of their text, documents in id order."""
+        out: dict[str, list[str]] = {}
+        for d in sorted(self.documents, key=lambda d: d.info.id):
             for unit in (*d.statements, *d.passages):
-                self.ids.add(unit.id)
-                self.by_text.setdefault(match_key(unit.text), []).append(unit.id)
+                out.setdefault(match_key(unit.text), []).append(unit.id)
+        return out
 
     def resolve(self, end: str) -> list[str]:
         if end in self.ids:

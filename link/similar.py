@@ -54,7 +54,7 @@ from extract.records import ExtractedDocument, Statement
 from link.context import PASSAGE_KIND
 from link.continues import TIER
 from link.derivation import word_bases
-from link.lemma_index import PART_WEIGHT, LemmaIndex, Profile
+from link.lemma_index import PART_WEIGHT, LemmaIndex, Profile, kept
 from link.matching import SHOWN_TERMS, Candidate, Context
 from link.records import Link
 
@@ -107,7 +107,7 @@ def _with_bases(terms: Mapping[str, float], lang: str) -> tuple[dict[str, float]
     of both (:func:`concept_table`, at :data:`PART_WEIGHT` times that), and base or concept → its term."""
     out, origin = dict(terms), {}
     for term, share in sorted(terms.items()):
-        for base in word_bases(term, lang):
+        for base in kept(f"bases\0{lang}\0{term}", lambda term=term: word_bases(term, lang)):
             if share * PART_WEIGHT > out.get(base, 0.0):
                 out[base] = share * PART_WEIGHT
                 origin.setdefault(base, term)
@@ -216,11 +216,16 @@ def _pools(ctx: Context, documents: Sequence[ExtractedDocument]) -> tuple[dict[t
         if d.error or d.info.kind == "evaluation":
             continue
         units = [*(s for s in d.statements if s.kind in KINDS),
-                 *(p for p in passages.get(d.info.id, ()) if read_cue(p.text) is None)]
+                 *(p for p in passages.get(d.info.id, ()) if not _is_cue(p.text))]
         kinds.update(_kinds(d, units))
         for u in units:
             pools[(d.info.period, ctx.lang(u))].append(u)
     return pools, kinds
+
+
+def _is_cue(text: str) -> bool:
+    """Whether ``text`` is a cue heading (:func:`extract.cues.read_cue`), as kept from the last build."""
+    return kept(f"cue\0{text}", lambda: read_cue(text) is not None)
 
 
 class _Idf(dict):

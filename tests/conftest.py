@@ -64,20 +64,12 @@ def fork_server_kept():
     ``strategy-kb build`` ends the server once its documents are extracted, to
     free the lexicons it preloaded (:func:`extract.workers.stop_server`), and
     the next build starts a new one that loads them again (seconds of CPU). The
-    tests run dozens of builds in this one process, so here the server is kept;
-    a test of the ending asks for :func:`fork_server_ends`.
+    tests run dozens of builds in this one process, so here the server is kept
+    (``tests/test_build.py`` puts the ending back for the build that checks it).
     """
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("kb.cli.stop_server", lambda: None)
         yield
-
-
-@pytest.fixture()
-def fork_server_ends(monkeypatch):
-    """``strategy-kb build`` in this test ends the fork server, as it does outside the tests."""
-    from extract.workers import stop_server
-
-    monkeypatch.setattr("kb.cli.stop_server", stop_server)
 
 
 @pytest.fixture(scope="session")

@@ -6,12 +6,14 @@ import shutil
 import sqlite3
 from multiprocessing import forkserver
 from pathlib import Path
+from typing import Optional
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import CORPUS, load_jsonl
 from extract.clean.normalize import match_key
+from extract.workers import stop_server
 from kb.cli import main
 
 CONTRACT = {
@@ -27,11 +29,20 @@ CONTRACT = {
 
 
 @pytest.fixture(scope="module")
-def built_db(tmp_path_factory) -> Path:
+def first_build(tmp_path_factory) -> tuple[Path, str, Optional[int]]:
+    """The bundled corpus built as outside the tests (the fork server ended once extraction is done):
+    the database, the build's output and the fork server's pid right after the build."""
     db = tmp_path_factory.mktemp("kb") / "strategies.db"
-    result = CliRunner().invoke(main, ["build", "--corpus", str(CORPUS), "--db", str(db)])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("kb.cli.stop_server", stop_server)
+        result = CliRunner().invoke(main, ["build", "--corpus", str(CORPUS), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    return db
+    return db, result.output, forkserver._forkserver._forkserver_pid
+
+
+@pytest.fixture(scope="module")
+def built_db(first_build) -> Path:
+    return first_build[0]
 
 
 def _rows(db: Path, sql: str) -> list[tuple]:
@@ -52,16 +63,16 @@ def test_build_writes_the_contract_tables_and_view(built_db):
     assert _rows(built_db, "PRAGMA foreign_key_check") == []
 
 
-def test_build_summary_names_documents_pages_and_statement_kinds(tmp_path, fork_server_ends):
-    result = CliRunner().invoke(main, ["build", "--corpus", str(CORPUS), "--db", str(tmp_path / "a.db")])
-    assert "extracting luvn-strategia-2023-2025.txt" in result.output
-    assert "documents  5 (0 failed)" in result.output
-    assert "writing the database" in result.output
+def test_build_summary_names_documents_pages_and_statement_kinds(first_build):
+    db, output, server_pid = first_build
+    assert "extracting luvn-strategia-2023-2025.txt" in output
+    assert "documents  5 (0 failed)" in output
+    assert "writing the database" in output
     # the fork server the workers came from is ended with its preloaded lexicons once extraction is done
-    assert forkserver._forkserver._forkserver_pid is None
-    kinds = _rows(tmp_path / "a.db", "SELECT kind, count(*) FROM goals GROUP BY kind ORDER BY kind")
-    assert ("goal" in dict(kinds)) and "findings" in result.output
-    assert f"statements {sum(n for _k, n in kinds)}: " + ", ".join(f"{k} {n}" for k, n in kinds) in result.output
+    assert server_pid is None
+    kinds = _rows(db, "SELECT kind, count(*) FROM goals GROUP BY kind ORDER BY kind")
+    assert ("goal" in dict(kinds)) and "findings" in output
+    assert f"statements {sum(n for _k, n in kinds)}: " + ", ".join(f"{k} {n}" for k, n in kinds) in output
 
 
 def test_two_builds_give_identical_rows_and_ids(built_db, tmp_path):

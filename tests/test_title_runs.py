@@ -79,3 +79,10 @@ def test_a_heading_that_runs_no_sibling_titles_together_stays_whole(tmp_path, te
     units = _units(tmp_path, text)
     assert heading in [u.text for u in units]
     assert [u.index for u in units] == list(range(len(units)))
+
+
+def test_the_deck_principles_slide_gives_every_principle_of_its_own(corpus_documents):
+    deck = corpus_documents["000_c4a48b2cd542f95a.txt"]
+    principles = [s.text for s in deck.statements if s.kind == "principle" and s.lang == "fi"]
+    assert principles == ["Anna asiakkaan valita", "Anna vastuuta", "Vahvista perustasoa",
+                          "Valitse kustannusvaikuttavin tapa", "Digitalisoi", "Uudista ja luovu"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import shutil
 import subprocess
 from xml.etree import ElementTree
@@ -74,6 +75,9 @@ def ocr_words(image: Any) -> list[OcrWord]:
         capture_output=True,
         timeout=_TIMEOUT,
         check=True,
+        # One OpenMP thread unless the user says otherwise: the same words at well under half the CPU
+        # (Tesseract's threads spin waiting for each other), and the workers already read pages in parallel.
+        env={"OMP_THREAD_LIMIT": "1", **os.environ},
     )
     return parse_hocr(done.stdout)
 

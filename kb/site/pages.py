@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
-from kb.site import data, fulltext, lineage, statement_url, svg
+from kb.site import data, fragments, fulltext, lineage, statement_url, svg
 
 Context = dict[str, Any]
 
@@ -41,17 +41,21 @@ def search(conn: sqlite3.Connection, query: str = "", table: str = "", page: str
     """The search page: one table's best hits for ``query`` and how many each table has, both languages.
 
     No query gives the empty form; a query that cannot run (no words, an
-    unknown table, a bad page number) gives ``error``.
+    unknown table, a bad page number) gives ``error``. ``found`` (the hits)
+    comes with ``results``, its tabs, hits and pager as HTML.
     """
-    context: Context = {"q": query, "table": table or "goals", "labels": fulltext.TABLES, "found": None, "error": None}
+    context: Context = {"q": query, "table": table or "goals", "labels": fulltext.TABLES, "found": None,
+                        "results": None, "error": None}
     if not query.strip():
         return context
     try:
-        context["found"] = fulltext.search(conn, query, context["table"], fulltext.number(page, 1, "page"),
-                                           database=database)
+        found = fulltext.search(conn, query, context["table"], fulltext.number(page, 1, "page"), database=database)
     except fulltext.SearchError as exc:
         context["error"] = str(exc)
-    return context
+        return context
+    results = fragments.render("_kb_search_results.html", found=found, q=query, labels=fulltext.TABLES,
+                               database=database)
+    return {**context, "found": found, "results": results}
 
 
 def graph(conn: sqlite3.Connection, unit_id: str = "") -> Context:
