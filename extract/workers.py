@@ -13,6 +13,7 @@ worker whose parent was killed cannot spin on a hostile file for ever.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import os
@@ -176,7 +177,14 @@ class _Worker:
     ) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(func, child, cpu_seconds), daemon=True)
-        self.process.start()
+        forks_here = ctx.get_start_method() == "fork"
+        if forks_here:  # the child's garbage collections then leave alone (and do not copy) the objects it shares
+            gc.freeze()
+        try:
+            self.process.start()
+        finally:
+            if forks_here:
+                gc.unfreeze()
         child.close()
         self.time_limit = time_limit
         self.ready = False
