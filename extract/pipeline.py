@@ -29,9 +29,10 @@ from extract.clean.hyphenation import join_lines, line_vocabulary
 from extract.errors import ExtractionError, StrategyKBError
 from extract.manifest import load_manifest, resolve_file
 from extract.records import DocumentInfo, ExtractedDocument, Finding, SourceDocument, Statement
-from extract.statements import page_labels, to_statements, type_statements
+from extract.statements import page_labels, type_statements
 from extract.structure import build_passages, build_sections, build_units
 from extract.targets import parse_targets
+from extract.typed_statements import to_statements
 from extract.workers import Done, Outcome, TimedOut, default_jobs, run_tasks
 
 Progress = Callable[[DocumentInfo, Optional[ExtractedDocument]], None]

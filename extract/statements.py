@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import takewhile
 from typing import Iterable, Mapping, Optional, Sequence
 
@@ -43,6 +43,7 @@ from extract.structure import Unit, heading_text
 from extract.summary_pages import summary_statements
 from extract.targets import parse_targets
 from extract.title_rows import title_rows
+from extract.typed_statements import Typed, as_printed_in_sentence_case, dedupe, with_parents
 
 LANGS = {"fi": fi, "sv": sv}
 LIST_KINDS = ("goal", "action", "result", "target", "impact")
@@ -55,18 +56,6 @@ BOX_WIDTH_GAP = 1.5  # ratio of line widths that tells a text column from narrow
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 _URL = re.compile(r"https?://|www\.|\.fi\b|\.se\b|\.com\b")
 
-
-@dataclass(frozen=True)
-class Typed:
-    """A statement found by a rule, before ids are given."""
-
-    unit: Unit
-    kind: str
-    text: str
-    number: Optional[str] = None
-    parent_key: Optional[str] = None
-    rule: str = ""
-    strength: int = 1  # which typing of a text seen twice wins (see _dedupe)
 
 
 def sentences(text: str) -> list[str]:
@@ -96,13 +85,13 @@ def type_statements(
     found.extend(_inline_values(units))
     found.extend(_impact_bullets(units, {t.unit.index for t in found}))
     found = _aims_that_head_goals(units, found)
-    guidelines = [t for t in _dedupe(found) if t.kind == "guideline"]  # not a text another typing outweighs
+    guidelines = [t for t in dedupe(found) if t.kind == "guideline"]  # not a text another typing outweighs
     summary_pages = {t.unit.page for t in summary}  # their other text (a base, a title) is no aim of a theme
     taken = {t.unit.index for t in found} | {u.index for u in units if u.page in summary_pages}
     found.extend(_spread_aims(units, guidelines, taken, labels))
     rows = title_rows(units)  # a row of titles set on one line is none of them
-    found = _dedupe(sorted((t for t in found if t.unit.index not in rows), key=lambda t: (t.unit.index, t.text)))
-    return _with_parents(units, _as_printed_in_sentence_case(units, found), labels), demoted
+    found = dedupe(sorted((t for t in found if t.unit.index not in rows), key=lambda t: (t.unit.index, t.text)))
+    return with_parents(units, as_printed_in_sentence_case(units, found), labels), demoted
 
 
 def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
@@ -485,97 +474,3 @@ def page_labels(source: SourceDocument) -> dict[Optional[int], frozenset[str]]:
         if removal.kind in ("running_title", "header", "rotated"):
             found.setdefault(removal.page, set()).add(match_key(removal.text))
     return {page: frozenset(keys) for page, keys in found.items()}
-
-
-def _dedupe(found: list[Typed]) -> list[Typed]:
-    """One typing per text: the strongest evidence, the first of equals.
-
-    A text typed under a heading that names it alone ("Riktlinje 2") or as
-    the title of its own page outweighs the same text in a list of a crowded
-    overview page, which outweighs a sentence rule.
-    """
-    best: dict[str, Typed] = {}
-    for typed in found:
-        key = match_key(typed.text)
-        if key and (key not in best or typed.strength > best[key].strength):
-            best[key] = typed
-    return sorted(best.values(), key=lambda t: (t.unit.index, t.text))
-
-
-def _as_printed_in_sentence_case(units: Sequence[Unit], found: list[Typed]) -> list[Typed]:
-    """A statement set with a capitalised first word ("EDISTÄMME asukkaidemme …") takes the
-    wording of the same sentence printed elsewhere in normal case, when there is one."""
-    shouting = [t for t in found if _shouts(t.text)]
-    if not shouting:
-        return found
-    plain = {match_key(u.text): u.text for u in units if not _shouts(u.text)}
-    return [
-        replace(t, text=plain[match_key(t.text)])
-        if _shouts(t.text) and match_key(t.text) in plain else t
-        for t in found
-    ]
-
-
-def _shouts(text: str) -> bool:
-    first = text.split()[0] if text.split() else ""
-    return len(first) > 1 and first.isupper() and len(text.split()) > 1 and not text.isupper()
-
-
-CONTAINER_KINDS = ("guideline", "principle", "promise")
-ITEM_KINDS = ("goal", "aim", "target", "action", "result")
-
-
-def _with_parents(
-    units: Sequence[Unit], found: list[Typed], labels: Mapping[Optional[int], frozenset[str]]
-) -> list[Typed]:
-    """Items (goals, aims, targets, actions, results) get the container statement
-    (guideline, principle, promise) last printed before them on their page, else the
-    first on their page (a page laid out bottom-up), else the last one before them.
-    Items lettered A, B, … after an item that ends with a colon belong to that item."""
-    containers = {match_key(t.text) for t in found if t.kind in CONTAINER_KINDS}
-    on_page: dict[object, str] = {page: min(keys & containers) for page, keys in labels.items() if keys & containers}
-    last_before: dict[int, tuple[object, str]] = {}
-    current: Optional[tuple[object, str]] = None
-    for unit in units:
-        key = match_key(heading_text(unit.text))
-        if key in containers:
-            current = (unit.page, key)
-            if unit.page is not None and unit.page not in labels:
-                on_page.setdefault(unit.page, key)
-        if current:
-            last_before[unit.index] = current
-    out: list[Typed] = []
-    lead_in: Optional[Typed] = None
-    for typed in found:
-        if typed.kind in ITEM_KINDS:
-            before = last_before.get(typed.unit.index)
-            same_page = before[1] if before and before[0] == typed.unit.page else None
-            parent = same_page or on_page.get(typed.unit.page) or (before[1] if before else None)
-            if lead_in and typed.number and typed.number.isalpha() and typed.kind == lead_in.kind:
-                parent = match_key(lead_in.text)
-            elif typed.number and not typed.number.isalpha():
-                lead_in = typed if typed.text.rstrip().endswith(":") else None
-            if parent and parent != match_key(typed.text):
-                typed = replace(typed, parent_key=parent)
-        out.append(typed)
-    return out
-
-
-def to_statements(document_id: str, typed: Sequence[Typed], section_of: dict[int, str]) -> list[Statement]:
-    """Give typed statements their ids (``<document>/g<ordinal>``) and resolve parents."""
-    ids = {match_key(t.text): f"{document_id}/g{i:04d}" for i, t in enumerate(typed, 1)}
-    return [
-        Statement(
-            id=f"{document_id}/g{i:04d}",
-            document_id=document_id,
-            section_id=section_of.get(t.unit.index),
-            parent_id=ids.get(t.parent_key) if t.parent_key else None,
-            ordinal=i,
-            kind=t.kind,
-            number=t.number,
-            text=t.text,
-            lang=t.unit.lang,
-            page=t.unit.page,
-        )
-        for i, t in enumerate(typed, 1)
-    ]
