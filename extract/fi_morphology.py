@@ -35,11 +35,11 @@ _NON_COMPOUNDING_CLASSES = frozenset({"seikkasana", "sidesana", "kieltosana"})
 # The only cases a compound's first part can stand in ("ilmasto|ohjelma",
 # "ilmaston|muutos"); every other case ends the word.
 _COMPOUNDING_CASES = frozenset({"nimento", "omanto"})
+# Readings of names and abbreviations: no common word of the language.
+NAME_CLASSES = frozenset({"lyhenne", "etunimi", "sukunimi", "paikannimi", "nimi"})
 # Readings that say nothing about a text being Finnish: Roman numerals ("vi"),
 # digits, bare abbreviations, and names (shared by texts in every language).
-_UNINFORMATIVE_CLASSES = frozenset(
-    {"lukusana", "lyhenne", "etunimi", "sukunimi", "paikannimi", "nimi"}
-)
+_UNINFORMATIVE_CLASSES = NAME_CLASSES | {"lukusana"}
 
 
 @lru_cache(maxsize=1)

@@ -31,11 +31,9 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from extract.lang import sv
-from extract.fi_morphology import fi_analyses, fi_lemmas
+from extract.fi_morphology import NAME_CLASSES, fi_analyses, fi_lemmas
 from extract.lexicons import is_sv_compound, is_sv_word, sv_lemma_of
 
-# names and abbreviations: no common word
-_NAME_CLASSES = frozenset({"etunimi", "sukunimi", "paikannimi", "nimi", "lyhenne"})
 # Voikko's classes of conjunctions ("ja", "että") and adpositions ("kanssa", "varten")
 _FI_FUNCTION_CLASSES = frozenset({"sidesana", "suhdesana"})
 
@@ -97,9 +95,9 @@ def _capitalised(word: str) -> bool:
 def _common_word(word: str, lang: Optional[str]) -> bool:
     """Known to the language as a word other than a name."""
     analyses = fi_analyses(word)
-    if analyses and all(a.CLASS in _NAME_CLASSES for a in analyses):
+    if analyses and all(a.CLASS in NAME_CLASSES for a in analyses):
         return False  # Voikko knows it only as a name (Finnish names stand in Swedish text too)
-    finnish = any(a.CLASS not in _NAME_CLASSES for a in analyses)
+    finnish = any(a.CLASS not in NAME_CLASSES for a in analyses)
     swedish = is_sv_word(word) or is_sv_compound(word)
     return {"fi": finnish, "sv": swedish}.get(lang or "", finnish or swedish)
 

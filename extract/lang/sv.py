@@ -52,12 +52,11 @@ LIST_CONJUNCTIONS = ("och", "samt", "eller")
 CLAUSE_OPENERS = frozenset({"som", "där", "vilket", "vilka", "vars", "att", "när", "eftersom", "om", "så", "men",
                             "medan", "för"})
 # Prepositions, conjunctions and articles: closed-class words no title ends in (extract/title_runs.py).
-FUNCTION_WORDS = frozenset({
-    "och", "eller", "samt", "men", "att", "som", "om", "än", "när", "då", "så", "eftersom", "medan",
-    "för", "till", "med", "av", "på", "i", "från", "vid", "under", "över", "genom", "mot", "utan",
-    "efter", "inom", "hos", "mellan", "enligt", "kring", "bland", "åt", "trots", "inför", "utifrån",
+FUNCTION_WORDS = PREPOSITIONS | set(LIST_CONJUNCTIONS) | {
+    "men", "att", "som", "än", "när", "då", "så", "eftersom", "medan",
+    "vid", "under", "över", "utan", "efter", "hos", "mellan", "enligt", "bland", "åt", "trots", "inför", "utifrån",
     "en", "ett", "den", "det", "de",
-})
+}
 IMPACT_CUE = r"\bförbättras\b"
 
 VERDICTS = {"ja": "yes", "delvis": "partial", "nej": "no"}
