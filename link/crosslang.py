@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from link.bilingual import Lexicon, cross_similarity, default_lexicon, stem
 from link.cache import Answers, LinkCache
@@ -29,6 +29,7 @@ class CrossLingual:
         learned, rejected = sorted(self.lexicon.learned), sorted(self.lexicon.rejected)
         self._partners = Answers(cache, "term-partners", learned, rejected)
         self._similarities = Answers(cache, "cross-similarities", learned, rejected)
+        self._remembered = Answers(cache, "cross-answers", learned, rejected)
         self._digests: dict[int, tuple[frozenset[str], str]] = {}
 
     def similarity(self, fi_text: str, sv_text: str) -> tuple[float, dict[str, Any]]:
@@ -46,6 +47,13 @@ class CrossLingual:
         question = "\0".join((lang, term, *parts, "", self._digest(other)))
         return self._partners.get(question, lambda: term_partner(term, parts, other, other_stems, table))
 
+    def remembered(self, question: str, answer: Callable[[], Any]) -> Any:
+        """The answer to ``question``, which depends on the lexicon and the question only, kept from the last build.
+
+        For what a caller builds on :meth:`partner` (e.g. the matches of two bags of terms, asked by their contents).
+        """
+        return self._remembered.get(question, answer)
+
     def _digest(self, terms: frozenset[str]) -> str:
         """A hash of a set of terms (made once per set object)."""
         known = self._digests.get(id(terms))
@@ -55,9 +63,10 @@ class CrossLingual:
         return known[1]
 
     def store(self) -> None:
-        """Keep the partners and similarities looked up in this build for the next (:class:`link.cache.Answers`)."""
+        """Keep the partners, similarities and other answers looked up in this build for the next (:class:`link.cache.Answers`)."""
         self._partners.store()
         self._similarities.store()
+        self._remembered.store()
 
     def translations(self, term: str, lang: str) -> list[str]:
         """The other language's words the lexicon gives for ``term`` of ``lang``, sorted."""

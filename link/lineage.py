@@ -50,7 +50,7 @@ def lineage_and_candidates(documents: Sequence[ExtractedDocument], links: Sequen
         crosslang = CrossLingual(default_lexicon().with_glossary(glossary), cache)
         ctx = Context(documents, crosslang, contexts(documents, links))
         found, candidates = continues_and_candidates(documents, links, ctx)
-        similar = similar_to(documents, ctx)
+        similar = similar_to(documents, ctx, cache)
         crosslang.store()
     return sorted(found + similar, key=lambda l: l.id), candidates
 

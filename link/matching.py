@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -126,8 +127,11 @@ class Context:
         self.crosslang = crosslang or CrossLingual()
         self.contexts = contexts or {}
         self.bags = {sid: bag(s, self.contexts.get(sid, ())) for sid, s in self.statements.items()}
+        self._made_of = {sid: (s.lang, s.text, self.contexts.get(sid, ())) for sid, s in self.statements.items()}
         self._stems: dict[str, dict[str, str]] = {}
-        self._own: dict[str, list[tuple[str, float]]] = {}
+        self._own: dict[str, dict[str, float]] = {}
+        self._total: dict[str, float] = {}
+        self._digests: dict[str, str] = {}
         self._items: dict[str, list[Statement]] = {}
         self.item_words: dict[str, frozenset[str]] = {}  # an item's terms that its frame does not print
 
@@ -148,6 +152,7 @@ class Context:
                 pieces = [*self.contexts.get(statement.id, ()), ("statement", statement.id, statement.text)]
                 self.profiles[item.id] = profile(item)
                 self.bags[item.id] = bag(item, pieces)
+                self._made_of[item.id] = (item.lang, item.text, pieces)
                 self.item_words[item.id] = frozenset(dict(text_terms(words, lang))) - frozenset(dict(text_terms(frame, lang)))
                 out.append(item)
             self._items[statement.id] = out
@@ -157,11 +162,26 @@ class Context:
         """The IDF of ``term`` in ``lang`` (a term seen nowhere weighs as one seen once)."""
         return self.idf.get(lang, {}).get(term, self.unseen.get(lang, 1.0))
 
-    def own_weights(self, b: Bag) -> list[tuple[str, float]]:
+    def own_weights(self, b: Bag) -> dict[str, float]:
         """A bag's own terms in order with their weights (share × IDF), made once per bag: every pair reads them."""
         if b.id not in self._own:
-            self._own[b.id] = [(term, b.terms[term] * self.weight(b.lang, term)) for term in sorted(b.own)]
+            self._own[b.id] = {term: b.terms[term] * self.weight(b.lang, term) for term in sorted(b.own)}
         return self._own[b.id]
+
+    def own_total(self, b: Bag) -> float:
+        """The summed weight of a bag's own terms (in their order)."""
+        if b.id not in self._total:
+            total = 0.0
+            for w in self.own_weights(b).values():
+                total += w
+            self._total[b.id] = total
+        return self._total[b.id]
+
+    def digest(self, b: Bag) -> str:
+        """A hash of what made a bag (:func:`bag`: the statement's text, language and context pieces), made once."""
+        if b.id not in self._digests:
+            self._digests[b.id] = hashlib.sha1(repr(self._made_of[b.id]).encode()).hexdigest()
+        return self._digests[b.id]
 
     def stems(self, b: Bag) -> dict[str, str]:
         """Cognate stems of a bag's terms (cached)."""
@@ -231,51 +251,96 @@ def _cross_language(ctx: Context, sources: Sequence[Statement], targets: Sequenc
                 yield Candidate(sv, fi, score, "crosslingual", evidence, (cov_sv, cov_fi))
 
 
-def _found(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None) -> tuple[float, list[list[Any]]]:
-    """Share of the IDF weight of ``a``'s own terms that ``b`` holds (itself or in its context), and the matches.
+Match = list[str]  # [a term of one bag, its partner in the other bag, where that one holds it: "text" or a piece]
+
+
+def _matches(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None) -> list[Match]:
+    """``a``'s own terms (in order) that ``b`` holds, itself or in its context, with their partners.
 
     ``known`` maps terms of ``a`` to the terms of ``b`` the other direction found them to translate
     (a Swedish compound the dictionary does not split, ``mångproducentmodell``, is the partner of
-    the Finnish compound whose parts found it, ``monituottajamalli``).
+    the Finnish compound whose parts found it, ``monituottajamalli``). No IDF: the weights are
+    applied by :func:`_share` and :func:`_weighed`.
     """
-    total, matched, found = 0.0, 0.0, []
+    found = []
     cross = a.lang != b.lang
-    for term, w in ctx.own_weights(a):
-        total += w
+    for term in ctx.own_weights(a):  # IDF-free: only the order of the terms is read
         if cross:
             partner = (ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b))
                        or (known or {}).get(term))
         else:
             partner = term if term in b.terms else None
         if partner is not None:
-            matched += w
-            found.append([term, partner, round(w, 2), b.carrier.get(partner, "text")])
-    return (matched / total if total else 0.0), found
+            found.append([term, partner, b.carrier.get(partner, "text")])
+    return found
+
+
+def pair_matches(ctx: Context, a: Bag, b: Bag) -> tuple[list[Match], list[Match]]:
+    """The matches of ``a``'s own terms in ``b`` and of ``b``'s in ``a`` (:func:`_matches`).
+
+    Across languages finding a term's partner is the costly part of scoring a pair, and it
+    depends on the two bags and the lexicon only: the answer is remembered by the bags'
+    contents (:meth:`Context.digest`) from one build for the next (:meth:`CrossLingual.remembered`).
+    """
+    def compute() -> tuple[list[Match], list[Match]]:
+        forth = _matches(ctx, a, b)
+        return forth, _matches(ctx, b, a, {partner: term for term, partner, _ in forth})
+
+    if a.lang == b.lang:
+        return compute()
+    found = ctx.crosslang.remembered(f"pair\0{ctx.digest(a)}\0{ctx.digest(b)}", lambda: list(compute()))
+    return found[0], found[1]
+
+
+def _share(ctx: Context, a: Bag, matches: Sequence[Match]) -> float:
+    """Share of the IDF weight of ``a``'s own terms that ``matches`` hold (summed in ``a``'s order of terms)."""
+    total = ctx.own_total(a)
+    if not total:
+        return 0.0
+    weights = ctx.own_weights(a)
+    matched = 0.0
+    for term, _, _ in matches:
+        matched += weights[term]
+    return matched / total
+
+
+def _weighed(ctx: Context, a: Bag, matches: Sequence[Match]) -> list[list[Any]]:
+    """``matches`` as evidence: ``[term, partner, weight, where]``."""
+    weights = ctx.own_weights(a)
+    return [[term, partner, round(weights[term], 2), where] for term, partner, where in matches]
 
 
 def held_in_text(ctx: Context, source: Statement, target: Statement, terms: frozenset[str]) -> float:
     """Share of the IDF weight of ``terms`` (some of ``source``'s own) that ``target``'s own text holds."""
     a, b = ctx.bags[source.id], ctx.bags[target.id]
-    _, found = _found(ctx, a, b)
+    found, _ = pair_matches(ctx, a, b)
     total = sum(a.terms[t] * ctx.weight(a.lang, t) for t in terms)
-    held = sum(weight for term, _, weight, where in found if term in terms and where == "text")
+    weights = ctx.own_weights(a)
+    held = sum(weights[term] for term, _, where in found if term in terms and where == "text")
     return held / total if total else 0.0
+
+
+def context_score(ctx: Context, source: Statement, target: Statement) -> float:
+    """The score of :func:`context_pair` alone (no evidence made)."""
+    a, b = ctx.bags[source.id], ctx.bags[target.id]
+    found_a, found_b = pair_matches(ctx, a, b)
+    return math.sqrt(_share(ctx, a, found_a) * _share(ctx, b, found_b))
 
 
 def context_pair(ctx: Context, source: Statement, target: Statement) -> Candidate:
     """The pair scored with context: how much of each statement the other holds in its text or context.
 
-    The score is the geometric mean of the two shares (:func:`_found`), so a
+    The score is the geometric mean of the two shares (:func:`_matches`, :func:`_share`), so a
     successor counts only when the earlier statement is found around it and it
     is found around the earlier one. The evidence lists the matched words
     (``[word, its match, weight, where the match was: text or the context piece]``).
     """
     a, b = ctx.bags[source.id], ctx.bags[target.id]
-    cov_a, found_a = _found(ctx, a, b)
-    cov_b, found_b = _found(ctx, b, a, {partner: term for term, partner, *_ in found_a})
+    matches_a, matches_b = pair_matches(ctx, a, b)
+    cov_a, cov_b = _share(ctx, a, matches_a), _share(ctx, b, matches_b)
     score = math.sqrt(cov_a * cov_b)
-    shown = sorted(found_a, key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
-    back = sorted(found_b, key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
+    shown = sorted(_weighed(ctx, a, matches_a), key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
+    back = sorted(_weighed(ctx, b, matches_b), key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
     evidence = {"context_words": shown, "context_words_back": back, "context_score": round(score, 4),
                 "numbers": _numbers(ctx.profiles[source.id], ctx.profiles[target.id])}
     return Candidate(source, target, score, "context", evidence, (cov_a, cov_b))
@@ -302,9 +367,8 @@ def context_candidates(ctx: Context, sources: Sequence[Statement], targets: Sequ
             query = {k: w for t, w in sorted(query.items()) for k in (t, *ctx.crosslang.translations(t, b.lang))}
         found = index.candidates(query)
         for tid in _top({t: w for t, w in found.items() if accept(s, by_id[t])}, limit):
-            c = context_pair(ctx, s, by_id[tid])
-            if c.score >= minimum:
-                out.append(c)
+            if context_score(ctx, s, by_id[tid]) >= minimum:
+                out.append(context_pair(ctx, s, by_id[tid]))
     return out
 
 

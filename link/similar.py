@@ -47,10 +47,11 @@ import tomllib
 from collections import defaultdict
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from extract.cues import read_cue
-from extract.records import ExtractedDocument, Statement
+from extract.records import DocumentInfo, ExtractedDocument, Statement
+from link.cache import LinkCache, link_from_json, link_to_json, memo
 from link.context import PASSAGE_KIND
 from link.continues import TIER
 from link.derivation import word_bases
@@ -297,8 +298,12 @@ def near_best(pairs: Iterable[Candidate], threshold: float, ratio: float) -> lis
     return sorted((c for c in pairs if all(c.score >= ratio * best[end] for end in c.key)), key=lambda c: c.key)
 
 
-def similar_to(documents: Sequence[ExtractedDocument], ctx: Context | None = None) -> list[Link]:
-    """``similar_to`` links between the units of different organisations' strategies, sorted by id."""
+def similar_to(documents: Sequence[ExtractedDocument], ctx: Context | None = None,
+               cache: Optional[LinkCache] = None) -> list[Link]:
+    """``similar_to`` links between the units of different organisations' strategies, sorted by id.
+
+    :param cache: where each pool's links are kept (:func:`pool_links`); ``None``: none
+    """
     ctx = ctx or Context(documents)
     info = {d.info.id: d.info for d in documents}
 
@@ -309,5 +314,22 @@ def similar_to(documents: Sequence[ExtractedDocument], ctx: Context | None = Non
         return a.region != b.region and a.organisation != b.organisation and not both_passages
 
     pools, kinds = _pools(ctx, documents)
-    found = [c for key in sorted(pools) for c in _pool_pairs(ctx, pools[key], kinds, foreign)]
-    return sorted((c.link("similar_to") for c in found), key=lambda l: l.id)
+    found = [l for key in sorted(pools) for l in pool_links(ctx, pools[key], kinds, foreign, info, cache)]
+    return sorted(found, key=lambda l: l.id)
+
+
+def pool_links(ctx: Context, units: Sequence[Statement], kinds: Mapping[str, frozenset[str]],
+               foreign: Callable[[Statement, Statement], bool], info: Mapping[str, DocumentInfo],
+               cache: Optional[LinkCache]) -> list[Link]:
+    """The links of one pool (:func:`_pool_pairs`), or those a build of the same pool stored.
+
+    A pool's links depend on its units only (the IDF is the pool's own): their ids, kinds, pages,
+    documents' region and organisation, and what made their bags (:meth:`Context.digest`).
+    """
+    def key() -> tuple:
+        rows = [(u.id, u.document_id, u.kind, u.page, sorted(kinds[u.id]), info[u.document_id].region,
+                 info[u.document_id].organisation, ctx.digest(ctx.bags[u.id])) for u in units]
+        return "similar-pool", ctx.lang(units[0]), rows
+
+    return memo(cache, key, lambda: [c.link("similar_to") for c in _pool_pairs(ctx, units, kinds, foreign)],
+                lambda links: [link_to_json(l) for l in links], lambda data: [link_from_json(l) for l in data])
