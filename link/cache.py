@@ -126,6 +126,14 @@ class Answers:
         self.asked[question] = value
         return value
 
+    def keep(self, question: str) -> None:
+        """Count a remembered answer to ``question`` as asked, without asking it: it is stored again.
+
+        For answers a caller did not need because it kept what it made of them (a document's terms).
+        """
+        if question not in self.asked and question in self.known:
+            self.asked[question] = self.known[question]
+
     def store(self) -> None:
         """Write the answers asked for back to the cache, unless they are exactly those loaded."""
         if self.cache is not None and self.asked != self.known:

@@ -27,9 +27,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from extract.clean.normalize import match_key
+from extract.clean.normalize import match_key as _match_key
 from extract.records import ExtractedDocument, Section, Statement
-from link.lemma_index import analysis_lang, text_counts
+from link.lemma_index import analysis_lang, kept, text_counts
 from link.records import Link
 
 Piece = tuple[str, str, str]  # (label, unit id, text)
@@ -38,6 +38,12 @@ PASSAGE_ROLES = ("heading", "paragraph", "item")
 PASSAGE_KIND = "passage"
 MIN_WORDS = 3
 MAX_SENTENCES = 2
+
+
+def match_key(text: str) -> str:
+    """:func:`extract.clean.normalize.match_key` of ``text``, kept from the last build (:func:`link.lemma_index.kept`):
+    lineage compares every statement's and passage's text in this form several times."""
+    return kept(f"match-key\0{text}", lambda: _match_key(text))
 
 
 @dataclass(frozen=True)

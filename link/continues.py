@@ -49,8 +49,8 @@ import re
 from collections import defaultdict
 from typing import Iterable, Sequence
 
-from extract.clean.normalize import match_key
 from extract.records import ExtractedDocument, Statement
+from link.context import match_key
 from link.matching import Candidate, Context, candidates, context_candidates, held_in_text, select
 from link.records import Link
 

@@ -76,6 +76,13 @@ def kept(question: str, answer: Callable[[], Any]) -> Any:
     return _analyses.get(question, answer)
 
 
+def keep_analyses(texts: Iterable[tuple[str, str]]) -> None:
+    """Keep the remembered analyses of these (text, language) pairs for the next build, as if they were read
+    (:meth:`link.cache.Answers.keep`): for a caller that kept what it made of them."""
+    for text, lang in texts:
+        _analyses.keep(f"{lang}\0{text}")
+
+
 def _analysis(text: str, lang: str) -> Analysis:
     """(terms, compounds, content words, sentences) of ``text``: :func:`text_terms`, :func:`text_compounds`, counts."""
     return _analyses.get(f"{lang}\0{text}", lambda: _analyse(text, lang))

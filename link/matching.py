@@ -12,26 +12,24 @@ best pairs above a threshold.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from extract.records import ExtractedDocument, Statement
-from link.context import Piece, passage_units
+from link.cache import LinkCache
+from link.context import Piece
+from link.document_terms import Bag, bag, bag_digest, document_terms
 from link.enumeration import item_texts
 from link.crosslang import CrossLingual, stems_of
 from link.records import Link
-from link.lemma_index import (LemmaIndex, Profile, analysis_lang, idf_weights, kept, profile, query_weights, overlap,
-                              text_compounds, text_terms)
+from link.lemma_index import LemmaIndex, Profile, idf_weights, kept, profile, query_weights, overlap, text_terms
 
 Accept = Callable[[Statement, Statement], bool]
 SHOWN_TERMS = 12  # shared lemmas listed in the evidence
 TOP_CANDIDATES = 25  # per source statement, only the pairs the index ranks highest are scored
 TOP_CROSS_CANDIDATES = 10  # the same for Finnish–Swedish pairs, whose scoring costs more
-CONTEXT_SHARE = 0.5  # a word of the context counts this much of a word of the statement itself
 
 
 @dataclass
@@ -60,46 +58,6 @@ class Candidate:
                     f"{relation.split('_')[0]}-{self.method}", evidence)
 
 
-@dataclass(frozen=True)
-class Bag:
-    """A statement with its context as weighted terms: what :func:`context_pair` compares.
-
-    ``terms`` maps each term to its share (1 for a lemma of the statement itself,
-    less for a compound part, :data:`CONTEXT_SHARE` times that for a word of the
-    context); ``carrier`` names the context piece a context-only term came from;
-    ``own`` holds the statement's own terms.
-    """
-
-    id: str
-    lang: str
-    terms: dict[str, float]
-    own: frozenset[str]
-    carrier: dict[str, str]
-    parts: dict[str, tuple[str, ...]]
-
-    @functools.cached_property
-    def keys(self) -> frozenset[str]:
-        """Every term of the bag (made once: lookups hash it)."""
-        return frozenset(self.terms)
-
-
-def bag(statement: Statement, pieces: Sequence[Piece] = ()) -> Bag:
-    """The :class:`Bag` of ``statement`` and the context ``pieces`` around it (:func:`link.context.contexts`)."""
-    lang = analysis_lang(statement.lang)
-    terms = dict(text_terms(statement.text, lang))
-    parts = dict(text_compounds(statement.text, lang))
-    own = frozenset(terms)
-    carrier: dict[str, str] = {}
-    for label, unit_id, text in pieces:
-        for term, share in text_terms(text, lang):
-            if term not in own and share * CONTEXT_SHARE > terms.get(term, 0.0):
-                terms[term] = share * CONTEXT_SHARE
-                carrier[term] = f"{label}:{unit_id}"
-        for term, ps in text_compounds(text, lang):
-            parts.setdefault(term, ps)
-    return Bag(statement.id, lang, terms, own, carrier, parts)
-
-
 class Context:
     """Lemma profiles, context bags and IDF weights per language of the statements lineage compares.
 
@@ -109,29 +67,30 @@ class Context:
     """
 
     def __init__(self, documents: Sequence[ExtractedDocument], crosslang: CrossLingual | None = None,
-                 contexts: dict[str, list[Piece]] | None = None) -> None:
+                 contexts: dict[str, list[Piece]] | None = None, cache: Optional[LinkCache] = None) -> None:
+        self.contexts = contexts or {}
+        parts = [document_terms(d, self.contexts, cache) for d in documents]  # evaluation reports: passages only
         self.statements = {s.id: s for d in documents if d.info.kind != "evaluation" for s in d.statements}
-        self.passages = {u.id: u for d in documents if d.info.kind != "evaluation" for u in passage_units(d)}
+        self.passages = {u.id: u for part in parts for u in part.passages}
         self.statements.update(self.passages)
-        self.profiles = {sid: profile(s) for sid, s in self.statements.items()}
+        profiles = {i: p for part in parts for i, p in part.profiles.items()}
+        self.profiles = {sid: profiles[sid] for sid in self.statements}
         by_lang: dict[str, list[Profile]] = defaultdict(list)
         for sid, p in self.profiles.items():
             if sid not in self.passages:
                 by_lang[p.lang].append(p)
-        for d in documents:
-            for p in d.passages:
-                lang = analysis_lang(p.lang)
-                by_lang[lang].append(Profile(p.id, lang, dict(text_terms(p.text, lang)), frozenset()))
+        for d, part in zip(documents, parts):
+            for p, (lang, terms) in zip(d.passages, part.passage_terms):
+                by_lang[lang].append(Profile(p.id, lang, terms, frozenset()))
         self.idf = {lang: idf_weights(ps) for lang, ps in by_lang.items()}
         self.unseen = {lang: math.log(1 + len(ps)) for lang, ps in by_lang.items()}
         self.crosslang = crosslang or CrossLingual()
-        self.contexts = contexts or {}
-        self.bags = {sid: bag(s, self.contexts.get(sid, ())) for sid, s in self.statements.items()}
-        self._made_of = {sid: (s.lang, s.text, self.contexts.get(sid, ())) for sid, s in self.statements.items()}
+        bags = {i: b for part in parts for i, b in part.bags.items()}
+        self.bags = {sid: bags[sid] for sid in self.statements}
+        self._digests = {i: digest for part in parts for i, digest in part.digests.items()}
         self._stems: dict[str, dict[str, str]] = {}
         self._own: dict[str, dict[str, float]] = {}
         self._total: dict[str, float] = {}
-        self._digests: dict[str, str] = {}
         self._items: dict[str, list[Statement]] = {}
         self.item_words: dict[str, frozenset[str]] = {}  # an item's terms that its frame does not print
 
@@ -152,7 +111,7 @@ class Context:
                 pieces = [*self.contexts.get(statement.id, ()), ("statement", statement.id, statement.text)]
                 self.profiles[item.id] = profile(item)
                 self.bags[item.id] = bag(item, pieces)
-                self._made_of[item.id] = (item.lang, item.text, pieces)
+                self._digests[item.id] = bag_digest(item, pieces)
                 self.item_words[item.id] = frozenset(dict(text_terms(words, lang))) - frozenset(dict(text_terms(frame, lang)))
                 out.append(item)
             self._items[statement.id] = out
@@ -178,9 +137,7 @@ class Context:
         return self._total[b.id]
 
     def digest(self, b: Bag) -> str:
-        """A hash of what made a bag (:func:`bag`: the statement's text, language and context pieces), made once."""
-        if b.id not in self._digests:
-            self._digests[b.id] = hashlib.sha1(repr(self._made_of[b.id]).encode()).hexdigest()
+        """A hash of what made a bag (:func:`link.document_terms.bag_digest`)."""
         return self._digests[b.id]
 
     def stems(self, b: Bag) -> dict[str, str]:

@@ -17,7 +17,7 @@ and the Voikko bases of derived words (:mod:`link.derivation`: ``tasapainoinen``
 and ``tasapaino`` meet on ``paino``, ``asiakaslähtöisyys`` and
 ``ihmislähtöisyys`` on ``lähtö``), the concepts their words name
 (:func:`concept_table`: ``työhyvinvointi`` and ``hyvinvoiva`` on
-``≈hyvinvointi``), and, at half weight (``link.matching.CONTEXT_SHARE``), the same
+``≈hyvinvointi``), and, at half weight (``link.document_terms.CONTEXT_SHARE``), the same
 of its context (:mod:`link.context`: a guideline's aims and goals and the
 paragraphs of its section, an aim's guideline, a principle's explanation and
 the explained principle). A pair scores the geometric
