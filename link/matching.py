@@ -247,10 +247,34 @@ def _found(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None)
                        or (known or {}).get(term))
         else:
             partner = term if term in b.terms else None
+        share = 1.0
+        if partner is None and not cross:
+            partner, share = sibling(ctx, a, b, term)
         if partner is not None:
-            matched += w
-            found.append([term, partner, round(w, 2), b.carrier.get(partner, "text")])
+            matched += w * share
+            found.append([term, partner, round(w * share, 2), b.carrier.get(partner, "text")])
     return (matched / total if total else 0.0), found
+
+
+def sibling(ctx: Context, a: Bag, b: Bag, term: str) -> tuple[str | None, float]:
+    """A compound of ``b`` with the head of ``a``'s compound ``term``, and the share of ``term`` it holds.
+
+    Two compounds on one head name two kinds of one thing (``hoitopolku`` and
+    ``asiakaspolku`` are both paths); the shared head tells the head's share of
+    what the compound's parts tell (their IDF), so a common head (``palvelu``)
+    gives little and a rare one much. Only a compound of ``b``'s own text counts: a kind of the
+    same thing somewhere in the context ("viimesijainen" of an assessment for "ensisijainen") is
+    too weak a match. ``(None, 0)`` when ``b`` has no such compound.
+    """
+    parts = a.parts.get(term, ())
+    if len(parts) < 2:
+        return None, 0.0
+    head = parts[-1]
+    found = sorted(t for t, ps in b.parts.items() if t != term and t in b.own and len(ps) > 1 and ps[-1] == head)
+    if not found:
+        return None, 0.0
+    weights = [ctx.weight(a.lang, p) for p in parts]
+    return found[0], weights[-1] / sum(weights)
 
 
 def held_in_text(ctx: Context, source: Statement, target: Statement, terms: frozenset[str]) -> float:
