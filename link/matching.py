@@ -81,6 +81,16 @@ class Bag:
         """Every term of the bag (made once: lookups hash it)."""
         return frozenset(self.terms)
 
+    @functools.cached_property
+    def heads(self) -> dict[str, str]:
+        """The head part of each compound of the statement's own text → that compound (the first by name)."""
+        out: dict[str, str] = {}
+        for term in sorted(self.own):
+            parts = self.parts.get(term, ())
+            if len(parts) > 1:
+                out.setdefault(parts[-1], term)
+        return out
+
 
 def bag(statement: Statement, pieces: Sequence[Piece] = ()) -> Bag:
     """The :class:`Bag` of ``statement`` and the context ``pieces`` around it (:func:`link.context.contexts`)."""
@@ -269,12 +279,11 @@ def sibling(ctx: Context, a: Bag, b: Bag, term: str) -> tuple[str | None, float]
     parts = a.parts.get(term, ())
     if len(parts) < 2:
         return None, 0.0
-    head = parts[-1]
-    found = sorted(t for t, ps in b.parts.items() if t != term and t in b.own and len(ps) > 1 and ps[-1] == head)
-    if not found:
+    found = b.heads.get(parts[-1])
+    if found is None:
         return None, 0.0
     weights = [ctx.weight(a.lang, p) for p in parts]
-    return found[0], weights[-1] / sum(weights)
+    return found, weights[-1] / sum(weights)
 
 
 def held_in_text(ctx: Context, source: Statement, target: Statement, terms: frozenset[str]) -> float:
