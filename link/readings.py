@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from extract.fi_morphology import fi_analyses
 
 COORDINATORS = frozenset({"ja", "sekä", "tai"})
+FINITE_MOODS = frozenset({"indicative", "imperative", "conditional", "potential"})  # not the infinitives
 NOUN = frozenset({"nimisana", "nimisana_laatusana"})
 ADJECTIVE = frozenset({"laatusana", "nimisana_laatusana"})
 
@@ -63,13 +64,13 @@ def lemma_in_context(token: Token) -> str:
     if len(token._.lemmas) < 2:
         return token.lemma_
     analyses = fi_analyses(token.text)
-    if not analyses or analyses[0].CLASS != "teonsana" or analyses[0].MOOD is None:
+    if not analyses or analyses[0].CLASS != "teonsana" or analyses[0].MOOD not in FINITE_MOODS:
         return token.lemma_
     before = _neighbour(token, -1)
     for a in analyses[1:]:
         agreement = (a.SIJAMUOTO, a.NUMBER)
-        if a.SIJAMUOTO is None:
-            continue
+        if a.SIJAMUOTO is None or a.POSSESSIVE:
+            continue  # not a nominal reading, or one with a possessive suffix ("tila|nne" of "tilanne")
         if a.CLASS in ADJECTIVE and _head_after(token, agreement):
             return _lemma(a)
         if a.CLASS in NOUN and before is not None and agreement in _agreements(before.text, ADJECTIVE):
