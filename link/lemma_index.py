@@ -103,7 +103,10 @@ def _analyse(text: str, lang: str) -> Analysis:
 
 
 def text_terms(text: str, lang: str) -> tuple[tuple[str, float], ...]:
-    """The content lemmas of ``text`` (share 1) and their compound parts (share :data:`PART_WEIGHT`)."""
+    """The content lemmas of ``text`` (share 1) and their compound parts (share :data:`PART_WEIGHT`).
+
+    A Finnish word's lemma is the reading its attribute position tells (:func:`link.readings.lemma_in_context`).
+    """
     return _analysis(text, lang)[0]
 
 

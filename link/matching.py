@@ -244,6 +244,9 @@ def _cross_language(ctx: Context, sources: Sequence[Statement], targets: Sequenc
 def _found(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None) -> tuple[float, list[list[Any]]]:
     """Share of the IDF weight of ``a``'s own terms that ``b`` holds (itself or in its context), and the matches.
 
+    Within one language a compound that ``b`` lacks counts in part when ``b``'s own text has one on
+    the same head (:func:`sibling`).
+
     ``known`` maps terms of ``a`` to the terms of ``b`` the other direction found them to translate
     (a Swedish compound the dictionary does not split, ``mångproducentmodell``, is the partner of
     the Finnish compound whose parts found it, ``monituottajamalli``).

@@ -15,9 +15,14 @@ subject, not its attribute).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from extract.fi_morphology import fi_analyses
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from pyvoikko.analysis import VoikkoAnalysis
 
 COORDINATORS = frozenset({"ja", "sekä", "tai"})
 FINITE_MOODS = frozenset({"indicative", "imperative", "conditional", "potential"})  # not the infinitives
@@ -25,7 +30,7 @@ NOUN = frozenset({"nimisana", "nimisana_laatusana"})
 ADJECTIVE = frozenset({"laatusana", "nimisana_laatusana"})
 
 
-def _lemma(analysis) -> str:
+def _lemma(analysis: "VoikkoAnalysis") -> str:
     """A reading's base form as :func:`extract.fi_morphology.fi_lemmas` writes it."""
     return analysis.BASEFORM.replace("=", "").replace("--", "-").lower()
 
