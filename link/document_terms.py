@@ -47,6 +47,16 @@ class Bag:
         """Every term of the bag (made once: lookups hash it)."""
         return frozenset(self.terms)
 
+    @functools.cached_property
+    def heads(self) -> dict[str, str]:
+        """The head part of each compound of the statement's own text → that compound (the first by name)."""
+        out: dict[str, str] = {}
+        for term in sorted(self.own):
+            parts = self.parts.get(term, ())
+            if len(parts) > 1:
+                out.setdefault(parts[-1], term)
+        return out
+
 
 def bag(statement: Statement, pieces: Sequence[Piece] = ()) -> Bag:
     """The :class:`Bag` of ``statement`` and the context ``pieces`` around it (:func:`link.context.contexts`)."""

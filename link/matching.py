@@ -208,11 +208,16 @@ def _cross_language(ctx: Context, sources: Sequence[Statement], targets: Sequenc
                 yield Candidate(sv, fi, score, "crosslingual", evidence, (cov_sv, cov_fi))
 
 
-Match = list[str]  # [a term of one bag, its partner in the other bag, where that one holds it: "text" or a piece]
+# [a term of one bag, its partner in the other bag, where that one holds it ("text" or a piece), whether the
+# partner is a compound on the same head (:func:`sibling`)]
+Match = list[Any]
 
 
 def _matches(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None) -> list[Match]:
     """``a``'s own terms (in order) that ``b`` holds, itself or in its context, with their partners.
+
+    Within one language a compound that ``b`` lacks counts in part when ``b``'s own text has one on
+    the same head (:func:`sibling`).
 
     ``known`` maps terms of ``a`` to the terms of ``b`` the other direction found them to translate
     (a Swedish compound the dictionary does not split, ``mångproducentmodell``, is the partner of
@@ -227,8 +232,11 @@ def _matches(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = Non
                        or (known or {}).get(term))
         else:
             partner = term if term in b.terms else None
+        by_head = partner is None and not cross
+        if by_head:
+            partner = sibling(a, b, term)
         if partner is not None:
-            found.append([term, partner, b.carrier.get(partner, "text")])
+            found.append([term, partner, b.carrier.get(partner, "text"), by_head])
     return found
 
 
@@ -241,7 +249,7 @@ def pair_matches(ctx: Context, a: Bag, b: Bag) -> tuple[list[Match], list[Match]
     """
     def compute() -> tuple[list[Match], list[Match]]:
         forth = _matches(ctx, a, b)
-        return forth, _matches(ctx, b, a, {partner: term for term, partner, _ in forth})
+        return forth, _matches(ctx, b, a, {partner: term for term, partner, *_ in forth})
 
     if a.lang == b.lang:
         return compute()
@@ -249,22 +257,46 @@ def pair_matches(ctx: Context, a: Bag, b: Bag) -> tuple[list[Match], list[Match]
     return found[0], found[1]
 
 
+def _weight(ctx: Context, a: Bag, match: Match) -> float:
+    """The IDF weight a match counts: its term's, a part of it for a compound on the same head (:func:`sibling`)."""
+    w = ctx.own_weights(a)[match[0]]
+    return w * head_share(ctx, a, match[0]) if match[3] else w
+
+
 def _share(ctx: Context, a: Bag, matches: Sequence[Match]) -> float:
     """Share of the IDF weight of ``a``'s own terms that ``matches`` hold (summed in ``a``'s order of terms)."""
     total = ctx.own_total(a)
     if not total:
         return 0.0
-    weights = ctx.own_weights(a)
     matched = 0.0
-    for term, _, _ in matches:
-        matched += weights[term]
+    for m in matches:
+        matched += _weight(ctx, a, m)
     return matched / total
 
 
 def _weighed(ctx: Context, a: Bag, matches: Sequence[Match]) -> list[list[Any]]:
     """``matches`` as evidence: ``[term, partner, weight, where]``."""
-    weights = ctx.own_weights(a)
-    return [[term, partner, round(weights[term], 2), where] for term, partner, where in matches]
+    return [[m[0], m[1], round(_weight(ctx, a, m), 2), m[2]] for m in matches]
+
+
+def sibling(a: Bag, b: Bag, term: str) -> str | None:
+    """A compound of ``b`` with the head of ``a``'s compound ``term`` (it holds :func:`head_share` of ``term``).
+
+    Two compounds on one head name two kinds of one thing (``hoitopolku`` and
+    ``asiakaspolku`` are both paths); the shared head tells the head's share of
+    what the compound's parts tell (their IDF), so a common head (``palvelu``)
+    gives little and a rare one much. Only a compound of ``b``'s own text counts: a kind of the
+    same thing somewhere in the context ("viimesijainen" of an assessment for "ensisijainen") is
+    too weak a match. ``None`` when ``b`` has no such compound.
+    """
+    parts = a.parts.get(term, ())
+    return b.heads.get(parts[-1]) if len(parts) > 1 else None
+
+
+def head_share(ctx: Context, a: Bag, term: str) -> float:
+    """The share of the IDF weight of ``a``'s compound ``term``'s parts that its head has (:func:`sibling`)."""
+    weights = [ctx.weight(a.lang, p) for p in a.parts[term]]
+    return weights[-1] / sum(weights)
 
 
 def held_in_text(ctx: Context, source: Statement, target: Statement, terms: frozenset[str]) -> float:
@@ -272,8 +304,7 @@ def held_in_text(ctx: Context, source: Statement, target: Statement, terms: froz
     a, b = ctx.bags[source.id], ctx.bags[target.id]
     found, _ = pair_matches(ctx, a, b)
     total = sum(a.terms[t] * ctx.weight(a.lang, t) for t in terms)
-    weights = ctx.own_weights(a)
-    held = sum(weights[term] for term, _, where in found if term in terms and where == "text")
+    held = sum(weight for term, _, weight, where in _weighed(ctx, a, found) if term in terms and where == "text")
     return held / total if total else 0.0
 
 
