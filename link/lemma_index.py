@@ -157,7 +157,8 @@ def mass(p: Profile, idf: Mapping[str, float]) -> float:
     return sum(_weight(p, t, idf) for t in p.terms)
 
 
-def overlap(a: Profile, b: Profile, idf: Mapping[str, float]) -> tuple[float, list[str], float, float]:
+def overlap(a: Profile, b: Profile, idf: Mapping[str, float],
+            masses: Optional[dict[str, float]] = None) -> tuple[float, list[str], float, float]:
     """IDF-weighted overlap of two profiles of the same language.
 
     Each side's coverage is the share of its term weight that the other side
@@ -165,10 +166,15 @@ def overlap(a: Profile, b: Profile, idf: Mapping[str, float]) -> tuple[float, li
     sets), so a short statement restated inside a longer one still scores
     well, while a single shared word between long texts does not.
 
+    :param masses: profile id → :func:`mass`, filled as the profiles come (for a caller comparing each many times)
     :returns: (score 0–1, shared terms by falling weight, coverage of ``a``, coverage of ``b``)
     """
     shared = sorted(set(a.terms) & set(b.terms), key=lambda t: (-idf.get(t, 1.0), t))
-    wa, wb = mass(a, idf), mass(b, idf)
+    masses = {} if masses is None else masses
+    for p in (a, b):
+        if p.id not in masses:
+            masses[p.id] = mass(p, idf)
+    wa, wb = masses[a.id], masses[b.id]
     if not wa or not wb or not shared:
         return 0.0, [], 0.0, 0.0
     cov_a = sum(_weight(a, t, idf) for t in shared) / wa

@@ -92,6 +92,7 @@ class Context:
         self._own: dict[str, dict[str, float]] = {}
         self._total: dict[str, float] = {}
         self._items: dict[str, list[Statement]] = {}
+        self._bag_index: tuple[tuple[str, ...], LemmaIndex] = ((), LemmaIndex([]))
         self.item_words: dict[str, frozenset[str]] = {}  # an item's terms that its frame does not print
 
     def items(self, statement: Statement) -> list[Statement]:
@@ -116,6 +117,15 @@ class Context:
                 out.append(item)
             self._items[statement.id] = out
         return self._items[statement.id]
+
+    def bag_index(self, targets: Sequence[Statement]) -> LemmaIndex:
+        """The lemma index over the bags of ``targets`` (all of one language); the last one made is reused for
+        the same targets (a document's goals and then their items are looked up in the same later units)."""
+        key = tuple(t.id for t in targets)
+        if self._bag_index[0] != key:
+            self._bag_index = (key, LemmaIndex([Profile(t.id, self.lang(t), self.bags[t.id].terms, frozenset())
+                                                for t in targets]))
+        return self._bag_index[1]
 
     def weight(self, lang: str, term: str) -> float:
         """The IDF of ``term`` in ``lang`` (a term seen nowhere weighs as one seen once)."""
@@ -171,12 +181,13 @@ def _same_language(ctx: Context, sources: Sequence[Statement], targets: Sequence
     idf = ctx.idf[lang]
     index = LemmaIndex([ctx.profiles[t.id] for t in targets])
     by_id = {t.id: t for t in targets}
+    masses: dict[str, float] = {}
     for s in sources:
         ps = ctx.profiles[s.id]
         found = index.candidates(query_weights(ps, idf))
         for tid in _top({t: w for t, w in found.items() if accept(s, by_id[t])}, limit):
             pt = ctx.profiles[tid]
-            score, shared, cov_s, cov_t = overlap(ps, pt, idf)
+            score, shared, cov_s, cov_t = overlap(ps, pt, idf, masses)
             if score >= minimum:
                 evidence = {"shared_lemmas": shared[:SHOWN_TERMS], "numbers": _numbers(ps, pt), "lemma_overlap": round(score, 4)}
                 yield Candidate(s, by_id[tid], score, "lemma-overlap", evidence, (cov_s, cov_t))
@@ -345,7 +356,7 @@ def context_candidates(ctx: Context, sources: Sequence[Statement], targets: Sequ
     if not sources or not targets:
         return []
     lt = ctx.lang(targets[0])
-    index = LemmaIndex([Profile(t.id, lt, ctx.bags[t.id].terms, frozenset()) for t in targets])
+    index = ctx.bag_index(targets)
     by_id = {t.id: t for t in targets}
     out = []
     for s in sources:

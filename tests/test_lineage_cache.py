@@ -1,0 +1,61 @@
+"""What lineage keeps from one build for the next: each document's terms, each similar_to pool's links, the
+matches of cross-language pairs; a rebuild reuses them where their inputs are unchanged and equals linking anew."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import link
+import link.document_terms as document_terms
+from link.cache import Answers, LinkCache
+
+def _rows(linked) -> tuple:
+    """Every link and candidate of a linking run as the database stores it."""
+    return ([(l.id, l.score, l.method, l.evidence_json()) for l in linked],
+            [(l.id, l.score, l.method, l.evidence_json()) for l in linked.candidates])
+
+
+def _reworded(doc):
+    """``doc`` with its first goal reworded (a word added to its text)."""
+    goal = next(s for s in doc.statements if s.kind == "goal")
+    changed = dataclasses.replace(goal, text=goal.text + " ja kestävästi")
+    return dataclasses.replace(doc, statements=tuple(changed if s is goal else s for s in doc.statements))
+
+
+def test_a_rebuild_after_a_change_remakes_only_that_documents_terms_and_equals_linking_anew(
+        corpus_documents, tmp_path, monkeypatch):
+    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
+    link.run(docs, cache=LinkCache(tmp_path))
+    changed_id = next(d.info.id for d in docs if d.info.kind != "evaluation" and any(s.kind == "goal" for s in d.statements))
+    changed = [_reworded(d) if d.info.id == changed_id else d for d in docs]
+
+    made: list[str] = []
+    real = document_terms._made
+    monkeypatch.setattr(document_terms, "_made", lambda doc, contexts: made.append(doc.info.id) or real(doc, contexts))
+    rebuilt = _rows(link.run(changed, cache=LinkCache(tmp_path)))
+    assert made == [changed_id]  # every other document's terms were kept
+    monkeypatch.undo()
+    assert rebuilt == _rows(link.run(changed))
+
+
+def test_an_unchanged_corpus_is_relinked_from_the_kept_pools_and_pair_matches(corpus_documents, tmp_path, monkeypatch):
+    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
+    want = _rows(link.run(docs, cache=LinkCache(tmp_path)))
+
+    def fail(*args, **kwargs):
+        raise AssertionError("made again though its inputs are unchanged")
+
+    monkeypatch.setattr("link.similar._pool_pairs", fail)
+    monkeypatch.setattr("link.crosslang.CrossLingual.partner", fail)  # only a new cross-language pair asks
+    assert _rows(link.run(docs, cache=LinkCache(tmp_path))) == want
+
+
+def test_a_kept_answer_counts_as_asked_and_is_stored_again(tmp_path):
+    first = Answers(LinkCache(tmp_path), "squares", "v1")
+    assert [first.get(str(n), lambda n=n: n * n) for n in (2, 3)] == [4, 9]
+    first.store()
+    again = Answers(LinkCache(tmp_path), "squares", "v1")
+    again.keep("3")
+    again.keep("5")  # never answered: nothing to keep
+    again.store()
+    assert Answers(LinkCache(tmp_path), "squares", "v1").known == {"3": 9}
