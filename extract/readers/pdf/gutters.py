@@ -15,6 +15,8 @@ import math
 from bisect import bisect_left, bisect_right
 from typing import Callable, Sequence
 
+import numpy as np
+
 from extract.readers.pdf.chars import PathShape
 from extract.readers.pdf.geometry import overlap
 from extract.readers.pdf.lines import Gutter, Word, rows
@@ -103,15 +105,15 @@ class _Sides:
         return False
 
 
-def _covered(words: Sequence[Word], left: int, right: int, half: float, tolerance: float) -> list[float]:
+def _covered(words: Sequence[Word], left: int, right: int, half: float, tolerance: float) -> np.ndarray:
     """For each x in ``left..right``: the summed height of the rows with a word within ``half`` of it.
 
     Per row the words' integer strips are merged into ranges first, so each x
     of a range gets the row's height once, rows in order.
     """
-    covered = [0.0] * (right - left + 1)
+    covered = np.zeros(right - left + 1)
     for row in rows(words, tolerance):
-        add = float(max(w.bottom for w in row) - min(w.top for w in row)).__add__  # the row's height
+        height = float(max(w.bottom for w in row) - min(w.top for w in row))
         strips = sorted(
             (lo - left, hi - left)
             for lo, hi in ((max(left, int(w.x0 - half) + 1), min(right, int(w.x1 + half))) for w in row)
@@ -124,7 +126,7 @@ def _covered(words: Sequence[Word], left: int, right: int, half: float, toleranc
             else:
                 merged.append([lo, hi])
         for lo, hi in merged:
-            covered[lo: hi + 1] = map(add, covered[lo: hi + 1])
+            covered[lo: hi + 1] += height
     return covered
 
 
@@ -161,7 +163,7 @@ def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gut
     flanked = _flanked(words, half, settings.gutter_min_lines)
     # Only where rows of text leave enough of the height uncovered, with lines on both sides, can a gutter
     # run: follow those strips alone.
-    wanted = [i for i, height in enumerate(covered) if height <= span - need and flanked(left + i)]
+    wanted = [i for i in np.flatnonzero(covered <= span - need).tolist() if flanked(left + i)]
     free = _free_runs(words, left, half, extent, need, wanted, right - left + 1)
     by_centre = sorted(words, key=lambda w: (w.top + w.bottom) / 2)
     sides = _Sides([(w.x0, w.x1, round(w.bottom)) for w in by_centre], [(w.top + w.bottom) / 2 for w in by_centre])

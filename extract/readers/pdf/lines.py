@@ -30,6 +30,8 @@ _LIGATURE_SET = frozenset(_LIGATURES)
 # Sort keys of Char and Word fields by position (named tuples): faster than a lambda, called per glyph.
 _BOTTOM_X0 = itemgetter(Char._fields.index("bottom"), Char._fields.index("x0"))
 _X0 = itemgetter(Char._fields.index("x0"))
+# Per word, the fields of its chars are gathered by these in C, not by a comprehension.
+_TEXT, _X1, _TOP, _BOTTOM, _SIZE, _BOLD = (itemgetter(Char._fields.index(f)) for f in ("text", "x1", "top", "bottom", "size", "bold"))
 _TOUCHING = 0.1  # em: words closer than this were split by a style change, not by a space
 _SCRIPT_RATIO = 0.85  # words below this share of their line's size may be raised or lowered
 _MIN_SPACED_RUN = 3  # single letters in a row before they count as letter-spaced
@@ -114,21 +116,20 @@ def _word(chars: Sequence[Char], spaced: bool) -> Word:
     if len(chars) == 1:
         return Word(_LIGATURES.get(first.text, first.text), first.x0, first.x1, first.top, first.bottom,
                     round(first.size, 2), first.bold, spaced)
-    text = "".join([c.text for c in chars])
+    text = "".join(map(_TEXT, chars))
     if not _LIGATURE_SET.isdisjoint(text):
         text = "".join([_LIGATURES.get(c.text, c.text) for c in chars])
     size = first.size
-    if any(c.size != size for c in chars):
+    if len(set(map(_SIZE, chars))) > 1:
         size = Counter(round(c.size, 2) for c in chars).most_common(1)[0][0]
-    bold = sum(1 for c in chars if c.bold) * 2 > len(chars)
     return Word(
         text,
         first.x0,
-        max([c.x1 for c in chars]),
-        min([c.top for c in chars]),
-        max([c.bottom for c in chars]),
+        max(map(_X1, chars)),
+        min(map(_TOP, chars)),
+        max(map(_BOTTOM, chars)),
         round(size, 2),
-        bold,
+        sum(map(_BOLD, chars)) * 2 > len(chars),
         spaced,
     )
 
@@ -221,25 +222,26 @@ def make_line(row_words: Sequence[Word]) -> Line:
     are joined without a space.
     """
     items = _joined_letter_spacing(row_words)
-    text = items[0].text
+    parts = [items[0].text]
     for left, right in zip(items, items[1:]):
-        apart = right.spaced or right.x0 - left.x1 > _TOUCHING * min(left.size, right.size)
-        text += (" " if apart else "") + right.text
-    sizes: Counter[float] = Counter()
+        if right.spaced or right.x0 - left.x1 > _TOUCHING * min(left.size, right.size):
+            parts.append(" ")
+        parts.append(right.text)
+    sizes: dict[float, int] = {}  # characters per size, in the order the sizes come
     bold_chars = 0
     for word in items:
-        sizes[round(word.size, 2)] += len(word.text)
+        size = round(word.size, 2)
+        sizes[size] = sizes.get(size, 0) + len(word.text)
         bold_chars += len(word.text) if word.bold else 0
-    total = sum(sizes.values())
     return Line(
         words=tuple(items),
-        text=text,
-        x0=min(w.x0 for w in items),
-        x1=max(w.x1 for w in items),
-        top=min(w.top for w in items),
-        bottom=max(w.bottom for w in items),
-        size=sizes.most_common(1)[0][0],
-        bold=bold_chars * 2 > total,
+        text="".join(parts),
+        x0=min([w.x0 for w in items]),
+        x1=max([w.x1 for w in items]),
+        top=min([w.top for w in items]),
+        bottom=max([w.bottom for w in items]),
+        size=max(sizes, key=sizes.__getitem__),  # the first of the most common, as Counter.most_common(1)
+        bold=bold_chars * 2 > sum(sizes.values()),
     )
 
 
