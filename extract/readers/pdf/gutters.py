@@ -153,13 +153,13 @@ def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gut
     """
     if not words:
         return []
-    words = sorted(words, key=lambda w: w.top)
+    region, words = words, sorted(words, key=lambda w: w.top)
     half = settings.column_gap / 2
     extent = (words[0].top, max(w.bottom for w in words))
     span = extent[1] - extent[0]
     need = settings.gutter_share * span
     left, right = int(min(w.x0 for w in words)) + 1, int(max(w.x1 for w in words))
-    covered = _covered(words, left, right, half, settings.line_tolerance)
+    covered = _covered(region, left, right, half, settings.line_tolerance)  # its rows are the lines' (see rows)
     flanked = _flanked(words, half, settings.gutter_min_lines)
     # Only where rows of text leave enough of the height uncovered, with lines on both sides, can a gutter
     # run: follow those strips alone.

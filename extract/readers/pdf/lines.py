@@ -12,6 +12,7 @@ words. Rotated characters are read apart, in their own order.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from operator import itemgetter
@@ -250,8 +251,15 @@ def rows(found: Iterable[Word], tolerance: float) -> list[list[Word]]:
 
     Superscripts and subscripts, whose bottoms stand apart, join the row they sit in.
     """
+    return [list(row) for row in _grouped(tuple(found), tolerance)]
+
+
+@functools.lru_cache(maxsize=4)
+def _grouped(found: tuple[Word, ...], tolerance: float) -> tuple[tuple[Word, ...], ...]:
+    """:func:`rows` of the same words, kept: the borderless tables, the gutters and the lines of a page
+    group its body words alike, one after the other."""
     grouped = _by_bottom(found, tolerance, _WORD_BOTTOM_X0)
-    return [sorted(row, key=_WORD_X0) for row in _fold_small_rows(grouped, tolerance)]
+    return tuple(tuple(sorted(row, key=_WORD_X0)) for row in _fold_small_rows(grouped, tolerance))
 
 
 def _sits_in(small: Sequence[Word], host: Sequence[Word], tolerance: float) -> bool:
