@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -130,15 +130,16 @@ def _covered(words: Sequence[Word], left: int, right: int, half: float, toleranc
     return covered
 
 
-def _flanked(words: Sequence[Word], half: float, min_lines: int) -> Callable[[int], bool]:
-    """Whether at least ``min_lines`` baselines have a word wholly left of ``x - half``, and as many wholly right of ``x + half``.
+def _flanked(words: Sequence[Word], xs: np.ndarray, half: float, min_lines: int) -> np.ndarray:
+    """For each x of ``xs``: whether at least ``min_lines`` baselines have a word wholly left of ``x - half``,
+    and as many wholly right of ``x + half``.
 
     An upper bound of what :meth:`_Sides.separates` counts along one free run,
     for a whole region.
     """
     rightmost, leftmost = _extreme_edges([(w.x0, w.x1, round(w.bottom)) for w in words])
-    return lambda x: (
-        bisect_right(leftmost, x - half) >= min_lines and len(rightmost) - bisect_left(rightmost, x + half) >= min_lines
+    return (np.searchsorted(leftmost, xs - half, side="right") >= min_lines) & (
+        len(rightmost) - np.searchsorted(rightmost, xs + half, side="left") >= min_lines
     )
 
 
@@ -160,10 +161,10 @@ def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gut
     need = settings.gutter_share * span
     left, right = int(min(w.x0 for w in words)) + 1, int(max(w.x1 for w in words))
     covered = _covered(region, left, right, half, settings.line_tolerance)  # its rows are the lines' (see rows)
-    flanked = _flanked(words, half, settings.gutter_min_lines)
+    flanked = _flanked(words, left + np.arange(right - left + 1), half, settings.gutter_min_lines)
     # Only where rows of text leave enough of the height uncovered, with lines on both sides, can a gutter
     # run: follow those strips alone.
-    wanted = [i for i in np.flatnonzero(covered <= span - need).tolist() if flanked(left + i)]
+    wanted = np.flatnonzero((covered <= span - need) & flanked).tolist()
     free = _free_runs(words, left, half, extent, need, wanted, right - left + 1)
     by_centre = sorted(words, key=lambda w: (w.top + w.bottom) / 2)
     sides = _Sides([(w.x0, w.x1, round(w.bottom)) for w in by_centre], [(w.top + w.bottom) / 2 for w in by_centre])
