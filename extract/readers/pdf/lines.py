@@ -31,8 +31,6 @@ _LIGATURE_SET = frozenset(_LIGATURES)
 # Sort keys of Char and Word fields by position (named tuples): faster than a lambda, called per glyph.
 _BOTTOM_X0 = itemgetter(Char._fields.index("bottom"), Char._fields.index("x0"))
 _X0 = itemgetter(Char._fields.index("x0"))
-# Per word, the fields of its chars are gathered by these in C, not by a comprehension.
-_TEXT, _X1, _TOP, _BOTTOM, _SIZE, _BOLD = (itemgetter(Char._fields.index(f)) for f in ("text", "x1", "top", "bottom", "size", "bold"))
 _TOUCHING = 0.1  # em: words closer than this were split by a style change, not by a space
 _SCRIPT_RATIO = 0.85  # words below this share of their line's size may be raised or lowered
 _MIN_SPACED_RUN = 3  # single letters in a row before they count as letter-spaced
@@ -117,20 +115,21 @@ def _word(chars: Sequence[Char], spaced: bool) -> Word:
     if len(chars) == 1:
         return Word(_LIGATURES.get(first.text, first.text), first.x0, first.x1, first.top, first.bottom,
                     round(first.size, 2), first.bold, spaced)
-    text = "".join(map(_TEXT, chars))
+    text = "".join([c.text for c in chars])
     if not _LIGATURE_SET.isdisjoint(text):
         text = "".join([_LIGATURES.get(c.text, c.text) for c in chars])
     size = first.size
-    if len(set(map(_SIZE, chars))) > 1:
+    if any(c.size != size for c in chars):
         size = Counter(round(c.size, 2) for c in chars).most_common(1)[0][0]
+    bold = sum(1 for c in chars if c.bold) * 2 > len(chars)
     return Word(
         text,
         first.x0,
-        max(map(_X1, chars)),
-        min(map(_TOP, chars)),
-        max(map(_BOTTOM, chars)),
+        max([c.x1 for c in chars]),
+        min([c.top for c in chars]),
+        max([c.bottom for c in chars]),
         round(size, 2),
-        sum(map(_BOLD, chars)) * 2 > len(chars),
+        bold,
         spaced,
     )
 

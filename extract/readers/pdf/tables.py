@@ -176,7 +176,7 @@ def ruled_tables(found: Sequence[Any], page: PageObjects, chars: Sequence[Char],
         if not any(contains(bbox, box, slack=2.0) for box in strokes):
             continue  # edges of shaded cells only: a borderless table's shading, read as such
         inside = _centred_in(centres, bbox)  # the cells lie in the table's box
-        cells = [(box, words(chars, settings)) for box, chars in zip(table.cells, _chars_in(inside, table.cells))]
+        cells = [(box, words(in_cell, settings)) for box, in_cell in zip(table.cells, _chars_in(inside, table.cells))]
         out.append(table_block(cells, bbox, page, settings))
     return out
 
