@@ -154,9 +154,12 @@ def words(chars: Iterable[Char], settings: PdfSettings) -> list[Word]:
                     current = []
                 after_space = True
                 continue
-            if current and char.x0 - current[-1].x1 > word_gap * max(char.size, current[-1].size):
-                found.append(_word(current, spaced))
-                current = []
+            if current:
+                last = current[-1]
+                # the larger size's em, without a call to max(): this runs once per glyph
+                if char.x0 - last.x1 > word_gap * (char.size if char.size > last.size else last.size):
+                    found.append(_word(current, spaced))
+                    current = []
             if not current:
                 spaced, after_space = after_space, False
             current.append(char)
