@@ -31,8 +31,8 @@ nearest predecessors. For every such pair and every language of each side:
 4. the final selection keeps, within each (earlier document, language, later
    document, language), pairs that are the best of one of their ends — so a
    goal split in two or two goals merged into one keep all their links — and
-   each link gets ``evidence["change"]``: identical, reworded, narrowed,
-   broadened, merged or split. A link does not end in the other language's
+   each link gets ``evidence["change"]``: identical, reworded, narrowed (also
+   a successor of one listed item), broadened, merged or split. A link does not end in the other language's
    half of a bilingual document that has the source's language (the deck's
    Swedish slides): there the successor's ``translation_of`` carries it on.
 
@@ -397,6 +397,8 @@ def _change(c: Candidate, ctx: Context, fan_out: int, fan_in: int) -> str:
         return "merged"
     if "via" in c.evidence and c.evidence.get("via_change") not in (None, "split", "merged"):
         return c.evidence["via_change"]
+    if "item" in c.evidence:
+        return "narrowed"  # the successor takes one of the items the earlier statement lists
     same_lang = ctx.lang(c.source) == ctx.lang(c.target)
     if same_lang and (_plain(c.source.text) == _plain(c.target.text)
                       or ctx.profiles[c.source.id].lemmas == ctx.profiles[c.target.id].lemmas):

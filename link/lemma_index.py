@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequenc
 from extract.nlp import analyse, content_tokens
 from extract.records import Statement
 from link.cache import Answers, LinkCache
+from link.readings import lemma_in_context
 
 PART_WEIGHT = 0.5  # a compound part counts half a lemma
 MAX_POSTINGS = 40  # a term in more profiles than this does not open candidates
@@ -90,18 +91,22 @@ def _analyse(text: str, lang: str) -> Analysis:
         words += 1
         if token.like_num:
             continue
-        terms[token.lemma_] = 1.0
+        lemma = lemma_in_context(token) if lang == "fi" else token.lemma_
+        terms[lemma] = 1.0
         parts = tuple(p for p in token._.parts if len(p) > 2)
         for part in parts:
             terms.setdefault(part, PART_WEIGHT)
         if parts:
-            compounds.setdefault(token.lemma_, parts)
+            compounds.setdefault(lemma, parts)
     sentences = sum(1 for s in doc.sents if s.text.strip())
     return tuple(sorted(terms.items())), tuple(sorted(compounds.items())), words, sentences
 
 
 def text_terms(text: str, lang: str) -> tuple[tuple[str, float], ...]:
-    """The content lemmas of ``text`` (share 1) and their compound parts (share :data:`PART_WEIGHT`)."""
+    """The content lemmas of ``text`` (share 1) and their compound parts (share :data:`PART_WEIGHT`).
+
+    A Finnish word's lemma is the reading its attribute position tells (:func:`link.readings.lemma_in_context`).
+    """
     return _analysis(text, lang)[0]
 
 

@@ -81,6 +81,16 @@ class Bag:
         """Every term of the bag (made once: lookups hash it)."""
         return frozenset(self.terms)
 
+    @functools.cached_property
+    def heads(self) -> dict[str, str]:
+        """The head part of each compound of the statement's own text → that compound (the first by name)."""
+        out: dict[str, str] = {}
+        for term in sorted(self.own):
+            parts = self.parts.get(term, ())
+            if len(parts) > 1:
+                out.setdefault(parts[-1], term)
+        return out
+
 
 def bag(statement: Statement, pieces: Sequence[Piece] = ()) -> Bag:
     """The :class:`Bag` of ``statement`` and the context ``pieces`` around it (:func:`link.context.contexts`)."""
@@ -234,6 +244,9 @@ def _cross_language(ctx: Context, sources: Sequence[Statement], targets: Sequenc
 def _found(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None) -> tuple[float, list[list[Any]]]:
     """Share of the IDF weight of ``a``'s own terms that ``b`` holds (itself or in its context), and the matches.
 
+    Within one language a compound that ``b`` lacks counts in part when ``b``'s own text has one on
+    the same head (:func:`sibling`).
+
     ``known`` maps terms of ``a`` to the terms of ``b`` the other direction found them to translate
     (a Swedish compound the dictionary does not split, ``mångproducentmodell``, is the partner of
     the Finnish compound whose parts found it, ``monituottajamalli``).
@@ -247,10 +260,33 @@ def _found(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = None)
                        or (known or {}).get(term))
         else:
             partner = term if term in b.terms else None
+        share = 1.0
+        if partner is None and not cross:
+            partner, share = sibling(ctx, a, b, term)
         if partner is not None:
-            matched += w
-            found.append([term, partner, round(w, 2), b.carrier.get(partner, "text")])
+            matched += w * share
+            found.append([term, partner, round(w * share, 2), b.carrier.get(partner, "text")])
     return (matched / total if total else 0.0), found
+
+
+def sibling(ctx: Context, a: Bag, b: Bag, term: str) -> tuple[str | None, float]:
+    """A compound of ``b`` with the head of ``a``'s compound ``term``, and the share of ``term`` it holds.
+
+    Two compounds on one head name two kinds of one thing (``hoitopolku`` and
+    ``asiakaspolku`` are both paths); the shared head tells the head's share of
+    what the compound's parts tell (their IDF), so a common head (``palvelu``)
+    gives little and a rare one much. Only a compound of ``b``'s own text counts: a kind of the
+    same thing somewhere in the context ("viimesijainen" of an assessment for "ensisijainen") is
+    too weak a match. ``(None, 0)`` when ``b`` has no such compound.
+    """
+    parts = a.parts.get(term, ())
+    if len(parts) < 2:
+        return None, 0.0
+    found = b.heads.get(parts[-1])
+    if found is None:
+        return None, 0.0
+    weights = [ctx.weight(a.lang, p) for p in parts]
+    return found, weights[-1] / sum(weights)
 
 
 def held_in_text(ctx: Context, source: Statement, target: Statement, terms: frozenset[str]) -> float:
