@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import marshal
 import shutil
 import sqlite3
 from pathlib import Path
@@ -154,6 +155,18 @@ def test_parallel_text_recomputes_only_the_region_a_change_touches(corpus_docume
     assert third.stores == 2 * (1 + 1) + 3 + 2
     # the other region's result is read whole: its passes and its documents' parts are not looked up
     assert third.hits == 1 + 1 + 4 + 1  # its glossary counts and result, the other documents' key counts, the analyses
+
+
+def test_damaged_parallel_text_entries_are_computed_again(corpus_documents, tmp_path):
+    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
+    want = _link_rows(align(docs))
+    align(docs, (), LinkCache(tmp_path))
+    entries = sorted(tmp_path.rglob("*.bin"))
+    for i, path in enumerate(entries):  # bytes marshal cannot read, and a readable value of no entry's shape
+        path.write_bytes(b"\x00damaged" if i % 2 else marshal.dumps([1, "x"]))
+    cache = LinkCache(tmp_path)
+    assert _link_rows(align(docs, (), cache)) == want
+    assert cache.stores == len(entries)  # every entry was written anew
 
 
 def _run_rows(linked) -> tuple:
