@@ -19,27 +19,23 @@ words (parallel text, lineage, full-text search) asks :func:`lemmas` or
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from types import ModuleType
+from typing import TYPE_CHECKING, Iterable
 
 from extract.fi_morphology import fi_compound_parts, fi_lemmas
 from extract.lexicons import sv_compound_parts, sv_lemma_of
 
-LANGUAGES = ("fi", "sv")
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
-for _name in ("lemmas", "parts"):
-    if not Token.has_extension(_name):
-        Token.set_extension(_name, default=())
+LANGUAGES = ("fi", "sv")
 
 
 def _plain(token: Token) -> str:
     return token.text.lower()
 
 
-@Language.component("fi_voikko_lemmatizer")
 def fi_voikko_lemmatizer(doc: Doc) -> Doc:
     """Set ``lemma_`` and ``_.lemmas`` of Finnish tokens from Voikko."""
     for token in doc:
@@ -50,7 +46,6 @@ def fi_voikko_lemmatizer(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("sv_lookup_lemmatizer")
 def sv_lookup_lemmatizer(doc: Doc) -> Doc:
     """Set ``lemma_`` and ``_.lemmas`` of Swedish tokens from the lookup table."""
     for token in doc:
@@ -61,6 +56,24 @@ def sv_lookup_lemmatizer(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=1)
+def _spacy() -> ModuleType:
+    """spaCy with our token attributes and components registered, imported on the first pipeline asked for.
+
+    Importing spaCy takes about a second: a rebuild that finds every analysis in its caches never does.
+    """
+    import spacy
+    from spacy.language import Language
+    from spacy.tokens import Token
+
+    for name in ("lemmas", "parts"):
+        if not Token.has_extension(name):
+            Token.set_extension(name, default=())
+    Language.component("fi_voikko_lemmatizer", func=fi_voikko_lemmatizer)
+    Language.component("sv_lookup_lemmatizer", func=sv_lookup_lemmatizer)
+    return spacy
+
+
 @lru_cache(maxsize=None)
 def pipeline(lang: str) -> Language:
     """The blank spaCy pipeline of ``lang`` ("fi" or "sv") with lemmatizer and sentencizer.
@@ -69,7 +82,7 @@ def pipeline(lang: str) -> Language:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"no pipeline for language {lang!r}; known: {', '.join(LANGUAGES)}")
-    nlp = spacy.blank(lang)
+    nlp = _spacy().blank(lang)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("fi_voikko_lemmatizer" if lang == "fi" else "sv_lookup_lemmatizer")
     return nlp

@@ -175,12 +175,14 @@ def run(
     more documents are left to extract than there are workers (a rebuild after
     a change), ``meanwhile`` runs first and the workers are forked from this
     process: starting and loading a server would cost more than the documents.
+    When every result is in the cache, ``meanwhile`` does not run.
 
     :param corpus_dir: folder with ``corpus.toml``
     :param progress: called before (with ``None``) and after each document, in manifest order
     :param limits: time and page limit and worker count (default :class:`Limits`)
     :param cache: where to look up and store results (default: no cache)
-    :param meanwhile: other work of this process to do during the extraction (the build loads the linker's pipelines)
+    :param meanwhile: other work of this process to do during the extraction (the build loads the linker's
+        pipelines); not done when nothing is to be extracted
     :raises ManifestError: when the manifest itself is unusable
     """
     infos = load_manifest(corpus_dir)
@@ -190,6 +192,7 @@ def run(
     found = [cache.get(key) if cache else None for key in keys]
     tasks = [(str(corpus_dir), info, limits.max_pages) for info, doc in zip(infos, found) if doc is None]
     fork_here = len(tasks) <= limits.jobs and threading.active_count() == 1
+    meanwhile = meanwhile if tasks else None  # with nothing to extract it overlaps nothing: the caller loads what it uses
     helper = threading.Thread(target=meanwhile, name="meanwhile", daemon=True) if meanwhile and not fork_here else None
     if helper:
         helper.start()

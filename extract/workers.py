@@ -142,9 +142,27 @@ def _limit_cpu(seconds: float) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
+_YOUNG_THRESHOLD = 10_000  # allocations between two collections of the youngest generation (Python's default: 700)
+
+
+def _tune_collector() -> None:
+    """Set up the garbage collector for a worker's life of extracting documents.
+
+    What the worker was forked with (modules, the preloaded lexicons) stays
+    for its life: frozen, it is no longer walked by every full collection.
+    Extraction makes hundreds of thousands of short-lived tuples per document
+    (chars, words) and hardly a reference cycle: collecting the youngest
+    generation every 700 allocations took about 7 % of a PDF's extraction
+    time, every 10,000 well under 1 %, and the garbage it lets wait is small.
+    """
+    gc.freeze()
+    gc.set_threshold(_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+
+
 def _serve(func: Callable[..., Any], conn: Connection, cpu_seconds: float) -> None:
     """A worker's loop: say it is ready, then receive a task, run it, send back its pickled outcome."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _tune_collector()
     try:
         conn.send_bytes(b"")
     except OSError:

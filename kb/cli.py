@@ -9,12 +9,13 @@ Nothing here opens a source file itself.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 import click
 
@@ -137,6 +138,18 @@ def run_build(
             click.echo(f"  {corpus_dir} holds documents but no {MANIFEST_NAME}: "
                        f"`strategy-kb add FILE... --corpus {corpus_dir}` proposes one to review", err=True)
         return 2
+    # the documents live to the end of the build: collections set off by linking's objects need not walk them
+    gc.freeze()
+    try:
+        return _link_and_write(corpus_dir, db_path, limits, cache_dir, cache, documents, corrections, reviews, started)
+    finally:
+        gc.unfreeze()
+
+
+def _link_and_write(corpus_dir: Path, db_path: Path, limits: Optional[Limits], cache_dir: Optional[Path],
+                    cache: Optional[ExtractionCache], documents: Sequence[extract.ExtractedDocument],
+                    corrections: Sequence[link.Correction], reviews: Sequence[link.Review], started: float) -> int:
+    """The rest of :func:`run_build` once the documents are extracted: link, write the database, report."""
     click.echo("linking (parallel text, evaluations, lineage) …", err=True)
     links = link.run(documents, corrections, reviews, link.LinkCache(cache_dir) if cache_dir else None)
     click.echo("writing the database …", err=True)

@@ -13,6 +13,7 @@ analysis.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import sqlite_utils
@@ -30,6 +31,11 @@ SEARCHABLE: dict[str, tuple[str, ...]] = {
 _LANG_SQL = {"evaluations": "(SELECT lang FROM goals WHERE goals.id = evaluations.goal_id)"}
 _WORD = re.compile(r"[^\W_]+")
 _QUERY_LANGS = ("fi", "sv")
+# A served site analyses words in several threads at once (Datasette's SQL threads, the search page's
+# route); neither spaCy's pipelines nor libvoikko (a C library called through ctypes, without the GIL)
+# may be entered by two threads at a time: two in libvoikko abort the process. Words are analysed one at
+# a time; a word already analysed is answered by the caches below without the lock.
+_ANALYSING = threading.Lock()
 
 
 def index_lemmas(db: sqlite_utils.Database) -> None:
@@ -60,7 +66,7 @@ def query_forms(word: str) -> tuple[str, ...]:
     """
     forms = [word.lower()]
     for lang in _QUERY_LANGS:
-        forms.extend(lemma_text(word, lang).split())
+        forms.extend(_lemma_text(word, lang).split())
     return tuple(dict.fromkeys(forms))
 
 
@@ -75,7 +81,12 @@ def word_lemmas(word: str, lang: str) -> frozenset[str]:
 
     Example: ``word_lemmas("palvelujen", "fi") == frozenset({"palvelu"})``
     """
-    return frozenset(lemma_text(word, lang).split())
+    return frozenset(_lemma_text(word, lang).split())
+
+
+def _lemma_text(text: str, lang: str) -> str:
+    with _ANALYSING:
+        return lemma_text(text, lang)
 
 
 def lemma_query(text: str) -> str:

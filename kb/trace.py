@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any, Optional
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Optional
 
 from extract.nlp import lemma_text
 from kb.search import query_forms, query_words
 from link.lineage_queries import Step
+
+if TYPE_CHECKING:
+    import networkx as nx  # the graphs come from link.graph, which imports it
 
 MAX_TEXT = 90
 MIN_PART = 5  # shortest word counted as part of a compound

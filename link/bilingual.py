@@ -111,17 +111,22 @@ def bitext(text: str, lang: str) -> Bitext:
 class Lexicon:
     """Finnish ↔ Swedish word pairs: the FreeDict seed plus glossary pairs, minus rejected pairs.
 
+    The tables map a word to a frozenset of its translations; a lexicon starts from the seed's tables
+    (made once) and makes new sets only for the words its rejections and glossary change.
+
     >>> "tjänst" in Lexicon().fi_sv["palvelu"]
     True
     """
 
     def __init__(self, glossary: Iterable[tuple[str, str]] = (), rejected: Iterable[tuple[str, str]] = ()) -> None:
         self.rejected = frozenset(rejected)
-        self.fi_sv: dict[str, set[str]] = {}
-        self.sv_fi: dict[str, set[str]] = {}
+        seed_fi, seed_sv = _seed_tables()
+        self.fi_sv: dict[str, frozenset[str]] = dict(seed_fi)
+        self.sv_fi: dict[str, frozenset[str]] = dict(seed_sv)
+        for fi, sv in self.rejected:
+            _discard(self.fi_sv, fi, sv)
+            _discard(self.sv_fi, sv, fi)
         self.learned: set[tuple[str, str]] = set()
-        for fi, sv in seed_pairs():
-            self._add(fi, sv)
         for fi, sv in glossary:
             if self._add(fi, sv):
                 self.learned.add((fi, sv))
@@ -129,8 +134,8 @@ class Lexicon:
     def _add(self, fi: str, sv: str) -> bool:
         if (fi, sv) in self.rejected:
             return False
-        self.fi_sv.setdefault(fi, set()).add(sv)
-        self.sv_fi.setdefault(sv, set()).add(fi)
+        self.fi_sv[fi] = self.fi_sv.get(fi, frozenset()) | {sv}
+        self.sv_fi[sv] = self.sv_fi.get(sv, frozenset()) | {fi}
         return True
 
     def with_glossary(self, glossary: Iterable[tuple[str, str]]) -> "Lexicon":
@@ -141,8 +146,28 @@ class Lexicon:
         """Every Swedish key that some of ``fi_keys`` translates to."""
         out: set[str] = set()
         for key in fi_keys:
-            out |= self.fi_sv.get(key, set())
+            out |= self.fi_sv.get(key, frozenset())
         return out
+
+
+@lru_cache(maxsize=1)
+def _seed_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The seed pairs as the two tables of :class:`Lexicon` (shared by every lexicon: never changed)."""
+    fi_sv: dict[str, set[str]] = {}
+    sv_fi: dict[str, set[str]] = {}
+    for fi, sv in seed_pairs():
+        fi_sv.setdefault(fi, set()).add(sv)
+        sv_fi.setdefault(sv, set()).add(fi)
+    return ({k: frozenset(v) for k, v in fi_sv.items()}, {k: frozenset(v) for k, v in sv_fi.items()})
+
+
+def _discard(table: dict[str, frozenset[str]], word: str, translation: str) -> None:
+    """Take ``translation`` out of ``word``'s entry; a word left with none has no entry (as if never added)."""
+    left = table.get(word, frozenset()) - {translation}
+    if left:
+        table[word] = left
+    else:
+        table.pop(word, None)
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from extract.cache import code_version as extract_version, open_version_folder, write_atomically
+from extract.cache import code_version as extract_version, collector_paused, open_version_folder, write_atomically
 from link.records import Link
 
 _VERSION_DIR = re.compile(r"link-[0-9a-f]{16}")
@@ -78,7 +78,8 @@ class LinkCache:
         """The stored value, or ``None``; an entry that cannot be read is deleted."""
         path = self.entries / f"{key}.bin"
         try:
-            value = marshal.loads(path.read_bytes())
+            with collector_paused():
+                value = marshal.loads(path.read_bytes())
         except FileNotFoundError:
             return None
         except (OSError, ValueError, EOFError, TypeError):

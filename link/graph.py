@@ -16,9 +16,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
+
 
 FORMATS = ("graphml", "json")
 
@@ -47,6 +49,8 @@ def load_graph(db_path: str | Path) -> nx.MultiDiGraph:
 
 
 def _graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
+    import networkx as nx  # imported where a graph is made, written or read: a build never needs it
+
     g = nx.MultiDiGraph()
     for d in _rows(conn, "SELECT id, title, organisation, region, period_start, period_end, kind, languages "
                          "FROM documents ORDER BY id"):
@@ -89,6 +93,8 @@ def write_graph(g: nx.MultiDiGraph, out: str | Path, fmt: str) -> Path:
 
     :raises ValueError: for another format
     """
+    import networkx as nx
+
     path = Path(out)
     if fmt == "graphml":
         nx.write_graphml(g, path)
@@ -102,6 +108,8 @@ def write_graph(g: nx.MultiDiGraph, out: str | Path, fmt: str) -> Path:
 
 def read_graph(path: str | Path, fmt: str) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_graph` back."""
+    import networkx as nx
+
     if fmt == "graphml":
         return nx.read_graphml(path, force_multigraph=True)
     data = json.loads(Path(path).read_text(encoding="utf-8"))

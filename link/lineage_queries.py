@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx  # the graphs come from link.graph, which imports it
 
 LINEAGE_RELATIONS = ("continues", "evaluated_in", "translation_of", "same_as")
 

@@ -252,6 +252,17 @@ def _index(units: Iterable[Unit]) -> dict[str, list[Unit]]:
     return index
 
 
+def key_counts(units: Iterable[Unit]) -> dict[str, int]:
+    """The length of each key's posting in :func:`_index` ``(units)``: summed over parts of a corpus, the corpus's."""
+    counts: Counter = Counter()
+    for unit in units:
+        for key in unit_bitext(unit).keys:
+            counts[key] += 1
+            if (s := stem(key)):
+                counts["~" + s] += 1
+    return dict(counts)
+
+
 def frequent_keys(index: dict[str, list[Unit]]) -> frozenset[str]:
     """The keys of ``index`` in more than :data:`MAX_POSTING` units: they say nothing about which unit."""
     return frozenset(key for key, posting in index.items() if len(posting) > MAX_POSTING)
@@ -408,31 +419,37 @@ def via_same_as(translations: Sequence[Link], same: Sequence[Link], by_id: dict[
 # glossary and the whole run ------------------------------------------------------------------
 
 
-def learn_glossary(links: Sequence[Link], by_id: dict[str, Unit], lexicon: Lexicon) -> list[GlossaryEntry]:
-    """Word pairs that stay unaligned in confident pairs but keep occurring together.
+def glossary_counts(links: Sequence[Link], by_id: dict[str, Unit]) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """What :func:`learn_glossary` counts of each confident link, in the links' order.
 
-    Counts, over passage pairs scored at least :data:`GLOSSARY_SOURCE_SCORE`,
-    how often a Finnish and a Swedish lemma are both left unaligned; keeps a
-    pair when each is the other's best partner (competitive linking), it
-    occurred in :data:`GLOSSARY_MIN_PAIRS` pairs and its Dice coefficient
-    reaches :data:`GLOSSARY_DICE`.
+    Per passage pair scored at least :data:`GLOSSARY_SOURCE_SCORE`: its
+    Finnish text (normalised) and the Finnish and Swedish lemmas left
+    unaligned in it, each sorted. A text that repeats is left in: which copy
+    counts is decided over the whole list (:func:`glossary_from_counts`).
     """
-    together: Counter = Counter()
-    fi_count: Counter = Counter()
-    sv_count: Counter = Counter()
-    seen: set[str] = set()  # a Finnish text counts once, however many units, copies or translations carry it
+    out = []
     for link in links:
         if link.relation != "translation_of" or link.score < GLOSSARY_SOURCE_SCORE:
             continue
-        text = match_key(by_id[link.target_id].text)
-        if text in seen:
-            continue
-        seen.add(text)
         aligned = link.evidence.get("aligned_words", [])
         aligned_fi = {p[0] for p in aligned}
         aligned_sv = {p[1] for p in aligned}
         fi_left = {w.lemma for w in unit_bitext(by_id[link.target_id]).words if not w.anchor and w.form not in aligned_fi}
         sv_left = {w.lemma for w in unit_bitext(by_id[link.source_id]).words if not w.anchor and not w.keys & aligned_sv}
+        out.append((match_key(by_id[link.target_id].text), tuple(sorted(fi_left)), tuple(sorted(sv_left))))
+    return out
+
+
+def glossary_from_counts(counts: Iterable[tuple[str, Sequence[str], Sequence[str]]], lexicon: Lexicon) -> list[GlossaryEntry]:
+    """The glossary :func:`learn_glossary` learns from the :func:`glossary_counts` of its links."""
+    together: Counter = Counter()
+    fi_count: Counter = Counter()
+    sv_count: Counter = Counter()
+    seen: set[str] = set()  # a Finnish text counts once, however many units, copies or translations carry it
+    for text, fi_left, sv_left in counts:
+        if text in seen:
+            continue
+        seen.add(text)
         fi_count.update(fi_left)
         sv_count.update(sv_left)
         together.update((f, s) for f in fi_left for s in sv_left)
@@ -447,6 +464,18 @@ def learn_glossary(links: Sequence[Link], by_id: dict[str, Unit], lexicon: Lexic
         for (f, s), d in sorted(dice.items())
         if d >= GLOSSARY_DICE and best_fi[f][1] == s and best_sv[s][1] == f and s not in lexicon.fi_sv.get(f, ())
     ]
+
+
+def learn_glossary(links: Sequence[Link], by_id: dict[str, Unit], lexicon: Lexicon) -> list[GlossaryEntry]:
+    """Word pairs that stay unaligned in confident pairs but keep occurring together.
+
+    Counts, over passage pairs scored at least :data:`GLOSSARY_SOURCE_SCORE`,
+    how often a Finnish and a Swedish lemma are both left unaligned; keeps a
+    pair when each is the other's best partner (competitive linking), it
+    occurred in :data:`GLOSSARY_MIN_PAIRS` pairs and its Dice coefficient
+    reaches :data:`GLOSSARY_DICE`.
+    """
+    return glossary_from_counts(glossary_counts(links, by_id), lexicon)
 
 
 def align(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] = (),

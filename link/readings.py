@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
-
 from extract.fi_morphology import fi_analyses
 
-if TYPE_CHECKING:  # pragma: no cover - typing only
+if TYPE_CHECKING:  # pragma: no cover - typing only (spaCy is imported where a text is first analysed: extract.nlp)
     from pyvoikko.analysis import VoikkoAnalysis
+    from spacy.tokens import Token
 
 COORDINATORS = frozenset({"ja", "sekä", "tai"})
 FINITE_MOODS = frozenset({"indicative", "imperative", "conditional", "potential"})  # not the infinitives

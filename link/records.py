@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 
+# json.dumps(evidence, ensure_ascii=False, sort_keys=True) with its encoder made once, not once per link
+_EVIDENCE = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 @dataclass(frozen=True)
 class Link:
     """A scored, explained relation between two statements or sections.
@@ -29,7 +33,7 @@ class Link:
 
     def evidence_json(self) -> str:
         """Evidence as canonical JSON (sorted keys), so identical input gives identical bytes."""
-        return json.dumps(self.evidence, ensure_ascii=False, sort_keys=True)
+        return _EVIDENCE.encode(self.evidence)
 
 
 @dataclass(frozen=True)

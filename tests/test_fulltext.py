@@ -8,11 +8,14 @@ the served site.
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 
 import pytest
 import sqlite_utils
 
-from kb.search import index_lemmas
+from kb import search as kb_search
+from kb.search import index_lemmas, query_forms, word_lemmas
 from kb.site import fulltext, statement_url
 
 GOALS = [
@@ -122,3 +125,31 @@ def test_long_text_is_cut_around_the_first_match():
     excerpt = fulltext.highlight(text, {"palvelu"}, "fi")
     assert excerpt.startswith("…") and excerpt.endswith("…") and "<mark>Palvelujen</mark>" in excerpt
     assert len(excerpt) < len(text) / 2
+
+
+def test_words_are_analysed_one_at_a_time_from_many_threads(monkeypatch):
+    """Datasette's threads search at once; libvoikko and spaCy may not be entered by two (libvoikko aborts)."""
+    inside, most, count = 0, 0, threading.Lock()
+
+    def analysis(text: str, lang: str) -> str:  # stands in for the analysers, slow enough for threads to meet
+        nonlocal inside, most
+        with count:
+            inside += 1
+            most = max(most, inside)
+        time.sleep(0.002)
+        with count:
+            inside -= 1
+        return text.lower()
+
+    monkeypatch.setattr(kb_search, "lemma_text", analysis)
+    threads = [threading.Thread(target=lambda n=n: (word_lemmas(f"Sana{n}", "fi"), query_forms(f"Ord{n}")))
+               for n in range(8)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:  # the stand-in's answers must not stay in the caches
+        word_lemmas.cache_clear()
+        query_forms.cache_clear()
+    assert most == 1

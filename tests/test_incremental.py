@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import marshal
 import shutil
 import sqlite3
 from pathlib import Path
@@ -135,22 +136,37 @@ def test_parallel_text_recomputes_only_the_region_a_change_touches(corpus_docume
     want = _link_rows(align(docs))
     first = LinkCache(tmp_path)
     assert _link_rows(align(docs, (), first)) == want
-    # per round each document inside itself and each region across documents; each region's same text; the
-    # structural pass of the one region with translations (Keski-Uusimaa's strategy is Finnish only); the analyses
-    assert first.hits == 0 and first.stores == 2 * (5 + 2) + 2 + 1 + 1
+    # per round each document inside itself and each region across documents; each region's same text, glossary
+    # counts of the first round and result of the second; each document's key counts and their sum; the analyses
+    assert first.hits == 0 and first.stores == 2 * (5 + 2) + 3 * 2 + 5 + 1 + 1
     again = LinkCache(tmp_path)
     assert _link_rows(align(docs, (), again)) == want
-    assert again.hits == first.stores and again.stores == 0
+    # unchanged: the frequent keys, each region's glossary counts and result, and the analyses are read, nothing else
+    assert again.hits == 1 + 2 + 2 + 1 and again.stores == 0
 
     keusote = next(d for d in docs if d.info.region == "Keski-Uusimaa")
     edited = dataclasses.replace(keusote, passages=keusote.passages[:-3])
     changed = [edited if d is keusote else d for d in docs]
     third = LinkCache(tmp_path)
     assert _link_rows(align(changed, (), third)) == _link_rows(align(changed))
-    # the edited document inside itself and its region's passes are computed again (5 parts); the other region's
-    # parts and documents, and the analyses, are reused (no text is new: the analyses are not stored again)
-    assert third.stores == 2 * (1 + 1) + 1
-    assert third.hits == first.stores - third.stores
+    # the edited document inside itself and its region's passes are computed again (7 parts), its key counts and
+    # their sum (2); the other region's result and documents, and the analyses, are reused (no text is new: the
+    # analyses are not stored again)
+    assert third.stores == 2 * (1 + 1) + 3 + 2
+    # the other region's result is read whole: its passes and its documents' parts are not looked up
+    assert third.hits == 1 + 1 + 4 + 1  # its glossary counts and result, the other documents' key counts, the analyses
+
+
+def test_damaged_parallel_text_entries_are_computed_again(corpus_documents, tmp_path):
+    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
+    want = _link_rows(align(docs))
+    align(docs, (), LinkCache(tmp_path))
+    entries = sorted(tmp_path.rglob("*.bin"))
+    for i, path in enumerate(entries):  # bytes marshal cannot read, and a readable value of no entry's shape
+        path.write_bytes(b"\x00damaged" if i % 2 else marshal.dumps([1, "x"]))
+    cache = LinkCache(tmp_path)
+    assert _link_rows(align(docs, (), cache)) == want
+    assert cache.stores == len(entries)  # every entry was written anew
 
 
 def _run_rows(linked) -> tuple:

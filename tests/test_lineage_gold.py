@@ -81,17 +81,19 @@ def test_continues_against_the_dev_gold(corpus, links):
 
 @pytest.mark.xfail(strict=True, reason="recall 0.73 (11/15) on the dev gold. Goal 2.3 lists five means; its items "
                                         "'monituottajamallin vaikuttava hyödyntäminen' and 'kustannustietoisuus' continue in "
-                                        "two common goals of the Swedish strategy, which only the compound "
-                                        "(mångproducentmodell) or kostnad ↔ kustannus reach: the item's frame (the key "
-                                        "means of long-term economic balancing) finds no Swedish word there, the "
-                                        "multi-producer goal says much more than the item (item score 0.16, forward 0.11, "
-                                        "back 0.25) and tietoisuus ↔ 'känner till' is in no lexicon (0.09). Goal 1.3 "
-                                        "(low-threshold services) ↔ 'Stärk basnivån' shares the verb and 'palvelu' ↔ "
-                                        "'service' of its explanation (0.26 before the goal → principle discount 0.8): "
-                                        "'matala kynnys' has no counterpart; ↔ 'Vahvista perustasoa': the deck prints that "
-                                        "principle on one line with the next, extracted as one statement 'Vahvista "
-                                        "perustasoa Valitse kustannusvaikuttavin tapa' (0.12), so no unit prints the "
-                                        "gold's text")
+                                        "two common goals of the Swedish strategy. Each item is compared with its frame "
+                                        "('Pitkän aikavälin talouden tasapainotuksen keskeisiä keinoja ovat'), which holds "
+                                        "about two thirds of its IDF weight and which no word of those goals or of their "
+                                        "context (the principle's title) translates: the multi-producer item scores 0.16 "
+                                        "(forward 0.11, only monituottajamalli ↔ mångproducentmodell; back 0.25), the "
+                                        "cost-awareness item 0.09 (kustannus ↔ kostnad). 'tar vara på' (hyödyntää) and "
+                                        "tietoisuus ↔ 'känner till' are in no lexicon: the deck's parallel text prints "
+                                        "neither, FreeDict's multi-word pairs give hyödyntää ↔ 'använda sig av' and "
+                                        "tuntea ↔ 'känna till' only. Goal 1.3 (low-threshold services) ↔ 'Stärk basnivån' "
+                                        "shares the verb, 'palvelu' ↔ 'service' of its explanation and 'ryhmä' ↔ 'lag' of "
+                                        "a common goal's 'lagen' (the law): 0.26 before the goal → principle discount 0.8; "
+                                        "'matala kynnys' has no counterpart in 'basnivå'. ↔ 'Vahvista perustasoa' (the deck "
+                                        "prints no explanation): only the verb, 0.18")
 def test_continues_recall_reaches_the_target(corpus, links):
     found = score(corpus[0], links, CONTINUES, "continues")
     assert found.precision >= 0.9 and found.recall >= 0.8, found

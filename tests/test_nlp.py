@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from extract.fi_morphology import fi_compound_parts
@@ -70,3 +75,13 @@ def test_libvoikko_and_pyvoikko_agree_on_the_corpus_words():
         if fast != python:
             differ.append(word)
     assert len(words) > 1000 and len(differ) <= len(words) // 100, differ
+
+
+def test_the_build_command_imports_spacy_only_when_a_text_is_analysed():
+    # a rebuild that finds every analysis in its caches never needs spaCy (about a second to import)
+    probe = ("import sys, kb.cli; heavy = [m for m in ('spacy', 'pandas', 'numpy', 'networkx') if m in sys.modules]; "
+             "from extract.nlp import lemmas; print(heavy, lemmas('Palvelujen saatavuus paranee', 'fi'), 'spacy' in sys.modules)")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=root, check=True,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.stdout.strip() == "[] ('palvelu', 'saatavuus', 'parata') True"

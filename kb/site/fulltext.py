@@ -77,17 +77,18 @@ def search(conn: sqlite3.Connection, query: str, table: str = "goals", page: int
     if page < 1 or not 1 <= size <= MAX_PAGE_SIZE:
         raise SearchError(f"page must be 1 or more and size 1 to {MAX_PAGE_SIZE}")
     match = lemma_query(query)
+    # bm25() in the ORDER BY is FTS5's default rank, without the statement FTS5 prepares for ORDER BY rank
     sql = (
-        f"SELECT {_COLUMNS[table]} FROM (SELECT rowid, rank FROM [{table}_fts] WHERE [{table}_fts] MATCH ?"
-        f" ORDER BY rank LIMIT ? OFFSET ?) f JOIN [{table}] t ON t.rowid = f.rowid {_JOINS.get(table, '')}"
-        " ORDER BY f.rank, t.rowid"
+        f"SELECT {_COLUMNS[table]} FROM (SELECT rowid, bm25([{table}_fts]) AS score FROM [{table}_fts]"
+        f" WHERE [{table}_fts] MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?) f JOIN [{table}] t ON t.rowid = f.rowid"
+        f" {_JOINS.get(table, '')} ORDER BY f.score, t.rowid"
     )
     found = conn.execute(sql, (match, size + 1, (page - 1) * size)).fetchall()
     forms = {form for word in words for form in query_forms(word)}
     docs = _documents(conn, {row[1] for row in found[:size]})
     hits = [_hit(table, row, docs.get(row[1]), forms, database) for row in found[:size]]
     return {"q": query, "table": table, "page": page, "size": size, "hits": hits, "more": len(found) > size,
-            "counts": {name: _count(conn, name, match) for name in TABLES}}
+            "counts": _counts(conn, match)}
 
 
 def number(text: str | None, default: int, name: str) -> int:
@@ -101,13 +102,13 @@ def number(text: str | None, default: int, name: str) -> int:
         raise SearchError(f"{name} must be a whole number, not {text!r}") from None
 
 
-def _count(conn: sqlite3.Connection, table: str, match: str) -> dict[str, Any]:
-    """How many rows of ``table`` match, read up to one past :data:`COUNT_CAP`."""
-    (n,) = conn.execute(
-        f"SELECT count(*) FROM (SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH ? LIMIT ?)",
-        (match, COUNT_CAP + 1),
-    ).fetchone()
-    return {"count": min(n, COUNT_CAP), "exact": n <= COUNT_CAP}
+def _counts(conn: sqlite3.Connection, match: str) -> dict[str, dict[str, Any]]:
+    """How many rows of each of :data:`TABLES` match, each read up to one past :data:`COUNT_CAP` (one statement)."""
+    sql = "SELECT " + ", ".join(
+        f"(SELECT count(*) FROM (SELECT rowid FROM [{name}_fts] WHERE [{name}_fts] MATCH ?1 LIMIT ?2))" for name in TABLES
+    )
+    found = conn.execute(sql, (match, COUNT_CAP + 1)).fetchone()
+    return {name: {"count": min(n, COUNT_CAP), "exact": n <= COUNT_CAP} for name, n in zip(TABLES, found)}
 
 
 def _documents(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict[str, Any]]:

@@ -63,13 +63,18 @@ class Char(NamedTuple):
     @property
     def upright(self) -> bool:
         """True when the baseline runs left to right."""
-        dx, dy = self.direction
-        return abs(dy) <= _ROTATION_EPSILON and dx > 0
+        return runs_upright(self.direction)
 
     @property
     def box(self) -> BBox:
         """The char's ``(x0, top, x1, bottom)``."""
         return self.x0, self.top, self.x1, self.bottom
+
+
+def runs_upright(direction: tuple[float, float]) -> bool:
+    """True for a baseline direction (a unit vector, top-down coordinates) that runs left to right."""
+    dx, dy = direction
+    return abs(dy) <= _ROTATION_EPSILON and dx > 0
 
 
 @dataclass(frozen=True)

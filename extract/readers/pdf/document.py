@@ -11,6 +11,7 @@ and page numbers are removed by their repetition at the page edges
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Callable, Optional, Sequence
 
 from extract.clean.continuations import mark_continuations
@@ -19,7 +20,7 @@ from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
 from extract.readers.pdf.breaks import join_column_breaks, join_page_breaks
 from extract.readers.pdf.borderless import TableColumns, borderless_tables, outside
 from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, finish, styles
-from extract.readers.pdf.chars import Char, PageObjects, is_bold
+from extract.readers.pdf.chars import Char, PageObjects, is_bold, runs_upright
 from extract.readers.pdf.geometry import BBox, centre_in, union
 from extract.readers.pdf.lines import Word, lines, rotated_lines, words
 from extract.readers.pdf.gutters import rule_gutters, whitespace_gutters
@@ -30,6 +31,7 @@ from extract.records import Block, Page, Removal
 
 Renderer = Callable[[int, int], Any]  # (0-based page index, dpi) -> PIL image
 TableFinder = Callable[[PageObjects, Sequence[Char], PdfSettings], list[Block]]  # a page's ruled tables
+_DIRECTION = itemgetter(Char._fields.index("direction"))
 
 
 @dataclass
@@ -84,7 +86,10 @@ def _outside(chars: Sequence[Char], boxes: Sequence[BBox]) -> list[Char]:
     out = []
     for char in chars:
         x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
-        if not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes):
+        for x0, top, x1, bottom in boxes:  # a loop, not any(): it runs once per char of a table page
+            if x0 <= x <= x1 and top <= y <= bottom:
+                break
+        else:
             out.append(char)
     return out
 
@@ -104,12 +109,16 @@ def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Rendere
     spacing = spacing or LineSpacing()
     out = PageItems(objects.number, objects.width, objects.height)
     upright: list[Char] = []
-    is_upright: dict[tuple[float, float], bool] = {}  # by baseline direction: a page has a few
-    for char in objects.chars:
-        straight = is_upright.get(char.direction)
-        if straight is None:
-            straight = is_upright[char.direction] = char.upright
-        (upright if straight else out.rotated).append(char)
+    # By baseline direction: a page has a few, most pages only the upright one, and then no char needs sorting.
+    if all(runs_upright(direction) for direction in set(map(_DIRECTION, objects.chars))):
+        upright = list(objects.chars)
+    else:
+        is_upright: dict[tuple[float, float], bool] = {}
+        for char in objects.chars:
+            straight = is_upright.get(char.direction)
+            if straight is None:
+                straight = is_upright[char.direction] = char.upright
+            (upright if straight else out.rotated).append(char)
     tables = find_tables(objects, upright, settings)
     boxes = [t.bbox for t in tables if t.bbox]
     body_chars = _outside(upright, boxes) if boxes else upright

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from typing import Callable, Sequence
+from typing import Sequence
+
+import numpy as np
 
 from extract.readers.pdf.chars import PathShape
 from extract.readers.pdf.geometry import overlap
@@ -103,15 +105,15 @@ class _Sides:
         return False
 
 
-def _covered(words: Sequence[Word], left: int, right: int, half: float, tolerance: float) -> list[float]:
+def _covered(words: Sequence[Word], left: int, right: int, half: float, tolerance: float) -> np.ndarray:
     """For each x in ``left..right``: the summed height of the rows with a word within ``half`` of it.
 
     Per row the words' integer strips are merged into ranges first, so each x
     of a range gets the row's height once, rows in order.
     """
-    covered = [0.0] * (right - left + 1)
+    covered = np.zeros(right - left + 1)
     for row in rows(words, tolerance):
-        add = float(max(w.bottom for w in row) - min(w.top for w in row)).__add__  # the row's height
+        height = float(max(w.bottom for w in row) - min(w.top for w in row))
         strips = sorted(
             (lo - left, hi - left)
             for lo, hi in ((max(left, int(w.x0 - half) + 1), min(right, int(w.x1 + half))) for w in row)
@@ -124,19 +126,20 @@ def _covered(words: Sequence[Word], left: int, right: int, half: float, toleranc
             else:
                 merged.append([lo, hi])
         for lo, hi in merged:
-            covered[lo: hi + 1] = map(add, covered[lo: hi + 1])
+            covered[lo: hi + 1] += height
     return covered
 
 
-def _flanked(words: Sequence[Word], half: float, min_lines: int) -> Callable[[int], bool]:
-    """Whether at least ``min_lines`` baselines have a word wholly left of ``x - half``, and as many wholly right of ``x + half``.
+def _flanked(words: Sequence[Word], xs: np.ndarray, half: float, min_lines: int) -> np.ndarray:
+    """For each x of ``xs``: whether at least ``min_lines`` baselines have a word wholly left of ``x - half``,
+    and as many wholly right of ``x + half``.
 
     An upper bound of what :meth:`_Sides.separates` counts along one free run,
     for a whole region.
     """
     rightmost, leftmost = _extreme_edges([(w.x0, w.x1, round(w.bottom)) for w in words])
-    return lambda x: (
-        bisect_right(leftmost, x - half) >= min_lines and len(rightmost) - bisect_left(rightmost, x + half) >= min_lines
+    return (np.searchsorted(leftmost, xs - half, side="right") >= min_lines) & (
+        len(rightmost) - np.searchsorted(rightmost, xs + half, side="left") >= min_lines
     )
 
 
@@ -151,17 +154,17 @@ def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gut
     """
     if not words:
         return []
-    words = sorted(words, key=lambda w: w.top)
+    region, words = words, sorted(words, key=lambda w: w.top)
     half = settings.column_gap / 2
     extent = (words[0].top, max(w.bottom for w in words))
     span = extent[1] - extent[0]
     need = settings.gutter_share * span
     left, right = int(min(w.x0 for w in words)) + 1, int(max(w.x1 for w in words))
-    covered = _covered(words, left, right, half, settings.line_tolerance)
-    flanked = _flanked(words, half, settings.gutter_min_lines)
+    covered = _covered(region, left, right, half, settings.line_tolerance)  # its rows are the lines' (see rows)
+    flanked = _flanked(words, left + np.arange(right - left + 1), half, settings.gutter_min_lines)
     # Only where rows of text leave enough of the height uncovered, with lines on both sides, can a gutter
     # run: follow those strips alone.
-    wanted = [i for i, height in enumerate(covered) if height <= span - need and flanked(left + i)]
+    wanted = np.flatnonzero((covered <= span - need) & flanked).tolist()
     free = _free_runs(words, left, half, extent, need, wanted, right - left + 1)
     by_centre = sorted(words, key=lambda w: (w.top + w.bottom) / 2)
     sides = _Sides([(w.x0, w.x1, round(w.bottom)) for w in by_centre], [(w.top + w.bottom) / 2 for w in by_centre])

@@ -12,6 +12,7 @@ words. Rotated characters are read apart, in their own order.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from operator import itemgetter
@@ -153,9 +154,12 @@ def words(chars: Iterable[Char], settings: PdfSettings) -> list[Word]:
                     current = []
                 after_space = True
                 continue
-            if current and char.x0 - current[-1].x1 > word_gap * max(char.size, current[-1].size):
-                found.append(_word(current, spaced))
-                current = []
+            if current:
+                last = current[-1]
+                # the larger size's em, without a call to max(): this runs once per glyph
+                if char.x0 - last.x1 > word_gap * (char.size if char.size > last.size else last.size):
+                    found.append(_word(current, spaced))
+                    current = []
             if not current:
                 spaced, after_space = after_space, False
             current.append(char)
@@ -221,25 +225,26 @@ def make_line(row_words: Sequence[Word]) -> Line:
     are joined without a space.
     """
     items = _joined_letter_spacing(row_words)
-    text = items[0].text
+    parts = [items[0].text]
     for left, right in zip(items, items[1:]):
-        apart = right.spaced or right.x0 - left.x1 > _TOUCHING * min(left.size, right.size)
-        text += (" " if apart else "") + right.text
-    sizes: Counter[float] = Counter()
+        if right.spaced or right.x0 - left.x1 > _TOUCHING * min(left.size, right.size):
+            parts.append(" ")
+        parts.append(right.text)
+    sizes: dict[float, int] = {}  # characters per size, in the order the sizes come
     bold_chars = 0
     for word in items:
-        sizes[round(word.size, 2)] += len(word.text)
+        size = round(word.size, 2)
+        sizes[size] = sizes.get(size, 0) + len(word.text)
         bold_chars += len(word.text) if word.bold else 0
-    total = sum(sizes.values())
     return Line(
         words=tuple(items),
-        text=text,
-        x0=min(w.x0 for w in items),
-        x1=max(w.x1 for w in items),
-        top=min(w.top for w in items),
-        bottom=max(w.bottom for w in items),
-        size=sizes.most_common(1)[0][0],
-        bold=bold_chars * 2 > total,
+        text="".join(parts),
+        x0=min([w.x0 for w in items]),
+        x1=max([w.x1 for w in items]),
+        top=min([w.top for w in items]),
+        bottom=max([w.bottom for w in items]),
+        size=max(sizes, key=sizes.__getitem__),  # the first of the most common, as Counter.most_common(1)
+        bold=bold_chars * 2 > sum(sizes.values()),
     )
 
 
@@ -248,8 +253,15 @@ def rows(found: Iterable[Word], tolerance: float) -> list[list[Word]]:
 
     Superscripts and subscripts, whose bottoms stand apart, join the row they sit in.
     """
+    return [list(row) for row in _grouped(tuple(found), tolerance)]
+
+
+@functools.lru_cache(maxsize=4)
+def _grouped(found: tuple[Word, ...], tolerance: float) -> tuple[tuple[Word, ...], ...]:
+    """:func:`rows` of the same words, kept: the borderless tables, the gutters and the lines of a page
+    group its body words alike, one after the other."""
     grouped = _by_bottom(found, tolerance, _WORD_BOTTOM_X0)
-    return [sorted(row, key=_WORD_X0) for row in _fold_small_rows(grouped, tolerance)]
+    return tuple(tuple(sorted(row, key=_WORD_X0)) for row in _fold_small_rows(grouped, tolerance))
 
 
 def _sits_in(small: Sequence[Word], host: Sequence[Word], tolerance: float) -> bool:

@@ -12,6 +12,7 @@ a header row when it is bold or shaded and the next row is not;
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from typing import Any, Optional, Sequence
@@ -175,7 +176,7 @@ def ruled_tables(found: Sequence[Any], page: PageObjects, chars: Sequence[Char],
         if not any(contains(bbox, box, slack=2.0) for box in strokes):
             continue  # edges of shaded cells only: a borderless table's shading, read as such
         inside = _centred_in(centres, bbox)  # the cells lie in the table's box
-        cells = [(box, words([c for _, _, c in _centred_in(inside, box)], settings)) for box in table.cells]
+        cells = [(box, words(in_cell, settings)) for box, in_cell in zip(table.cells, _chars_in(inside, table.cells))]
         out.append(table_block(cells, bbox, page, settings))
     return out
 
@@ -184,6 +185,21 @@ def _centred_in(centres: Sequence[tuple[float, float, Char]], area: BBox) -> lis
     """The ``(x, y, char)`` whose centre ``(x, y)`` lies in ``area`` (as :func:`centre_in`), in their order."""
     x0, top, x1, bottom = area
     return [c for c in centres if x0 <= c[0] <= x1 and top <= c[1] <= bottom]
+
+
+def _chars_in(centres: Sequence[tuple[float, float, Char]], boxes: Sequence[BBox]) -> list[list[Char]]:
+    """For each box, the chars whose centre lies in it (as :func:`_centred_in`), in their order.
+
+    The centres are sorted by height once and each box looks up its band of
+    them by binary search, instead of every box testing every char.
+    """
+    order = sorted(range(len(centres)), key=lambda i: centres[i][1])
+    heights = [centres[i][1] for i in order]
+    found = []
+    for x0, top, x1, bottom in boxes:
+        band = sorted(order[bisect_left(heights, top): bisect_right(heights, bottom)])
+        found.append([centres[i][2] for i in band if x0 <= centres[i][0] <= x1])
+    return found
 
 
 def _first_row(block: Block) -> Optional[tuple[str, ...]]:
