@@ -113,7 +113,8 @@ class Context:
                 self.profiles[item.id] = profile(item)
                 self.bags[item.id] = bag(item, pieces)
                 self._digests[item.id] = bag_digest(item, pieces)
-                self.item_words[item.id] = frozenset(dict(text_terms(words, lang))) - frozenset(dict(text_terms(frame, lang)))
+                # the item's words as the bag reads them: a word's reading may depend on its neighbour in the frame
+                self.item_words[item.id] = self.bags[item.id].own - frozenset(dict(text_terms(frame, lang)))
                 out.append(item)
             self._items[statement.id] = out
         return self._items[statement.id]

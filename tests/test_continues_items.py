@@ -66,3 +66,18 @@ def test_a_goal_continues_in_the_units_that_take_one_of_its_items():
     assert not {"uusi-2026/clubs", "uusi-2026/digi", "uusi-2026/digi-act", "uusi-2026/staff",
                 "uusi-2026/staff-act"} & set(found)
     assert found["uusi-2026/youth"].evidence["item"].endswith("nuorisotyössä")
+
+
+def test_an_items_words_are_read_as_in_the_goal_not_alone():
+    """'tapa' alone reads as the verb tappaa, after 'kustannusvaikuttavin' as the noun tapa: the item's words
+    are those of its bag, so a later unit printing the item is scored without a missing word."""
+    goal = "Valitaan kustannusvaikuttavin tapa, lähipalvelut ja kotihoito."
+    earlier = document("vanha-2023", "2023-2025", [("goal", "goal", goal)])
+    later = document("uusi-2026", "2026-2029", [("way", "promise", "Valitaan aina kustannusvaikuttavin tapa")])
+    docs = [earlier, later]
+    ctx = Context(docs, contexts=contexts(docs))
+    items = ctx.items(ctx.statements["vanha-2023/goal"])
+    assert items[0].text == "Valitaan kustannusvaikuttavin tapa"
+    assert "tapa" in ctx.item_words[items[0].id]
+    assert all(ctx.item_words[i.id] <= ctx.bags[i.id].own for i in items)
+    continues(docs, (), ctx)  # compares each item with the later unit
