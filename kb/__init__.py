@@ -9,9 +9,9 @@ _UNUSED_BY_SQLITE_UTILS = ("pandas", "numpy")
 
 def _import_sqlite_utils() -> None:
     """Import sqlite-utils without pandas and numpy (most of a second of every command's start-up)."""
-    blocked = [name for name in _UNUSED_BY_SQLITE_UTILS if name not in sys.modules]
     if "sqlite_utils" in sys.modules:
         return
+    blocked = [name for name in _UNUSED_BY_SQLITE_UTILS if name not in sys.modules]
     for name in blocked:
         sys.modules[name] = None  # type: ignore[assignment]  # importing it raises ImportError
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from kb.site import data, fragments, fulltext, lineage, statement_url, svg
 
@@ -112,6 +112,10 @@ class Page:
     title: Optional[str] = None
     query: tuple[tuple[str, str], ...] = ()
     database: bool = False
+
+    def arguments(self, args: Mapping[str, str]) -> dict[str, str]:
+        """The ``context`` arguments that ``query`` names, from a request's query-string ``args`` ("" when absent)."""
+        return {name: args.get(key, "") for name, key in self.query}
 
     @property
     def path(self) -> str:

@@ -11,7 +11,7 @@ from kb.site.pages import PAGES
 def _view(page):
     async def view(datasette, request):
         kwargs = dict(request.url_vars)
-        kwargs.update((name, request.args.get(key, "")) for name, key in page.query)
+        kwargs.update(page.arguments(request.args))
         db = datasette.get_database()
         if page.database:
             kwargs["database"] = db.name

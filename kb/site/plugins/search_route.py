@@ -47,10 +47,10 @@ class _SearchRoute:
         self.lock = asyncio.Lock()
 
     async def __call__(self, scope, receive, send):
-        if not _anonymous_search(scope):
+        if not _anonymous_search(scope) or self.shell is False:  # False: the page cannot be a shell
             return await self.app(scope, receive, send)
         db = self.datasette.get_database()
-        args = {name: Request(scope, receive).args.get(key, "") for name, key in _PAGE.query}
+        args = _PAGE.arguments(Request(scope, receive).args)
         context = await db.execute_fn(lambda conn: pages.search(conn, database=db.name, **args))
         frame = await self._shell(db) if context["found"] else None
         if frame is None:
