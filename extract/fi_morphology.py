@@ -193,6 +193,11 @@ def is_fi_informative_word(word: str) -> bool:
     return any(a.CLASS not in _UNINFORMATIVE_CLASSES for a in fi_analyses(word))
 
 
+def base_form(analysis: "VoikkoAnalysis") -> str:
+    """A Voikko reading's base form as a lemma: morpheme marks ``=`` dropped, a compound's ``--`` one hyphen, lower case."""
+    return analysis.BASEFORM.replace("=", "").replace("--", "-").lower()
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def fi_lemmas(word: str) -> tuple[str, ...]:
     """The base forms Voikko gives for ``word``, lowercased, duplicates dropped.
@@ -207,7 +212,7 @@ def fi_lemmas(word: str) -> tuple[str, ...]:
     """
     lemmas: list[str] = []
     for analysis in fi_analyses(word):
-        lemma = analysis.BASEFORM.replace("=", "").replace("--", "-").lower()
+        lemma = base_form(analysis)
         if lemma and lemma not in lemmas:
             lemmas.append(lemma)
     return tuple(lemmas)

@@ -107,9 +107,9 @@ class Context:
             out = []
             lang = self.lang(statement)
             texts = kept(f"items\0{lang}\0{statement.text}", lambda: item_texts(statement.text, lang))
+            pieces = [*self.contexts.get(statement.id, ()), ("statement", statement.id, statement.text)]
             for n, (frame, words) in enumerate(texts, 1):
                 item = dataclasses.replace(statement, id=f"{statement.id}#{n}", text=f"{frame} {words}".strip())
-                pieces = [*self.contexts.get(statement.id, ()), ("statement", statement.id, statement.text)]
                 self.profiles[item.id] = profile(item)
                 self.bags[item.id] = bag(item, pieces)
                 self._digests[item.id] = bag_digest(item, pieces)

@@ -420,7 +420,7 @@ def via_same_as(translations: Sequence[Link], same: Sequence[Link], by_id: dict[
 
 
 def glossary_counts(links: Sequence[Link], by_id: dict[str, Unit]) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    """What :func:`learn_glossary` counts of each confident link, in the links' order.
+    """What :func:`glossary_from_counts` counts of each confident link, in the links' order.
 
     Per passage pair scored at least :data:`GLOSSARY_SOURCE_SCORE`: its
     Finnish text (normalised) and the Finnish and Swedish lemmas left
@@ -441,7 +441,14 @@ def glossary_counts(links: Sequence[Link], by_id: dict[str, Unit]) -> list[tuple
 
 
 def glossary_from_counts(counts: Iterable[tuple[str, Sequence[str], Sequence[str]]], lexicon: Lexicon) -> list[GlossaryEntry]:
-    """The glossary :func:`learn_glossary` learns from the :func:`glossary_counts` of its links."""
+    """Word pairs that stay unaligned in confident pairs but keep occurring together, from :func:`glossary_counts`.
+
+    Counts, over passage pairs scored at least :data:`GLOSSARY_SOURCE_SCORE`,
+    how often a Finnish and a Swedish lemma are both left unaligned; keeps a
+    pair when each is the other's best partner (competitive linking), it
+    occurred in :data:`GLOSSARY_MIN_PAIRS` pairs and its Dice coefficient
+    reaches :data:`GLOSSARY_DICE`.
+    """
     together: Counter = Counter()
     fi_count: Counter = Counter()
     sv_count: Counter = Counter()
@@ -464,18 +471,6 @@ def glossary_from_counts(counts: Iterable[tuple[str, Sequence[str], Sequence[str
         for (f, s), d in sorted(dice.items())
         if d >= GLOSSARY_DICE and best_fi[f][1] == s and best_sv[s][1] == f and s not in lexicon.fi_sv.get(f, ())
     ]
-
-
-def learn_glossary(links: Sequence[Link], by_id: dict[str, Unit], lexicon: Lexicon) -> list[GlossaryEntry]:
-    """Word pairs that stay unaligned in confident pairs but keep occurring together.
-
-    Counts, over passage pairs scored at least :data:`GLOSSARY_SOURCE_SCORE`,
-    how often a Finnish and a Swedish lemma are both left unaligned; keeps a
-    pair when each is the other's best partner (competitive linking), it
-    occurred in :data:`GLOSSARY_MIN_PAIRS` pairs and its Dice coefficient
-    reaches :data:`GLOSSARY_DICE`.
-    """
-    return glossary_from_counts(glossary_counts(links, by_id), lexicon)
 
 
 def align(docs: Sequence[ExtractedDocument], corrections: Sequence[Correction] = (),

@@ -17,21 +17,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from extract.fi_morphology import fi_analyses
+from extract.fi_morphology import base_form, fi_analyses
 
 if TYPE_CHECKING:  # pragma: no cover - typing only (spaCy is imported where a text is first analysed: extract.nlp)
-    from pyvoikko.analysis import VoikkoAnalysis
     from spacy.tokens import Token
 
 COORDINATORS = frozenset({"ja", "sekä", "tai"})
 FINITE_MOODS = frozenset({"indicative", "imperative", "conditional", "potential"})  # not the infinitives
 NOUN = frozenset({"nimisana", "nimisana_laatusana"})
 ADJECTIVE = frozenset({"laatusana", "nimisana_laatusana"})
-
-
-def _lemma(analysis: "VoikkoAnalysis") -> str:
-    """A reading's base form as :func:`extract.fi_morphology.fi_lemmas` writes it."""
-    return analysis.BASEFORM.replace("=", "").replace("--", "-").lower()
 
 
 def _agreements(word: str, classes: frozenset[str]) -> set[tuple[str, str]]:
@@ -76,7 +70,7 @@ def lemma_in_context(token: Token) -> str:
         if a.SIJAMUOTO is None or a.POSSESSIVE:
             continue  # not a nominal reading, or one with a possessive suffix ("tila|nne" of "tilanne")
         if a.CLASS in ADJECTIVE and _head_after(token, agreement):
-            return _lemma(a)
+            return base_form(a)
         if a.CLASS in NOUN and before is not None and agreement in _agreements(before.text, ADJECTIVE):
-            return _lemma(a)
+            return base_form(a)
     return token.lemma_
