@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from extract.cache import write_atomically
 from extract.packed import Packed
 
 _VERSION = "1"  # part of every digest: raise it when what is saved changes meaning
@@ -54,21 +54,8 @@ def cached(name: str, sources: Iterable[bytes], kind: type[Packed], build: Calla
             pass
     packed = build()
     if path is not None:
-        _save(packed, path)
-    return packed
-
-
-def _save(packed: Packed, path: Path) -> None:
-    """Save ``packed`` at ``path`` whole or not at all (a temporary file renamed); failures are ignored."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-        os.close(handle)
         try:
-            packed.save(Path(temporary))
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-    except (OSError, UnicodeError):  # a read-only or full disk: the next run builds the lexicon again
-        pass
+            write_atomically(path, packed.dumps().encode("utf-8"))  # failing (a read-only or full disk): built next run
+        except UnicodeError:  # a word with a lone surrogate cannot be saved: the lexicon is built again next run
+            pass
+    return packed

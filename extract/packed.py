@@ -55,11 +55,14 @@ class _Packed:
     def __len__(self) -> int:
         return self._size
 
-    def save(self, path: Path) -> None:
-        """Write the object to ``path``: a header line (format, class, size, buckets, characters), then the buckets."""
+    def dumps(self) -> str:
+        """The object as saved: a header line (format, class, size, buckets, characters), then the buckets."""
         body = _SEPARATOR.join(self._buckets)
-        header = f"{_FORMAT}\t{type(self).__name__}\t{self._size}\t{len(self._buckets)}\t{len(body)}\n"
-        path.write_text(header + body, encoding="utf-8")
+        return f"{_FORMAT}\t{type(self).__name__}\t{self._size}\t{len(self._buckets)}\t{len(body)}\n" + body
+
+    def save(self, path: Path) -> None:
+        """Write the object to ``path`` (:meth:`dumps`)."""
+        path.write_text(self.dumps(), encoding="utf-8")
 
     @classmethod
     def load(cls: type[Packed], path: Path) -> Packed:
