@@ -97,7 +97,7 @@ def _common_word(word: str, lang: Optional[str]) -> bool:
     analyses = fi_analyses(word)
     if analyses and all(a.CLASS in NAME_CLASSES for a in analyses):
         return False  # Voikko knows it only as a name (Finnish names stand in Swedish text too)
-    finnish = any(a.CLASS not in NAME_CLASSES for a in analyses)
+    finnish = bool(analyses)  # a reading other than a name: the names-only case returned above
     swedish = is_sv_word(word) or is_sv_compound(word)
     return {"fi": finnish, "sv": swedish}.get(lang or "", finnish or swedish)
 

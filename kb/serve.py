@@ -83,11 +83,8 @@ def serve(db_path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, wor
 
     :raises SystemExit: when ``host:port`` is taken, or a worker process ends by itself.
     """
-    from extract.nlp import warm_up
-
     if workers <= 1:
-        warm_up()
-        _server(create_datasette(db_path), host, port).run()
+        _server(_ready_datasette(db_path), host, port).run()
     elif _BALANCED_PORTS:
         _supervise(db_path, host, port, workers)
     else:  # uvicorn's workers share one socket: the first awake process accepts every waiting connection
@@ -99,10 +96,15 @@ def serve(db_path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, wor
 
 def app_from_environment() -> Any:
     """The ASGI app of the database named by :data:`DB_ENV` (for uvicorn's worker processes)."""
+    return _ready_datasette(os.environ[DB_ENV]).app()
+
+
+def _ready_datasette(db_path: str | Path) -> "Datasette":
+    """The site's Datasette for ``db_path``, the word analysers loaded first (no request waits seconds for them)."""
     from extract.nlp import warm_up
 
     warm_up()
-    return create_datasette(Path(os.environ[DB_ENV])).app()
+    return create_datasette(Path(db_path))
 
 
 def _server(ds: "Datasette", host: str, port: int) -> "uvicorn.Server":
@@ -148,11 +150,8 @@ def _worker(db_path: str, sock: socket.socket, ready: Any) -> None:
     process that happened to load first. (A worker that fails to start ends the
     supervisor, which stops those waiting.)
     """
-    from extract.nlp import warm_up
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches every process; the supervisor stops this one
-    warm_up()
-    server = _server(create_datasette(Path(db_path)), *sock.getsockname()[:2])
+    server = _server(_ready_datasette(db_path), *sock.getsockname()[:2])
     ready.wait()
     server.run(sockets=[sock])
 
