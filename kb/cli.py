@@ -151,12 +151,13 @@ def _link_and_write(corpus_dir: Path, db_path: Path, limits: Optional[Limits], c
                     corrections: Sequence[link.Correction], reviews: Sequence[link.Review], started: float) -> int:
     """The rest of :func:`run_build` once the documents are extracted: link, write the database, report."""
     click.echo("linking (parallel text, evaluations, lineage) …", err=True)
-    links = link.run(documents, corrections, reviews, link.LinkCache(cache_dir) if cache_dir else None)
+    max_pages = (limits or Limits()).max_pages
+    origins = {d.info.id: result_origin(d, max_pages) for d in documents}
+    links = link.run(documents, corrections, reviews, link.LinkCache(cache_dir, origins) if cache_dir else None)
     click.echo("writing the database …", err=True)
     try:
-        max_pages = (limits or Limits()).max_pages
         path = build_db(documents, links, db_path, inferred=inferred_origins(corpus_dir, [d.info for d in documents]),
-                        incremental=cache is not None, origins={d.info.id: result_origin(d, max_pages) for d in documents})
+                        incremental=cache is not None, origins=origins)
     except StrategyKBError as exc:
         click.echo(f"error {exc.one_line()}", err=True)
         return 2

@@ -38,7 +38,7 @@ from link.glossary import Correction
 from link import parallel as par
 from link.records import GlossaryEntry, Link
 from link.structural import hierarchical
-from link.units import Unit, units_of
+from link.units import Unit, document_units
 
 Picks = list[tuple[float, str, str, Link]]
 
@@ -47,11 +47,11 @@ def align_by_region(docs: Sequence[ExtractedDocument], corrections: Sequence[Cor
                     cache: Optional[LinkCache] = None) -> tuple[list[Link], list[GlossaryEntry]]:
     """:func:`link.parallel.align`, computed region by region (each region's result from ``cache`` where it holds)."""
     stored = _load_analyses(cache)
-    by_doc = {d.info.id: units_of(d) for d in sorted(docs, key=lambda d: d.info.id)}
+    by_doc = document_units(sorted(docs, key=lambda d: d.info.id), cache)
     units = [u for doc_units in by_doc.values() for u in doc_units]
     by_id = {u.id: u for u in units}
-    # a document's units hashed once: the keys of the parts name the documents by these
-    doc_keys = {doc: part_key("units", [_fields(u) for u in doc_units]) for doc, doc_units in by_doc.items()} if cache else {}
+    # the keys of the parts name the documents by their keys (their units are theirs alone)
+    doc_keys = {d.info.id: cache.document_key(d) for d in docs} if cache else {}
     comparable = par.comparable_pairs(docs)
     region_of = {d.info.id: d.info.region for d in docs}
     regions: dict[str, list[Unit]] = defaultdict(list)
@@ -78,11 +78,6 @@ def align_by_region(docs: Sequence[ExtractedDocument], corrections: Sequence[Cor
     _store_analyses(cache, stored, units)
     bitext.cache_clear()  # free the words of every unit for the later stages (STORED keeps them plain: see link.run)
     return sorted({l.id: l for l in links}.values(), key=lambda l: l.id), glossary
-
-
-def _fields(unit: Unit) -> list:
-    """A unit's fields as plain values (hashed for the keys of the parts its document is in)."""
-    return [unit.id, unit.document_id, unit.level, unit.role, unit.lang, unit.text, unit.page, unit.order, unit.parent]
 
 
 def _region_links(docs: Sequence[ExtractedDocument], rounds: "_Rounds", region: str, by_id: dict[str, Unit],
@@ -146,7 +141,7 @@ def _frequent_in(counts: dict[str, tuple[dict[str, int], dict[str, int]]], docs:
 class _Rounds:
     """The lexical passes of one round in one region: inside each document, and across the region's documents.
 
-    ``doc_keys`` holds each document's units hashed (:func:`link.cache.part_key`); empty without a cache.
+    ``doc_keys`` holds each document's key (:meth:`link.cache.LinkCache.document_key`); empty without a cache.
     """
 
     def __init__(self, regions: dict[str, list[Unit]], comparable: set[tuple[str, str]],

@@ -26,9 +26,10 @@ import marshal
 import re
 import sys
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from extract.cache import code_version as extract_version, collector_paused, open_version_folder, write_atomically
+from extract.records import ExtractedDocument
 from link.records import Link
 
 _VERSION_DIR = re.compile(r"link-[0-9a-f]{16}")
@@ -66,13 +67,32 @@ class LinkCache:
     """Linking results in a folder, one :mod:`marshal` file per part key; counts its hits and stores.
 
     :param folder: the cache folder (a subfolder per code version is made in it)
+    :param origins: per document id, what decided its extraction result (:func:`extract.cache.result_origin`):
+        the documents named here are keyed by it instead of by hashing the whole result
     """
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, origins: Optional[Mapping[str, str]] = None) -> None:
         self.folder = Path(folder)
         self.entries = open_version_folder(self.folder, f"link-{code_version()[:16]}", _VERSION_DIR)
         self.hits = 0
         self.stores = 0
+        self._origins = dict(origins or {})
+        self._document_keys: dict[str, tuple[ExtractedDocument, str]] = {}
+
+    def document_key(self, doc: ExtractedDocument) -> str:
+        """A hash of everything ``doc`` holds (its id and manifest entry too), made once per document.
+
+        Equal origins, equal results (extraction is deterministic), so a document with an origin is
+        hashed by that; any other by its ``repr``, which spells every field of every record.
+        """
+        known = self._document_keys.get(doc.info.id)
+        if known is not None and known[0] is doc:
+            return known[1]
+        origin = self._origins.get(doc.info.id)
+        text = f"origin {origin}" if origin is not None else f"result {doc!r}"
+        key = hashlib.sha1(text.encode()).hexdigest()
+        self._document_keys[doc.info.id] = (doc, key)
+        return key
 
     def get(self, key: str) -> Optional[Any]:
         """The stored value, or ``None``; an entry that cannot be read is deleted."""

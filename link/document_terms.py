@@ -5,8 +5,9 @@ passage units (:func:`link.context.passage_units`), the lemma profile of each
 unit (:func:`link.lemma_index.profile`) and each unit's context bag
 (:func:`bag`); for the IDF, the terms of every passage of every document.
 They depend on the document and on the context pieces of its units only, so
-:func:`document_terms` keeps them in the link cache under a hash of both (the
-code version is in every key; an entry of another shape is made again).
+:func:`document_terms` keeps them in the link cache under the document's key
+(:meth:`link.cache.LinkCache.document_key`) and the pieces (the code version
+is in every key; an entry of another shape is made again).
 """
 
 from __future__ import annotations
@@ -95,8 +96,7 @@ def document_terms(doc: ExtractedDocument, contexts: Mapping[str, Sequence[Piece
                    cache: Optional[LinkCache] = None) -> DocumentTerms:
     """The :class:`DocumentTerms` of ``doc`` (of an evaluation report, only its passages' terms), kept in ``cache``."""
     ids = [u.id for u in (*doc.statements, *doc.passages)]
-    found = memo(cache, lambda: ("document-terms", hashlib.sha1(repr(doc).encode()).hexdigest(),
-                                 [(i, contexts[i]) for i in ids if i in contexts]),
+    found = memo(cache, lambda: ("document-terms", cache.document_key(doc), [(i, contexts[i]) for i in ids if i in contexts]),
                  lambda: _made(doc, contexts), _encode, _decode)
     if cache is not None:  # the analyses these were made of stay in the cache, for a later change of the document
         keep_analyses(_texts(doc, contexts))

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from extract.records import ExtractedDocument
 from link.bilingual import Bitext, bitext
+from link.cache import LinkCache, memo
 from link.records import Link
 
 LANGS = ("fi", "sv")
@@ -72,6 +73,19 @@ def units_of(doc: ExtractedDocument) -> list[Unit]:
             parent = roots.get(section, "") if section else ""
             units.append(Unit(uid, doc.info.id, level, role, lang, text, page, order, parent or f"page {page}"))
     return units if single else _smooth_languages(units)
+
+
+def document_units(docs: Sequence[ExtractedDocument], cache: Optional[LinkCache] = None) -> dict[str, list[Unit]]:
+    """Each document's :func:`units_of` by id, in the order of ``docs``; kept in ``cache`` under the document's key
+    (:meth:`link.cache.LinkCache.document_key`: the units are the document's alone)."""
+    return {d.info.id: memo(cache, lambda d=d: ("units", cache.document_key(d)), lambda d=d: units_of(d),
+                            lambda units: [unit_fields(u) for u in units], lambda rows: [Unit(*row) for row in rows])
+            for d in docs}
+
+
+def unit_fields(unit: Unit) -> list:
+    """A unit's fields as plain values, in the order :class:`Unit` takes them."""
+    return [unit.id, unit.document_id, unit.level, unit.role, unit.lang, unit.text, unit.page, unit.order, unit.parent]
 
 
 def _section_roots(doc: ExtractedDocument) -> dict[str, str]:

@@ -137,24 +137,27 @@ def test_parallel_text_recomputes_only_the_region_a_change_touches(corpus_docume
     first = LinkCache(tmp_path)
     assert _link_rows(align(docs, (), first)) == want
     # per round each document inside itself and each region across documents; each region's same text, glossary
-    # counts of the first round and result of the second; each document's key counts and their sum; the analyses
-    assert first.hits == 0 and first.stores == 2 * (5 + 2) + 3 * 2 + 5 + 1 + 1
+    # counts of the first round and result of the second; each document's units, its key counts and their sum; the
+    # analyses
+    assert first.hits == 0 and first.stores == 2 * (5 + 2) + 3 * 2 + 5 + 5 + 1 + 1
     again = LinkCache(tmp_path)
     assert _link_rows(align(docs, (), again)) == want
-    # unchanged: the frequent keys, each region's glossary counts and result, and the analyses are read, nothing else
-    assert again.hits == 1 + 2 + 2 + 1 and again.stores == 0
+    # unchanged: each document's units, the frequent keys, each region's glossary counts and result, and the analyses
+    # are read, nothing else
+    assert again.hits == 5 + 1 + 2 + 2 + 1 and again.stores == 0
 
     keusote = next(d for d in docs if d.info.region == "Keski-Uusimaa")
     edited = dataclasses.replace(keusote, passages=keusote.passages[:-3])
     changed = [edited if d is keusote else d for d in docs]
     third = LinkCache(tmp_path)
     assert _link_rows(align(changed, (), third)) == _link_rows(align(changed))
-    # the edited document inside itself and its region's passes are computed again (7 parts), its key counts and
-    # their sum (2); the other region's result and documents, and the analyses, are reused (no text is new: the
-    # analyses are not stored again)
-    assert third.stores == 2 * (1 + 1) + 3 + 2
+    # the edited document's units, it inside itself and its region's passes are computed again (1 + 7 parts), its key
+    # counts and their sum (2); the other region's result and documents, and the analyses, are reused (no text is
+    # new: the analyses are not stored again)
+    assert third.stores == 1 + 2 * (1 + 1) + 3 + 2
     # the other region's result is read whole: its passes and its documents' parts are not looked up
-    assert third.hits == 1 + 1 + 4 + 1  # its glossary counts and result, the other documents' key counts, the analyses
+    # (its glossary counts and result, the other documents' units and key counts, the analyses)
+    assert third.hits == 1 + 1 + 4 + 4 + 1
 
 
 def test_damaged_parallel_text_entries_are_computed_again(corpus_documents, tmp_path):
