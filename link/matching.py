@@ -237,18 +237,18 @@ def _matches(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = Non
     applied by :func:`_share` and :func:`_weighed`.
     """
     found = []
-    cross = a.lang != b.lang
-    for term in ctx.own_weights(a):  # IDF-free: only the order of the terms is read
-        if cross:
-            partner = (ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b))
-                       or (known or {}).get(term))
-        else:
-            partner = term if term in b.terms else None
-        by_head = partner is None and not cross
-        if by_head:
-            partner = sibling(a, b, term)
+    if a.lang == b.lang:
+        for term in ctx.own_weights(a):  # IDF-free: only the order of the terms is read
+            if term in b.terms:
+                found.append([term, term, b.carrier.get(term, "text"), False])
+            elif term in a.parts and (partner := sibling(a, b, term)) is not None:  # only a compound has a head
+                found.append([term, partner, b.carrier.get(partner, "text"), True])
+        return found
+    for term in ctx.own_weights(a):
+        partner = (ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b))
+                   or (known or {}).get(term))
         if partner is not None:
-            found.append([term, partner, b.carrier.get(partner, "text"), by_head])
+            found.append([term, partner, b.carrier.get(partner, "text"), False])
     return found
 
 
@@ -320,25 +320,21 @@ def held_in_text(ctx: Context, source: Statement, target: Statement, terms: froz
     return held / total if total else 0.0
 
 
-def context_score(ctx: Context, source: Statement, target: Statement) -> float:
-    """The score of :func:`context_pair` alone (no evidence made)."""
-    a, b = ctx.bags[source.id], ctx.bags[target.id]
-    found_a, found_b = pair_matches(ctx, a, b)
-    return math.sqrt(_share(ctx, a, found_a) * _share(ctx, b, found_b))
-
-
-def context_pair(ctx: Context, source: Statement, target: Statement) -> Candidate:
+def context_pair(ctx: Context, source: Statement, target: Statement, minimum: float = 0.0) -> Candidate | None:
     """The pair scored with context: how much of each statement the other holds in its text or context.
 
     The score is the geometric mean of the two shares (:func:`_matches`, :func:`_share`), so a
     successor counts only when the earlier statement is found around it and it
     is found around the earlier one. The evidence lists the matched words
     (``[word, its match, weight, where the match was: text or the context piece]``).
+    ``None`` when the score is under ``minimum`` (no evidence is made then).
     """
     a, b = ctx.bags[source.id], ctx.bags[target.id]
     matches_a, matches_b = pair_matches(ctx, a, b)
     cov_a, cov_b = _share(ctx, a, matches_a), _share(ctx, b, matches_b)
     score = math.sqrt(cov_a * cov_b)
+    if score < minimum:
+        return None
     shown = sorted(_weighed(ctx, a, matches_a), key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
     back = sorted(_weighed(ctx, b, matches_b), key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
     evidence = {"context_words": shown, "context_words_back": back, "context_score": round(score, 4),
@@ -367,8 +363,8 @@ def context_candidates(ctx: Context, sources: Sequence[Statement], targets: Sequ
             query = {k: w for t, w in sorted(query.items()) for k in (t, *ctx.crosslang.translations(t, b.lang))}
         found = index.candidates(query)
         for tid in _top({t: w for t, w in found.items() if accept(s, by_id[t])}, limit):
-            if context_score(ctx, s, by_id[tid]) >= minimum:
-                out.append(context_pair(ctx, s, by_id[tid]))
+            if (pair := context_pair(ctx, s, by_id[tid], minimum)) is not None:
+                out.append(pair)
     return out
 
 
