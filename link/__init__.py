@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from extract.cache import collector_paused
 from extract.records import ExtractedDocument
 from link.bilingual import forget_stored
 from link.cache import LinkCache
@@ -31,13 +32,16 @@ def run(documents: Sequence[ExtractedDocument], corrections: Sequence[Correction
     :param cache: parallel-text results per region (:mod:`link.alignment`) and lineage's word partners across
         languages (:class:`link.crosslang.CrossLingual`) reused where their inputs are unchanged
     """
-    try:
-        parallel, glossary = align(documents, corrections, cache)
-        links = evaluated_in(documents) + parallel
-        # lineage compares Finnish and Swedish statements by the word analyses parallel text stored
-        lineage, candidates = lineage_and_candidates(documents, links, [(e.fi, e.sv) for e in glossary], cache)
-    finally:
-        forget_stored()
+    # linking makes millions of objects that live to its end and no reference cycles: the collections they would
+    # set off walk them all again and again and find nothing
+    with collector_paused():
+        try:
+            parallel, glossary = align(documents, corrections, cache)
+            links = evaluated_in(documents) + parallel
+            # lineage compares Finnish and Swedish statements by the word analyses parallel text stored
+            lineage, candidates = lineage_and_candidates(documents, links, [(e.fi, e.sv) for e in glossary], cache)
+        finally:
+            forget_stored()
     scored = {(c.relation, c.source_id, c.target_id): c for c in candidates}
     lineage, findings = apply_reviews(documents, lineage, reviews, scored)
     linked = {(l.source_id, l.target_id) for l in lineage}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from extract.records import ExtractedDocument
+from extract.records import ExtractedDocument, Statement
 from link.records import Link
 
 THRESHOLD = 0.6
@@ -31,18 +31,26 @@ def evaluated_in(documents: Sequence[ExtractedDocument]) -> list[Link]:
     """Links from each strategy goal to the evaluation row that evaluates it."""
     links: list[Link] = []
     reports = [d for d in documents if d.info.kind == "evaluation"]
+    evaluated = {r.info.id: {e.goal_id for e in r.evaluations} for r in reports}
+    words: dict[str, set[str]] = {}  # statement id -> its words, made once (each goal meets every row)
+
+    def words_of(s: Statement) -> set[str]:
+        if s.id not in words:
+            words[s.id] = _words(s.text)
+        return words[s.id]
+
     for strategy in (d for d in documents if d.info.kind == "strategy"):
         rows = [
             (report, s)
             for report in reports
             if report.info.region == strategy.info.region and report.info.period == strategy.info.period
             for s in report.statements
-            if s.id in {e.goal_id for e in report.evaluations}
+            if s.id in evaluated[report.info.id]
         ]
         pairs = []
         for goal in (s for s in strategy.statements if s.kind == "goal"):
             for _, row in rows:
-                score = dice(_words(goal.text), _words(row.text))
+                score = dice(words_of(goal), words_of(row))
                 if score >= THRESHOLD:
                     pairs.append((score, goal, row))
         used_goals: set[str] = set()
@@ -52,7 +60,7 @@ def evaluated_in(documents: Sequence[ExtractedDocument]) -> list[Link]:
                 continue
             used_goals.add(goal.id)
             used_rows.add(row.id)
-            shared = sorted(_words(goal.text) & _words(row.text))
+            shared = sorted(words_of(goal) & words_of(row))
             links.append(
                 Link(goal.id, row.id, "evaluated_in", round(score, 4), "dice-word-overlap",
                      {"shared_words": shared, "source_page": goal.page, "target_page": row.page})
