@@ -82,7 +82,7 @@ def type_statements(
         strength = 3 if cue.single else 2
         found.extend(replace(t, strength=strength) for t in _items(cue, region, demoted))
     found.extend(_promise_titles(units))
-    summary = _summary_page(units, demoted)
+    summary = _summary_page(units, demoted, frozenset(t.unit.index for t in found))
     found.extend(summary)
     found.extend(_mission_sentences(units))
     found.extend(_inline_values(units))
@@ -144,11 +144,12 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             yield cue, region
 
 
-def _summary_page(units: Sequence[Unit], demoted: set[int]) -> list[Typed]:
+def _summary_page(units: Sequence[Unit], demoted: set[int], typed: frozenset[int]) -> list[Typed]:
     """The vision and themes of strategy summary pages, read from their geometry (:mod:`extract.summary_pages`)
     and, where it shows no house or wheel, from their runs of headline boxes (:mod:`extract.summary_runs`)."""
     by_geometry = summary_statements(units)
-    by_runs = run_statements(units, frozenset(u.page for u, _, _ in by_geometry))
+    pages = {u.page for u, _, _ in by_geometry}
+    by_runs = run_statements(units, typed | {u.index for u in units if u.page in pages})
     out = []
     for standalone, read in ((False, by_geometry), (True, by_runs)):
         for unit, kind, why in read:

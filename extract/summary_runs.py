@@ -8,8 +8,11 @@ tells the diagram apart from running text:
 - a **run** is a maximal sequence of short units: headlines (headings, or
   short paragraphs shaped like one) and one-sentence statements of at most
   :data:`extract.summary_pages.MAX_WORDS` words. Prose, a list, a table, a cue
-  heading (its items are typed by their cue) or a heading of a higher level
-  than the run's first headline (a new section opening) ends it;
+  heading, a unit typed otherwise (a cue's item) or a heading of a higher level
+  than the run's first headline (a new section opening) ends it. A run over
+  a page break that reads as no diagram is read page by page, and a run
+  that opens its page with a title (a heading not in the voice of the themes)
+  and reads as no diagram is read without it;
 - in a diagram, every headline of the run but one speaks as "we"
   (:func:`extract.voice.speaks_as_we`): the themes are commitments ("Olemme
   arvostettu kumppani", "Vi förnyar oss"), the centre they surround an
@@ -37,27 +40,47 @@ from extract.summary_pages import MAX_RING, MAX_WORDS, MIN_AROUND, closes_senten
 from extract.voice import speaks_as_we
 
 
-def run_statements(units: Sequence[Unit],
-                   skip_pages: frozenset[Optional[int]] = frozenset()) -> list[tuple[Unit, str, str]]:
+def run_statements(units: Sequence[Unit], taken: frozenset[int] = frozenset()) -> list[tuple[Unit, str, str]]:
     """The typed statements of every diagram run: ``(unit, kind, why)`` in document order.
 
     Headlines "Hyvä arki kaikille", "Teemme yhdessä", "Olemme lähellä", "Uudistamme rohkeasti" give
     ``vision`` for the first and ``guideline`` for the others.
 
     :param units: a document's units in reading order
-    :param skip_pages: pages already read as summary pages by their geometry
+    :param taken: indices of units typed otherwise (by a cue, or on a summary page read by its
+        geometry): no box of a run, they end it
     """
     out: list[tuple[Unit, str, str]] = []
-    for run in _runs(units, skip_pages):
-        out.extend(_read(run))
+    for run in _runs(units, taken):
+        out.extend(_read_titled(run) or [t for part in _by_page(run) for t in _read_titled(part)])
     return out
 
 
-def _runs(units: Sequence[Unit], skip_pages: frozenset[Optional[int]]) -> Iterable[list[Unit]]:
+def _read_titled(run: Sequence[Unit]) -> list[tuple[Unit, str, str]]:
+    """The run read as a diagram, or, when it opens its page with a heading that does not speak as "we"
+    and reads as none, the run after that title."""
+    found = _read(run)
+    if found:
+        return found
+    first = run[0]
+    titled = first.first_on_page and first.role == "heading" and not speaks_as_we(first.text, first.lang)
+    return _read(run[1:]) if titled else []
+
+
+def _by_page(run: Sequence[Unit]) -> list[list[Unit]]:
+    """A run over several pages as one run per page (none for a run on one page): a diagram
+    may go on over a page break, but a short title that ends the page before is no box of it."""
+    pages: dict[Optional[int], list[Unit]] = {}
+    for unit in run:
+        pages.setdefault(unit.page, []).append(unit)
+    return list(pages.values()) if len(pages) > 1 else []
+
+
+def _runs(units: Sequence[Unit], taken: frozenset[int]) -> Iterable[list[Unit]]:
     """Maximal runs of headlines and one-sentence statements, split where a section opens."""
     run: list[Unit] = []
     for unit in units:
-        fits = unit.page not in skip_pages and (_headline(unit) or _statement(unit))
+        fits = unit.index not in taken and (_headline(unit) or _statement(unit))
         if not fits or _opens_section(unit, run):
             if run:
                 yield run

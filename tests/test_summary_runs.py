@@ -11,6 +11,7 @@ from extract.readers.pdf import read_pdf
 from extract.readers.text import read_text
 from extract.statements import type_statements
 from extract.structure import build_units
+from extract.summary_runs import run_statements
 from extract.voice import speaks_as_we
 
 needs_font = pytest.mark.skipif(unicode_fonts() is None, reason="no Unicode TTF font for test PDFs")
@@ -115,3 +116,29 @@ def test_diagram_set_in_one_column_of_a_pdf_is_read(tmp_path):
     assert kinds[FI_CENTRE] == "vision"
     assert [kinds.get(t) for t in FI_THEMES] == ["guideline"] * 4
     assert [kinds.get(a) for a in FI_AIMS] == ["aim"] * 4
+
+
+def test_a_short_title_ending_the_page_before_is_no_box_of_the_diagram(tmp_path):
+    cover = "Hyvinvointialueen strategia\n\nAlueen strategia 2026–2030"
+    page = "\n\n".join([*FI_AIMS, FI_CENTRE, *FI_THEMES])
+    kinds = _kinds(_write(tmp_path, cover, page))
+    assert kinds[FI_CENTRE] == "vision" and [kinds.get(t) for t in FI_THEMES] == ["guideline"] * 4
+    assert not {kinds.get(t) for t in ("Hyvinvointialueen strategia", "Alueen strategia 2026–2030")} & {"vision", "guideline"}
+
+
+def test_the_title_of_a_diagram_page_is_left_as_its_title(tmp_path):
+    page = "\n\n".join(["Strategiakartta", FI_CENTRE, *FI_THEMES])
+    kinds = _kinds(_write(tmp_path, FI_INTRO, page))
+    assert kinds[FI_CENTRE] == "vision" and [kinds.get(t) for t in FI_THEMES] == ["guideline"] * 4
+    assert "Strategiakartta" not in kinds
+
+
+def test_a_unit_typed_by_a_cue_is_no_box_of_a_run(tmp_path):
+    """A value that a cue on the page before types, followed by guidelines its cue after them types
+    (a page laid out bottom-up): no diagram, though one phrase stands among "we" headlines."""
+    themes = ("Vi är värda invånarnas förtroende", "Vi ordnar tjänster hållbart", "Vi skapar en god arbetsplats",
+              "Vi lyckas genom samarbete")
+    units = build_units(read_text(_write(tmp_path, "\n\n".join(["Ansvarsfullt", *themes]))))
+    assert {u.text: kind for u, kind, _ in run_statements(units)}["Ansvarsfullt"] == "vision"
+    value = next(u.index for u in units if u.text == "Ansvarsfullt")
+    assert run_statements(units, frozenset({value})) == []
