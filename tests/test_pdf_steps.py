@@ -9,10 +9,12 @@ import pytest
 
 from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, line_ends
 from extract.readers.pdf.borderless import borderless_tables
-from extract.readers.pdf.chars import Char, PageObjects, PathShape, PdfiumEngine, PlumberEngine
+from extract.readers.pdf.chars import Char, PageObjects, PathShape
 from extract.readers.pdf.gutters import rule_gutters, whitespace_gutters
 from extract.readers.pdf.lines import Word, lines, make_line, rows, words
 from extract.readers.pdf.markers import split_marker
+from extract.readers.pdf.pdfium import PdfiumEngine
+from extract.readers.pdf.plumber import PlumberEngine
 from extract.readers.pdf.settings import PdfSettings
 
 SETTINGS = PdfSettings()
