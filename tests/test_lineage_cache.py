@@ -7,6 +7,7 @@ import dataclasses
 
 import link
 import link.document_terms as document_terms
+import link.lemma_index as lemma_index
 from link.cache import Answers, LinkCache
 
 def _rows(linked) -> tuple:
@@ -59,3 +60,23 @@ def test_a_kept_answer_counts_as_asked_and_is_stored_again(tmp_path):
     again.keep("5")  # never answered: nothing to keep
     again.store()
     assert Answers(LinkCache(tmp_path), "squares", "v1").known == {"3": 9}
+
+
+def test_analyses_without_a_link_cache_are_kept_to_a_bound_and_never_made_twice_in_one_build(monkeypatch):
+    recent = lemma_index._Recent(2)
+    monkeypatch.setattr(lemma_index, "_recent", recent)
+    monkeypatch.setattr(lemma_index, "_analyses", recent)
+    analysed: list[str] = []
+    monkeypatch.setattr(lemma_index, "_analyse", lambda text, lang: analysed.append(text) or ((), (), 0, 0))
+    for text in ("yksi", "kaksi", "kolme", "kolme", "yksi"):
+        lemma_index.text_terms(text, "fi")
+    assert analysed == ["yksi", "kaksi", "kolme", "yksi"]  # outside a build the two most recent are kept
+    assert len(recent.answers) == 2
+    analysed.clear()
+    with lemma_index.kept_analyses(None):
+        for text in ("yksi", "kaksi", "kolme") * 2:
+            lemma_index.text_terms(text, "fi")
+    assert analysed == ["kaksi"]  # a build reads the recent ones and keeps its own past the bound
+    assert len(recent.answers) == 2
+    lemma_index.text_terms("kolme", "fi")
+    assert analysed == ["kaksi"]  # the build's last answers are the recent ones after it
