@@ -17,8 +17,8 @@ from link.readings import ADJECTIVE, COORDINATORS, FINITE_MOODS, NOUN
 
 GENITIVE = "omanto"
 NOMINATIVE = "nimento"
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 NOMINAL = NOUN | ADJECTIVE
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def _genitive(word: str) -> tuple[str, ...]:
@@ -51,9 +51,8 @@ def attribute_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     for i, word in enumerate(words):
         genitive = _genitive(word)
         j = i + 1
-        while j < len(words) and (words[j].lower() in COORDINATORS or _genitive(words[j])) and not (
-                _noun(words[j]) and not _genitive(words[j])):
-            j += 1
+        while j < len(words) and (words[j].lower() in COORDINATORS or _genitive(words[j])):
+            j += 1  # further attributes of the same head
         if genitive and j < len(words) and _noun(words[j]):
             attributes.update(genitive)
         else:
