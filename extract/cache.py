@@ -42,7 +42,7 @@ _TMP_MARK = ".tmp-"
 _VERSION_DIR = re.compile(r"[0-9a-f]{16}")  # only such folders are removed, whatever else the folder holds
 _LIBRARIES = (
     "pdfplumber", "pdfminer.six", "pypdfium2", "python-pptx", "pyvoikko", "libvoikko", "spacy", "spacy-lookups-data",
-    "langdetect",
+    "langdetect", "wordfreq",
 )
 
 
@@ -58,7 +58,6 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-@functools.lru_cache(maxsize=1)
 @functools.lru_cache(maxsize=1)  # hashes the package and asks Tesseract: once per process, not per document
 def code_version() -> str:
     """A hash of what decides an extraction result besides the file: the code, libraries, OCR and Voikko engines."""

@@ -9,6 +9,14 @@ lexicons are in :mod:`extract.lexicons`.
 Voikko loads lazily on first use (about 1.5 s) and every lookup is cached, so
 callers may ask freely.
 
+The two engines give a word's readings in different orders (libvoikko in its
+transducer's traversal order, kfst in another; neither transducer is weighted),
+and the first reading is the lemma callers take. :func:`fi_analyses` therefore
+puts them in one order of its own, the same under both engines: common words
+before names, fewer compound parts, no possessive suffix, then the base form
+most frequent in Finnish (``wordfreq``'s word list), so "tilanne" reads as
+*tilanne*, not *tilata* or *tila* + "-nne" (:func:`_reading_rank`).
+
 Voikko accepts almost any concatenation of words as a compound, so "is this a
 word" is a weak signal for Finnish; :func:`fi_is_complete_inflected_word`
 gives the stronger one that line-break repair needs: a form that cannot be the
@@ -19,8 +27,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -40,6 +49,7 @@ NAME_CLASSES = frozenset({"lyhenne", "etunimi", "sukunimi", "paikannimi", "nimi"
 # Readings that say nothing about a text being Finnish: Roman numerals ("vi"),
 # digits, bare abbreviations, and names (shared by texts in every language).
 _UNINFORMATIVE_CLASSES = NAME_CLASSES | {"lukusana"}
+ENGINE_ENV = "STRATEGY_KB_VOIKKO"  # "pyvoikko": analyse with pyvoikko even where libvoikko is installed
 
 
 @lru_cache(maxsize=1)
@@ -56,8 +66,12 @@ def _libvoikko() -> Optional[Any]:
 
     libvoikko (Debian ``libvoikko1`` + ``voikko-fi``) gives the same
     transducer output as pyvoikko about five times faster; pyvoikko (on kfst,
-    compiled by the ``kfst-rs`` package) is the fallback that always works.
+    compiled by the ``kfst-rs`` package) is the fallback that always works;
+    ``STRATEGY_KB_VOIKKO=pyvoikko`` in the environment chooses it even where
+    libvoikko is installed.
     """
+    if os.environ.get(ENGINE_ENV) == "pyvoikko":
+        return None
     try:
         import libvoikko
     except ImportError:
@@ -117,11 +131,12 @@ def _analyse_one(form: str) -> tuple["VoikkoAnalysis", ...]:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def fi_analyses(word: str) -> tuple["VoikkoAnalysis", ...]:
-    """All Voikko analyses of ``word``, lowercased form first, then as written.
+    """All Voikko analyses of ``word``, of its lowercased form and as written, likeliest first.
 
     Voikko is case-sensitive: common nouns are only found in lower case and
     some proper nouns only as written, so both are tried and the results
-    merged (duplicates dropped). The analyses are Voikko's own named tuples;
+    merged (duplicates dropped), then ordered by :func:`_reading_rank`, the
+    same order whichever engine made them. The analyses are Voikko's own named tuples;
     treat them as read-only, they are shared through the cache.
 
     Example: ``fi_analyses("Hyvinvointialueelle")[0].BASEFORM == "hyvinvointialue"``
@@ -136,14 +151,64 @@ def fi_analyses(word: str) -> tuple["VoikkoAnalysis", ...]:
     forms = [word.lower()]
     if word != forms[0]:
         forms.append(word)
-    seen: set[str] = set()
-    result: list["VoikkoAnalysis"] = []
-    for form in forms:
-        for analysis in _analyse_one(form):
-            if analysis.FSTOUTPUT not in seen:
-                seen.add(analysis.FSTOUTPUT)
-                result.append(analysis)
-    return tuple(result)
+    readings = {a.FSTOUTPUT: a for form in forms for a in _analyse_one(form)}
+    if len(readings) < 2:
+        return tuple(readings.values())
+    key = partial(_reading_rank, word.lower(), lowercase=word[:1].islower())
+    return tuple(sorted(readings.values(), key=key))
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """Finnish word frequencies (``wordfreq``'s small list: about 59,000 words, 0.1 s to load)."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("fi", wordlist="small")
+
+
+def _nearness(analysis: "VoikkoAnalysis", word: str) -> int:
+    """How many letters of the written word (of each compound part) begin its base form too."""
+    parts = analysis.COMPOUND_PARTS or ()
+    pairs = [(p.BASEFORM, p.FORM) for p in parts] if len(parts) > 1 else [(analysis.BASEFORM, word)]
+    return sum(len(os.path.commonprefix((base.replace("=", "").lower(), form.lower()))) for base, form in pairs)
+
+
+def _written_parts_kept(analysis: "VoikkoAnalysis") -> float:
+    """The share of a compound's first parts, as written, that begins its base form too (1.0 for a simple word).
+
+    A Finnish compound's base form keeps its first parts as written; Voikko also reads
+    "kokonaisvaltainen" as kokonainen + valtainen and then gives the base form
+    "kokonainenvaltainen", which no one writes.
+    """
+    parts = analysis.COMPOUND_PARTS or ()
+    written = "".join(p.FORM for p in parts[:-1]).replace("-", "").lower()
+    if not written:
+        return 1.0
+    return len(os.path.commonprefix((base_form(analysis).replace("-", ""), written))) / len(written)
+
+
+def _reading_rank(word: str, analysis: "VoikkoAnalysis", lowercase: bool) -> tuple:
+    """Where a reading of ``word`` goes among its readings: an order that does not depend on the engine.
+
+    A word written in lower case is a common word before a name ("annan": *antaa*, not *Anna*);
+    then a compound's base form that keeps its first parts as written (:func:`_written_parts_kept`),
+    the fewest compound parts (:func:`fi_plausible_analyses`), no possessive suffix or clitic
+    ("arvostamme": *arvostaa*, not *arvo* + "-sta-mme"), the base form most frequent in Finnish
+    ("tilanne": *tilanne*, not *tilata*), fewer derivations ("terveyspalvelu", not
+    the adjective "terveyspalveluinen"), the base forms nearest the written word and its parts
+    ("vammais|palvelu" before "vammainen|palvelu"), and Voikko's output string to break the
+    last ties.
+    """
+    return (
+        lowercase and analysis.CLASS in NAME_CLASSES,
+        -_written_parts_kept(analysis),
+        _part_count(analysis),
+        bool(analysis.POSSESSIVE or analysis.FOCUS),
+        -_frequencies().get(base_form(analysis), 0.0),
+        analysis.FSTOUTPUT.count("[Xj]"),
+        -_nearness(analysis, word),
+        analysis.FSTOUTPUT,
+    )
 
 
 def _part_count(analysis: "VoikkoAnalysis") -> int:

@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Iterable
 
 from extract.fi_morphology import fi_compound_parts, fi_lemmas
+from extract.lang import sv
 from extract.lexicons import sv_compound_parts, sv_lemma_of
 
 if TYPE_CHECKING:
@@ -83,6 +84,9 @@ def pipeline(lang: str) -> Language:
     if lang not in LANGUAGES:
         raise ValueError(f"no pipeline for language {lang!r}; known: {', '.join(LANGUAGES)}")
     nlp = _spacy().blank(lang)
+    if lang == "sv":  # spaCy's Swedish stop list lacks closed-class words such as "hos" (read as the noun "ho")
+        for word in sv.FUNCTION_WORDS:
+            nlp.vocab[word].is_stop = nlp.vocab[word.capitalize()].is_stop = True
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("fi_voikko_lemmatizer" if lang == "fi" else "sv_lookup_lemmatizer")
     return nlp

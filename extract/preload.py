@@ -1,7 +1,7 @@
 """Imported once by the worker fork server, so that every worker forks with the lexicons loaded.
 
-Importing this module loads Voikko, the Swedish and English lookup lexicons,
-the language profiles and the PDF libraries (a few seconds together); a worker
+Importing this module loads Voikko with the word frequencies that order a word's
+readings, the Swedish and English lookup lexicons, the language profiles and the PDF libraries (a few seconds together); a worker
 forked afterwards shares them instead of loading them again. Nothing else
 imports it.
 """
@@ -13,5 +13,5 @@ from extract.fi_morphology import is_fi_word
 from extract.language import detect_language
 from extract.lexicons import is_en_word, is_sv_word
 
-is_fi_word("hyvinvointi"), is_sv_word("välfärd"), is_en_word("welfare")
+is_fi_word("tilanne"), is_sv_word("välfärd"), is_en_word("welfare")  # "tilanne" has three readings to order
 detect_language("Hyvinvointialue järjestää sosiaali- ja terveyspalvelut asukkailleen.")

@@ -15,7 +15,9 @@ The rules read structure, never a document's own goal texts:
 2. Sentences that state the basic task ("Perustehtävämme on …") are missions;
    "arvomme X, Y ja Z" gives values.
 3. A strategy summary page (a house or wheel of short statements, no cue) gives
-   the vision and the themes around it by its geometry (:mod:`extract.summary_pages`).
+   the vision and the themes around it by its geometry (:mod:`extract.summary_pages`);
+   without one, a run of headline boxes all in one voice but one gives them by
+   that voice (:mod:`extract.summary_runs`).
 4. A page that carries a guideline as its running title and holds no list is
    a guideline spread: its other one-sentence paragraphs are the guideline's
    aims. Goals and aims get the guideline of their page (or the last one
@@ -41,6 +43,7 @@ from extract.records import SourceDocument, Statement
 from extract.sheets import chapter_level, opens_sheet, sheets
 from extract.structure import Unit, heading_text
 from extract.summary_pages import summary_statements
+from extract.summary_runs import run_statements
 from extract.targets import parse_targets
 from extract.title_rows import title_rows
 from extract.typed_statements import Typed, as_printed_in_sentence_case, dedupe, with_parents
@@ -79,7 +82,7 @@ def type_statements(
         strength = 3 if cue.single else 2
         found.extend(replace(t, strength=strength) for t in _items(cue, region, demoted))
     found.extend(_promise_titles(units))
-    summary = _summary_page(units, demoted)
+    summary = _summary_page(units, demoted, frozenset(t.unit.index for t in found))
     found.extend(summary)
     found.extend(_mission_sentences(units))
     found.extend(_inline_values(units))
@@ -141,14 +144,19 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             yield cue, region
 
 
-def _summary_page(units: Sequence[Unit], demoted: set[int]) -> list[Typed]:
-    """The vision and themes of strategy summary pages, read from their geometry (:mod:`extract.summary_pages`)."""
+def _summary_page(units: Sequence[Unit], demoted: set[int], typed: frozenset[int]) -> list[Typed]:
+    """The vision and themes of strategy summary pages, read from their geometry (:mod:`extract.summary_pages`)
+    and, where it shows no house or wheel, from their runs of headline boxes (:mod:`extract.summary_runs`)."""
+    by_geometry = summary_statements(units)
+    pages = {u.page for u, _, _ in by_geometry}
+    by_runs = run_statements(units, typed | {u.index for u in units if u.page in pages})
     out = []
-    for unit, kind, why in summary_statements(units):
-        if unit.role == "heading":
-            demoted.add(unit.index)
-        out.append(Typed(unit, kind, heading_text(unit.text), rule=why, strength=3))
-    return out
+    for standalone, read in ((False, by_geometry), (True, by_runs)):
+        for unit, kind, why in read:
+            if unit.role == "heading":
+                demoted.add(unit.index)
+            out.append(Typed(unit, kind, heading_text(unit.text), rule=why, strength=3, standalone=standalone))
+    return sorted(out, key=lambda t: t.unit.index)
 
 
 def _series_around_cue(page: list[Unit], cues: list[tuple[int, Cue]]) -> bool:

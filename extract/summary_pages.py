@@ -20,8 +20,9 @@ The roof or centre is the ``vision``; the statements around it are
 ``guideline`` (a title: no closing full stop) or ``aim`` (one sentence).
 Every statement around must be short (one sentence of at most
 :data:`MAX_WORDS` words), the page must hold no list, table or cue heading and
-must not continue over other pages. Without boxes (a text export) nothing is
-typed: there the arrangement is lost, and it is not guessed.
+must not continue over other pages. Without boxes (a text export), or where
+they show no house or wheel, the run of boxes in reading order may still be
+read by its voice (:mod:`extract.summary_runs`).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def _page_statements(page: Sequence[Unit]) -> list[tuple[Unit, str, str]]:
 
 def _house(page: Sequence[Unit]) -> list[tuple[Unit, str, str]]:
     for roof in sorted(page, key=lambda u: -u.bbox[3]):  # the lowest roof that fits: a title may stand higher
-        if not _short(roof) or any(_side(roof.bbox, u.bbox) in ("left", "right", None) for u in page if u is not roof):
+        if not one_sentence(roof) or any(_side(roof.bbox, u.bbox) in ("left", "right", None) for u in page if u is not roof):
             continue
         below = [u for u in page if _side(roof.bbox, u.bbox) == "below"]
         if not below:
@@ -89,7 +90,7 @@ def _house(page: Sequence[Unit]) -> list[tuple[Unit, str, str]]:
             continue  # not side by side, or a wide unit among them (running text, no base)
         if abs(_mid(roof.bbox)[0] - (left + right) / 2) > CENTRE_TOLERANCE * (right - left):
             continue
-        if all(_short(u) for u in pillars):
+        if all(one_sentence(u) for u in pillars):
             return [(roof, "vision", "roof of a strategy house")] + list(_around(pillars, "pillar of a strategy house"))
     return []
 
@@ -100,27 +101,28 @@ def _wheel(page: Sequence[Unit]) -> list[tuple[Unit, str, str]]:
         sides = [_side(centre.bbox, u.bbox) for u in ring]
         if None in sides or len(set(sides)) < 4 or max(sides.count(side) for side in set(sides)) > MAX_PER_SIDE:
             continue  # not all around it, or a grid of text
-        if len(ring) <= MAX_RING and _short(centre) and all(_short(u) for u in ring):
+        if len(ring) <= MAX_RING and one_sentence(centre) and all(one_sentence(u) for u in ring):
             return [(centre, "vision", "centre of a strategy wheel")] + list(_around(ring, "around the centre of a strategy wheel"))
     return []
 
 
 def _around(units: Iterable[Unit], where: str) -> Iterable[tuple[Unit, str, str]]:
     for unit in units:
-        closed = _closed(unit)
+        closed = closes_sentence(unit)
         yield unit, ("aim" if closed else "guideline"), f"{'sentence' if closed else 'title'} {where}"
 
 
 def _terse(pillar: Sequence[Unit]) -> bool:
     """A pillar holds at most one title and one sentence, set close together (a gap of at most
     :data:`PILLAR_GAP` of the taller one's height; farther apart they are separate statements)."""
-    closed = sum(1 for u in pillar if _closed(u))
+    closed = sum(1 for u in pillar if closes_sentence(u))
     close = all(b.bbox[1] - a.bbox[3] <= PILLAR_GAP * max(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1])
                 for a, b in zip(pillar, pillar[1:]))
     return closed <= 1 and len(pillar) - closed <= 1 and close
 
 
-def _closed(unit: Unit) -> bool:
+def closes_sentence(unit: Unit) -> bool:
+    """The unit ends in a sentence's closing punctuation."""
     return unit.text.rstrip()[-1:] in ".!?"
 
 
@@ -152,7 +154,8 @@ def _side(centre: BBox, other: BBox) -> Optional[str]:
     return None
 
 
-def _short(unit: Unit) -> bool:
+def one_sentence(unit: Unit) -> bool:
+    """One sentence of at most :data:`MAX_WORDS` words."""
     from extract.statements import sentences
 
     return unit.words <= MAX_WORDS and len(sentences(unit.text)) == 1

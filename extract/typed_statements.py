@@ -27,6 +27,7 @@ class Typed:
     parent_key: Optional[str] = None
     rule: str = ""
     strength: int = 1  # which typing of a text seen twice wins (see dedupe)
+    standalone: bool = False  # a box of a diagram read without its geometry: neither parent nor child of another
 
 
 def dedupe(found: list[Typed]) -> list[Typed]:
@@ -73,8 +74,9 @@ def with_parents(
     """Items (goals, aims, targets, actions, results) get the container statement
     (guideline, principle, promise) last printed before them on their page, else the
     first on their page (a page laid out bottom-up), else the last one before them.
-    Items lettered A, B, … after an item that ends with a colon belong to that item."""
-    containers = {match_key(t.text) for t in found if t.kind in CONTAINER_KINDS}
+    Items lettered A, B, … after an item that ends with a colon belong to that item.
+    A ``standalone`` statement takes no parent and is none: which box stands under which is lost."""
+    containers = {match_key(t.text) for t in found if t.kind in CONTAINER_KINDS and not t.standalone}
     on_page: dict[object, str] = {page: min(keys & containers) for page, keys in labels.items() if keys & containers}
     last_before: dict[int, tuple[object, str]] = {}
     current: Optional[tuple[object, str]] = None
@@ -89,7 +91,7 @@ def with_parents(
     out: list[Typed] = []
     lead_in: Optional[Typed] = None
     for typed in found:
-        if typed.kind in ITEM_KINDS:
+        if typed.kind in ITEM_KINDS and not typed.standalone:
             before = last_before.get(typed.unit.index)
             same_page = before[1] if before and before[0] == typed.unit.page else None
             parent = same_page or on_page.get(typed.unit.page) or (before[1] if before else None)

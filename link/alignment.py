@@ -119,9 +119,9 @@ def _frequent_by_region(by_doc: dict[str, list[Unit]], comparable: set[tuple[str
 
 
 def _key_counts(units: Sequence[Unit]) -> tuple[dict[str, int], dict[str, int]]:
-    """A document's :func:`link.parallel.key_counts`: of its Swedish units that may pair across documents, and of
-    its units that may be the same text (:func:`link.parallel.same_eligible`)."""
-    return (par.key_counts(u for u in units if u.lang == "sv" and u.level != "section"),
+    """A document's :func:`link.parallel.key_counts`: of its Swedish units that may pair across documents
+    (:func:`link.parallel.pairs_across`), and of its units that may be the same text (:func:`link.parallel.same_eligible`)."""
+    return (par.key_counts(u for u in units if u.lang == "sv" and par.pairs_across(u)),
             par.key_counts(par.same_eligible(units)))
 
 

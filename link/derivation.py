@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.fi_morphology import fi_analyses
+from extract.fi_morphology import NAME_CLASSES, fi_analyses
 
 _BASE = re.compile(r"\[Xp\]([^\[]+)\[X\]")
 MIN_BASE = 3  # shorter bases ("osa" aside) are prefixes and particles, not words
@@ -32,5 +32,7 @@ def word_bases(lemma: str, lang: str) -> tuple[str, ...]:
     """
     if lang != "fi" or not lemma.isalpha():
         return ()
-    found = {base.replace("=", "") for a in fi_analyses(lemma) for base in _BASE.findall(a.FSTOUTPUT or "")}
+    # a name's reading ("Asukas", a surname) names no base of the common word
+    found = {base.replace("=", "") for a in fi_analyses(lemma) if a.CLASS not in NAME_CLASSES
+             for base in _BASE.findall(a.FSTOUTPUT or "")}
     return tuple(sorted(b for b in found if b != lemma and len(b) >= MIN_BASE and b.isalpha()))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence
@@ -46,25 +46,71 @@ class Profile:
 
 
 Analysis = tuple[tuple[tuple[str, float], ...], tuple[tuple[str, tuple[str, ...]], ...], int, int]
-# The text analyses made in this process; within kept_analyses, those of the link cache
-_analyses = Answers(None, "text-analyses")
+RECENT_ANALYSES = 32_768  # analyses kept in a process between builds without a link cache (a few corpora's worth)
+
+
+class _Recent:
+    """The analyses made in this process without a link cache, for the next: at most ``size``, the least
+    recently asked dropped first, so a long process (tests, a server that builds) does not grow with them.
+
+    Asked like :class:`link.cache.Answers` outside a build; a build without a cache reads them and hands
+    its own back (:func:`kept_analyses`).
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.answers: OrderedDict[str, Any] = OrderedDict()
+
+    def get(self, question: str, answer: Callable[[], Any]) -> Any:
+        """The answer to ``question``: remembered, or ``answer()``."""
+        if question in self.answers:
+            self.answers.move_to_end(question)
+            return self.answers[question]
+        value = self.answers[question] = answer()
+        self._trim()
+        return value
+
+    def keep(self, question: str) -> None:
+        """Nothing to store without a cache."""
+
+    def update(self, asked: Mapping[str, Any]) -> None:
+        """Remember a build's answers as the most recent ones."""
+        for question, value in asked.items():
+            self.answers[question] = value
+            self.answers.move_to_end(question)
+        self._trim()
+
+    def _trim(self) -> None:
+        while len(self.answers) > self.size:
+            self.answers.popitem(last=False)
+
+
+_recent = _Recent(RECENT_ANALYSES)
+# Within kept_analyses, one build's analyses (those of the link cache, or of the builds before); else the recent ones
+_analyses: Answers | _Recent = _recent
 
 
 @contextmanager
 def kept_analyses(cache: Optional[LinkCache]) -> Iterator[None]:
-    """Within the block, text analyses are looked up in ``cache`` and, when it ends, the ones asked for are stored.
+    """Within the block (one build), text analyses are looked up in ``cache`` and, when it ends, the ones asked
+    for are stored.
 
     An analysis depends on the text, its language and the code only (the code
-    version is in every key of the link cache). Without a cache nothing changes.
+    version is in every key of the link cache). Without a cache they are looked
+    up among those of the builds before in this process, and the block's own are
+    kept to its end whatever their number (a build never makes one twice), then
+    handed to those, which keep the most recent :data:`RECENT_ANALYSES`.
     """
     global _analyses
+    scoped = Answers(cache, "text-analyses")
     if cache is None:
-        yield
-        return
-    before, _analyses = _analyses, Answers(cache, "text-analyses")
+        scoped.known = _recent.answers
+    before, _analyses = _analyses, scoped
     try:
         yield
-        _analyses.store()
+        scoped.store()
+        if cache is None:
+            _recent.update(scoped.asked)
     finally:
         _analyses = before
 

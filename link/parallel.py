@@ -300,10 +300,15 @@ def _repeated_short(units: Sequence[Unit]) -> set[str]:
             if counts[(u.document_id, u.level, match_key(u.text))] > 1 and len(unit_bitext(u).words) < SHORT_WORDS}
 
 
+def pairs_across(unit: Unit) -> bool:
+    """True for a unit that may pair with one of another document (:func:`across_pairs`): not a section."""
+    return unit.level != "section"
+
+
 def across_eligible(units: Sequence[Unit], comparable: set[tuple[str, str]]) -> list[Unit]:
     """The units :func:`across_pairs` pairs: not sections, of a document with a comparable partner."""
     with_partner = {a for a, _ in comparable}
-    return [u for u in units if u.level != "section" and u.document_id in with_partner]
+    return [u for u in units if pairs_across(u) and u.document_id in with_partner]
 
 
 def across_pairs(units: Sequence[Unit], lexicon: Lexicon, comparable: set[tuple[str, str]],

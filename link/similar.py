@@ -27,7 +27,10 @@ compatibility of the two kinds (:func:`kind_compatibility`: directions with
 directions, means with means; a passage takes the kind of the statement it
 explains, and in a section of no statement that of a strategic goal or
 theme, :data:`UNTYPED`). A one-word unit (a value) is compared only
-with one-word units of its kind.
+with one-word units of its kind. Two Finnish texts whose every shared term
+is only a genitive attribute in both (:func:`shares_only_attributes`:
+``asukkaiden ja henkilöstön osallisuus`` beside ``arvostamme henkilöstömme
+osaamista``) share whose, not what they pursue, and are not compared.
 
 Links are many-to-many where the documents are, but each must be near the
 best of both its ends (:func:`near_best`): a pair is kept when it reaches
@@ -51,6 +54,7 @@ from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from extract.cues import read_cue
 from extract.records import DocumentInfo, ExtractedDocument, Statement
+from link.attributes import attribute_words
 from link.cache import LinkCache, link_from_json, link_to_json, memo
 from link.context import PASSAGE_KIND
 from link.continues import TIER
@@ -132,6 +136,24 @@ def unit_terms(ctx: Context, unit: Statement, context: bool = True) -> Terms:
     around = {t: s for t, s in extra.items() if t not in own}
     carrier = {t: bag.carrier.get(t) or bag.carrier.get(origin.get(t, ""), "") for t in around}
     return Terms(own, around, carrier)
+
+
+def attribute_terms(text: str, lang: str) -> frozenset[str]:
+    """The terms of a Finnish ``text`` that only its genitive attributes give (:func:`link.attributes.attribute_words`,
+    with their word bases and concepts); none for another language."""
+    def answer() -> list[str]:
+        attributes, others = attribute_words(text)
+        heads = _with_bases(dict.fromkeys(others, 1.0), lang)[0]
+        return sorted(set(_with_bases(dict.fromkeys(attributes, 1.0), lang)[0]) - set(heads))
+
+    return frozenset(kept(f"attributes\0{text}", answer)) if lang == "fi" else frozenset()
+
+
+def shares_only_attributes(a: Terms, b: Terms, a_attributes: frozenset[str], b_attributes: frozenset[str]) -> bool:
+    """Whether every term the two texts share is only an attribute in both (``asukkaiden ja henkilöstön
+    osallisuus`` beside ``arvostamme henkilöstömme osaamista``): they share whose, not what they are about."""
+    shared = a.own.keys() & b.own.keys()
+    return bool(shared) and shared <= a_attributes & b_attributes
 
 
 def _cover(a: Terms, b: Terms, idf: Mapping[str, float], matches: list | None = None) -> float:
@@ -276,6 +298,9 @@ def _pool_pairs(ctx: Context, units: Sequence[Statement], kinds: Mapping[str, fr
                                                                            or kinds[u.id] != kinds[tid]):
                 continue  # a one-word unit (a value) is compared only with one-word units of its kind
             compatible = kind_compatibility(kinds[u.id], kinds[tid])
+            if compatible and shares_only_attributes(bags[u.id], bags[tid], attribute_terms(u.text, lang),
+                                                     attribute_terms(by_id[tid].text, lang)):
+                compatible = 0.0
             if compatible:
                 score, coverage = score_pair(bags[u.id], bags[tid], idf)
                 method = "context" if bags[u.id].around or bags[tid].around else "lemma-overlap"

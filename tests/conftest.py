@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import pytest
 from hypothesis import settings
@@ -22,8 +24,6 @@ GOLD = Path(__file__).resolve().parent / "gold"
 
 def bundled_subset(folder: Path, names: tuple[str, ...]) -> Path:
     """A corpus folder with some of the bundled documents and their manifest entries."""
-    import shutil
-
     folder.mkdir()
     entries = (CORPUS / "corpus.toml").read_text(encoding="utf-8").split("[[document]]")[1:]
     kept = [e for e in entries if any(f'file = "{name}"' in e for name in names)]
@@ -97,3 +97,36 @@ def corpus_db(corpus_links, tmp_path_factory) -> Path:
 
     docs, links = corpus_links
     return build(docs, links, tmp_path_factory.mktemp("lineage") / "strategies.db")
+
+
+def linked_rows(linked) -> tuple:
+    """Every row a linking run gives the database: links, candidates, glossary, findings."""
+    return ([(l.id, l.score, l.method, l.evidence_json()) for l in linked],
+            [(l.id, l.score, l.method, l.evidence_json()) for l in linked.candidates], list(linked.glossary),
+            list(linked.findings))
+
+
+class WarmLinks(NamedTuple):
+    """The bundled documents (sorted by id), a link cache folder one run over them filled, and that run's rows."""
+
+    docs: list[Any]
+    folder: Path
+    rows: tuple
+
+
+@pytest.fixture(scope="session")
+def _linked_with_cache(corpus_documents, tmp_path_factory) -> WarmLinks:
+    """The bundled documents linked once with a link cache, for the session (copied by :func:`warm_links`)."""
+    import link
+
+    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
+    folder = tmp_path_factory.mktemp("link-cache")
+    return WarmLinks(docs, folder, linked_rows(link.run(docs, cache=link.LinkCache(folder))))
+
+
+@pytest.fixture
+def warm_links(_linked_with_cache, tmp_path) -> WarmLinks:
+    """A copy of the session's filled link cache: each test rebuilds from the cache one run left, not another test's."""
+    folder = tmp_path / "link-cache"
+    shutil.copytree(_linked_with_cache.folder, folder)
+    return _linked_with_cache._replace(folder=folder)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, bundled_subset, database_rows
+from conftest import CORPUS, bundled_subset, database_rows, linked_rows
 from extract import nlp
 from extract.pipeline import Limits
 from kb.cli import run_build
@@ -172,23 +172,15 @@ def test_damaged_parallel_text_entries_are_computed_again(corpus_documents, tmp_
     assert cache.stores == len(entries)  # every entry was written anew
 
 
-def _run_rows(linked) -> tuple:
-    """Every row a linking run gives the database: links, candidates, glossary, findings."""
-    return ([(l.id, l.score, l.method, l.evidence_json()) for l in linked],
-            [(l.id, l.score, l.method, l.evidence_json()) for l in linked.candidates], list(linked.glossary),
-            list(linked.findings))
-
-
-def test_linking_with_the_cache_of_another_corpus_equals_linking_without_it(corpus_documents, tmp_path):
-    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
+def test_linking_with_the_cache_of_another_corpus_equals_linking_without_it(warm_links):
+    docs = warm_links.docs
     later = next(d for d in docs if d.info.id.startswith("luvn-strategi-2026"))
     # the successor loses its last statements: lineage's pairs and the words they look up change
     edited = dataclasses.replace(later, statements=tuple(s for s in later.statements
                                                          if s.ordinal < max(x.ordinal for x in later.statements) - 3))
     changed = [edited if d is later else d for d in docs]
-    link.run(docs, cache=LinkCache(tmp_path))
-    cache = LinkCache(tmp_path)
-    assert _run_rows(link.run(changed, cache=cache)) == _run_rows(link.run(changed))
+    cache = LinkCache(warm_links.folder)
+    assert linked_rows(link.run(changed, cache=cache)) == linked_rows(link.run(changed))
     assert cache.hits > 0  # the parts and word partners the change left alone were reused
 
 
@@ -212,9 +204,7 @@ def test_word_partners_are_not_reused_under_another_glossary(tmp_path):
     assert learned.partner("vahvistaa", (), "fi", other, stems_of(other)) == "mångproducentmodell"
 
 
-def test_a_rebuild_of_an_unchanged_corpus_analyses_no_text_again(corpus_documents, tmp_path, monkeypatch):
-    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
-    want = _run_rows(link.run(docs, cache=LinkCache(tmp_path)))
+def test_a_rebuild_of_an_unchanged_corpus_analyses_no_text_again(warm_links, monkeypatch):
     analysed: list[str] = []
     real = nlp.pipeline
 
@@ -224,5 +214,5 @@ def test_a_rebuild_of_an_unchanged_corpus_analyses_no_text_again(corpus_document
 
     nlp.analyse.cache_clear()
     monkeypatch.setattr(nlp, "pipeline", spying)
-    assert _run_rows(link.run(docs, cache=LinkCache(tmp_path))) == want
+    assert linked_rows(link.run(warm_links.docs, cache=LinkCache(warm_links.folder))) == warm_links.rows
     assert analysed == []  # every word analysis parallel text and lineage read was kept

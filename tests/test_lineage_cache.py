@@ -7,12 +7,9 @@ import dataclasses
 
 import link
 import link.document_terms as document_terms
+import link.lemma_index as lemma_index
+from conftest import linked_rows
 from link.cache import Answers, LinkCache
-
-def _rows(linked) -> tuple:
-    """Every link and candidate of a linking run as the database stores it."""
-    return ([(l.id, l.score, l.method, l.evidence_json()) for l in linked],
-            [(l.id, l.score, l.method, l.evidence_json()) for l in linked.candidates])
 
 
 def _reworded(doc):
@@ -22,32 +19,27 @@ def _reworded(doc):
     return dataclasses.replace(doc, statements=tuple(changed if s is goal else s for s in doc.statements))
 
 
-def test_a_rebuild_after_a_change_remakes_only_that_documents_terms_and_equals_linking_anew(
-        corpus_documents, tmp_path, monkeypatch):
-    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
-    link.run(docs, cache=LinkCache(tmp_path))
+def test_a_rebuild_after_a_change_remakes_only_that_documents_terms_and_equals_linking_anew(warm_links, monkeypatch):
+    docs = warm_links.docs
     changed_id = next(d.info.id for d in docs if d.info.kind != "evaluation" and any(s.kind == "goal" for s in d.statements))
     changed = [_reworded(d) if d.info.id == changed_id else d for d in docs]
 
     made: list[str] = []
     real = document_terms._made
     monkeypatch.setattr(document_terms, "_made", lambda doc, contexts: made.append(doc.info.id) or real(doc, contexts))
-    rebuilt = _rows(link.run(changed, cache=LinkCache(tmp_path)))
+    rebuilt = linked_rows(link.run(changed, cache=LinkCache(warm_links.folder)))
     assert made == [changed_id]  # every other document's terms were kept
     monkeypatch.undo()
-    assert rebuilt == _rows(link.run(changed))
+    assert rebuilt == linked_rows(link.run(changed))
 
 
-def test_an_unchanged_corpus_is_relinked_from_the_kept_pools_and_pair_matches(corpus_documents, tmp_path, monkeypatch):
-    docs = sorted(corpus_documents.values(), key=lambda d: d.info.id)
-    want = _rows(link.run(docs, cache=LinkCache(tmp_path)))
-
+def test_an_unchanged_corpus_is_relinked_from_the_kept_pools_and_pair_matches(warm_links, monkeypatch):
     def fail(*args, **kwargs):
         raise AssertionError("made again though its inputs are unchanged")
 
     monkeypatch.setattr("link.similar._pool_pairs", fail)
     monkeypatch.setattr("link.crosslang.CrossLingual.partner", fail)  # only a new cross-language pair asks
-    assert _rows(link.run(docs, cache=LinkCache(tmp_path))) == want
+    assert linked_rows(link.run(warm_links.docs, cache=LinkCache(warm_links.folder))) == warm_links.rows
 
 
 def test_a_kept_answer_counts_as_asked_and_is_stored_again(tmp_path):
@@ -59,3 +51,23 @@ def test_a_kept_answer_counts_as_asked_and_is_stored_again(tmp_path):
     again.keep("5")  # never answered: nothing to keep
     again.store()
     assert Answers(LinkCache(tmp_path), "squares", "v1").known == {"3": 9}
+
+
+def test_analyses_without_a_link_cache_are_kept_to_a_bound_and_never_made_twice_in_one_build(monkeypatch):
+    recent = lemma_index._Recent(2)
+    monkeypatch.setattr(lemma_index, "_recent", recent)
+    monkeypatch.setattr(lemma_index, "_analyses", recent)
+    analysed: list[str] = []
+    monkeypatch.setattr(lemma_index, "_analyse", lambda text, lang: analysed.append(text) or ((), (), 0, 0))
+    for text in ("yksi", "kaksi", "kolme", "kolme", "yksi"):
+        lemma_index.text_terms(text, "fi")
+    assert analysed == ["yksi", "kaksi", "kolme", "yksi"]  # outside a build the two most recent are kept
+    assert len(recent.answers) == 2
+    analysed.clear()
+    with lemma_index.kept_analyses(None):
+        for text in ("yksi", "kaksi", "kolme") * 2:
+            lemma_index.text_terms(text, "fi")
+    assert analysed == ["kaksi"]  # a build reads the recent ones and keeps its own past the bound
+    assert len(recent.answers) == 2
+    lemma_index.text_terms("kolme", "fi")
+    assert analysed == ["kaksi"]  # the build's last answers are the recent ones after it

@@ -85,3 +85,39 @@ def test_the_build_command_imports_spacy_only_when_a_text_is_analysed():
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=root, check=True,
                           env={**os.environ, "PYTHONPATH": str(root)})
     assert done.stdout.strip() == "[] ('palvelu', 'saatavuus', 'parata') True"
+
+
+def test_both_engines_put_a_words_readings_in_the_same_order():
+    """The first reading is the lemma: pyvoikko (chosen by STRATEGY_KB_VOIKKO) gives the C library's for every word.
+
+    Where the two engines know a word alike (the same set of readings), they must
+    also order them alike, or a lemma, a compound split and every link resting on
+    them would depend on which engine is installed.
+    """
+    import json
+    import re
+
+    from conftest import CORPUS
+    from extract import fi_morphology
+
+    if fi_morphology._libvoikko() is None:
+        pytest.skip("needs the Voikko C library (scripts/install-optional-tools): pyvoikko is in use")
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    words = sorted(set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)))
+    probe = ("import json, sys; from extract.fi_morphology import fi_analyses, voikko_engine; words = json.load(sys.stdin); "
+             "print(json.dumps([voikko_engine(), {w: [a.FSTOUTPUT for a in fi_analyses(w)] for w in words}]))")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", probe], input=json.dumps(words), capture_output=True, text=True,
+                          cwd=root, check=True, env={**os.environ, "PYTHONPATH": str(root),
+                                                     fi_morphology.ENGINE_ENV: "pyvoikko"})
+    engine, python = json.loads(done.stdout)
+    assert engine == "pyvoikko"
+    here = {w: [a.FSTOUTPUT for a in fi_morphology.fi_analyses(w)] for w in words}
+    alike = [w for w in words if sorted(here[w]) == sorted(python[w])]
+    ambiguous = [w for w in alike if len(here[w]) > 1]
+    assert len(alike) > 0.98 * len(words) and len(ambiguous) > 500
+    assert [w for w in ambiguous if here[w] != python[w]] == []
+    first = {w: fi_morphology.fi_lemmas(w)[0] for w in ("tilanne", "kuin", "annan", "kokonaisvaltaisesti",
+                                                        "terveyspalveluista", "pitovoimaltaan")}
+    assert first == {"tilanne": "tilanne", "kuin": "kuin", "annan": "antaa", "kokonaisvaltaisesti": "kokonaisvaltainen",
+                     "terveyspalveluista": "terveyspalvelu", "pitovoimaltaan": "pitovoima"}

@@ -217,7 +217,7 @@ def test_pdfium_and_pdfplumber_engines_give_the_same_model(tmp_path: Path, name:
 def test_table_finder_sees_the_same_tables_on_a_page_read_without_its_text(tmp_path: Path, name: str) -> None:
     """The reader hands pdfplumber's table finder a page laid out without glyphs (the fast path); it finds the
     same tables, cell for cell, as on pdfplumber's whole page."""
-    from extract.readers.pdf.chars import PlumberEngine
+    from extract.readers.pdf.plumber import PlumberEngine
 
     engine = PlumberEngine(L.LAYOUTS[name](tmp_path))
     settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -242,7 +242,8 @@ _EDGE_KEYS = ("object_type", "orientation", "x0", "x1", "top", "bottom", "doctop
 def test_pdfium_edges_are_pdfplumbers_to_the_last_bit(tmp_path: Path, name: str) -> None:
     """The table finder's edges from PDFium's path objects equal those pdfplumber gets by parsing the page,
     value for value and in order, so the tables found from them are the same cell for cell."""
-    from extract.readers.pdf.chars import PdfiumEngine, PlumberEngine
+    from extract.readers.pdf.pdfium import PdfiumEngine
+    from extract.readers.pdf.plumber import PlumberEngine
     from extract.readers.pdf.edges import find_tables
     from extract.readers.pdf.tables import LINES_STRATEGY
 

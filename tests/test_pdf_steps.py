@@ -9,10 +9,12 @@ import pytest
 
 from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, line_ends
 from extract.readers.pdf.borderless import borderless_tables
-from extract.readers.pdf.chars import Char, PageObjects, PathShape, PdfiumEngine, PlumberEngine
+from extract.readers.pdf.chars import Char, PageObjects, PathShape
 from extract.readers.pdf.gutters import rule_gutters, whitespace_gutters
-from extract.readers.pdf.lines import Word, lines, make_line, words
+from extract.readers.pdf.lines import Word, lines, make_line, rows, words
 from extract.readers.pdf.markers import split_marker
+from extract.readers.pdf.pdfium import PdfiumEngine
+from extract.readers.pdf.plumber import PlumberEngine
 from extract.readers.pdf.settings import PdfSettings
 
 SETTINGS = PdfSettings()
@@ -29,6 +31,11 @@ def chars_of(text: str, x: float = 72.0, bottom: float = 100.0, size: float = 10
 
 def word(text: str, x0: float, x1: float, bottom: float = 100.0, bold: bool = False, size: float = 10.0) -> Word:
     return Word(text, x0, x1, bottom - size, bottom, size, bold)
+
+
+def _rows(found: Sequence[Word]) -> list[list[Word]]:
+    """The words in rows, as the reader groups a page's words before its tables, gutters and lines."""
+    return rows(found, SETTINGS.line_tolerance)
 
 
 # --------------------------------------------------------------------------- chars
@@ -96,7 +103,7 @@ def test_letter_spaced_run_is_joined_into_words_and_even_spacing_is_not() -> Non
 
 def test_superscript_joins_the_line_it_sits_in() -> None:
     found = [word("kasvaa", 72, 110), Word("1", 110.5, 114, 92, 97, 6.0, False, spaced=False), word("edelleen", 117, 160)]
-    assert [line.text for line in lines(found, (), SETTINGS)] == ["kasvaa1 edelleen"]
+    assert [line.text for line in lines(_rows(found), (), SETTINGS)] == ["kasvaa1 edelleen"]
 
 
 def test_body_lines_beside_a_large_heading_in_another_column_stay_lines_of_their_own() -> None:
@@ -104,7 +111,7 @@ def test_body_lines_beside_a_large_heading_in_another_column_stay_lines_of_their
     heading = [Word("förhållanden", 40, 163, 115, 135, 17.0, True), Word("alla", 170, 205, 115, 135, 17.0, True)]
     right = [word("Tillräckliga", 318, 370, 122.5, size=9.0), word("investeringar", 373, 434, 122.5, size=9.0),
              word("säkerställer", 318, 372, 133.8, size=9.0), word("kontinuiteten", 375, 440, 133.8, size=9.0)]
-    texts = [line.text for line in lines(heading + right, (), SETTINGS)]
+    texts = [line.text for line in lines(_rows(heading + right), (), SETTINGS)]
     assert "Tillräckliga investeringar" in texts and "säkerställer kontinuiteten" in texts
 
 
@@ -157,14 +164,15 @@ def _column_words(x0: float, x1: float, count: int = 8) -> list[Word]:
 
 def test_whitespace_gutter_between_columns_and_none_in_one_column() -> None:
     two = _column_words(72, 250) + _column_words(280, 480)
-    ((start, end),) = whitespace_gutters(two, SETTINGS)
+    ((start, end),) = whitespace_gutters(two, _rows(two), SETTINGS)
     assert 250 < start <= end < 280
-    assert whitespace_gutters(_column_words(72, 250), SETTINGS) == []
+    one = _column_words(72, 250)
+    assert whitespace_gutters(one, _rows(one), SETTINGS) == []
 
 
 def test_a_column_rule_is_a_gutter_however_narrow_the_space() -> None:
     close = _column_words(72, 250) + _column_words(256, 450)
-    assert whitespace_gutters(close, SETTINGS) == []
+    assert whitespace_gutters(close, _rows(close), SETTINGS) == []
     rule = PathShape((252.8, 80, 253.2, 210), stroked=True, filled=False)
     assert rule_gutters(close, [rule], SETTINGS) == [(251.8, 254.2)]
 
@@ -181,14 +189,14 @@ def _grid_words(bold_first: bool) -> list[Word]:
 
 
 def test_aligned_rows_under_a_bold_header_row_are_a_table() -> None:
-    (table,) = borderless_tables(_grid_words(bold_first=True), PageObjects(1, 595, 842), SETTINGS)
+    (table,) = borderless_tables(_rows(_grid_words(bold_first=True)), PageObjects(1, 595, 842), SETTINGS)
     assert table.rows[0] == ("solu00", "solu01", "solu02") and len(table.rows) == 4
     assert [c.kind for c in table.cells if c.row == 0] == ["column_header"] * 3
 
 
 def test_aligned_rows_without_header_or_shading_are_no_table() -> None:
     # Two or three columns of body text align just as well: alignment alone is no evidence.
-    assert borderless_tables(_grid_words(bold_first=False), PageObjects(1, 595, 842), SETTINGS) == []
+    assert borderless_tables(_rows(_grid_words(bold_first=False)), PageObjects(1, 595, 842), SETTINGS) == []
 
 
 # --------------------------------------------------------------------------- justified lines
@@ -201,7 +209,7 @@ def _spread(texts: Sequence[str], x0: float, x1: float, bottom: float, width: fl
 
 
 def _texts(found: Sequence[Word], gutters: Sequence[tuple[float, float]] = ()) -> list[str]:
-    return [line.text for line in lines(found, gutters, SETTINGS)]
+    return [line.text for line in lines(_rows(found), gutters, SETTINGS)]
 
 
 def test_a_justified_line_with_wide_stretched_spaces_stays_one_line() -> None:
@@ -230,6 +238,6 @@ def test_a_justified_list_item_and_a_justified_line_in_one_of_two_columns() -> N
     item = [word("5.", 72, 80, 100)] + _spread(["Osana", "strategian", "toimeenpanoa"], 90, 250, 100)
     below = _spread(["tilasuunnittelu", "joka", "tukee", "talouden", "tasapainoa."], 90, 250, 113, width=28)
     right = [w for b in (100, 113) for w in _spread(["oikea", "palsta", "jatkuu", "tässä"], 290, 472, b, width=36)]
-    found = lines(item + below + right, [(255.0, 285.0)], SETTINGS)
+    found = lines(_rows(item + below + right), [(255.0, 285.0)], SETTINGS)
     assert [line.text for line in found] == ["5. Osana strategian toimeenpanoa", "oikea palsta jatkuu tässä",
                                              "tilasuunnittelu joka tukee talouden tasapainoa.", "oikea palsta jatkuu tässä"]

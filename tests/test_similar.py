@@ -157,3 +157,24 @@ def test_words_of_one_concept_meet_on_it():
     links = {(l.source_id, l.target_id): l for l in similar_to([west, middle])}
     words = {w[0] for w in links[("middle-2023/a", "west-2023/a")].evidence["source_words"]}
     assert {"≈hyvinvointi", "≈osaaminen"} <= words
+
+
+def test_genitive_attributes_are_told_from_what_a_text_is_about():
+    from link.attributes import attribute_words
+
+    attributes, others = attribute_words("Asukkaiden ja henkilöstön osallisuus")
+    assert attributes == {"asukas", "henkilöstö"} and "osallisuus" in others
+    assert attribute_words("Arvostamme henkilöstömme osaamista.")[0] == {"henkilöstö"}  # the possessive's genitive
+    assert "palvelu" not in attribute_words("Palvelumme vastaavat asiakkaidemme tarpeita")[0]  # a subject, its verb
+
+
+@pytest.mark.parametrize("text, linked", [("Arvostamme henkilöstömme osaamista.", False),
+                                          ("Henkilöstö arvostaa osaamista.", True)])
+def test_statements_sharing_only_whose_are_not_similar(text, linked):
+    # "henkilöstön osallisuus" and "henkilöstömme osaaminen" share whose, not what; the same words with
+    # henkilöstö as the subject make a link of the same score
+    west = _west([("a", "aim", "Asukkaiden ja henkilöstön osallisuus"), ("b", "aim", "Palvelut ovat lähellä asukkaita.")])
+    middle = _middle([("a", "principle", text), ("b", "target", "Palveluihin pääsee ajallaan.")])
+    pairs = {(l.source_id, l.target_id) for l in similar_to([west, middle])}
+    assert (("middle-2023/a", "west-2023/a") in pairs) is linked
+    assert ("middle-2023/b", "west-2023/b") in pairs

@@ -54,6 +54,9 @@ CUE_PHRASES = (
     (r"^millaisia vaikutuksia\b|^mihin pyrimme\b|^mitä tavoittelemme\b", "result"),
 )
 
+# the base form Voikko gives every case of the first-person plural pronoun ("me", "meillä", "meidät", "meille"):
+# strategy themes speak as "we" (extract/voice.py)
+WE_PRONOUN = "me"
 # a sentence stating the organisation's basic task
 MISSION_SENTENCE = r"\b(?:perustehtävä(?:mme|nä)?|hyvinvointialueen tehtävä(?:nä)?) on\b"
 # "our values are X, Y and Z" inside running text

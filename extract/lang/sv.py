@@ -41,6 +41,8 @@ CUE_PHRASES = (
     (r"^(?:hur|så) (?:vi förnyar oss|vi gör|gör vi|här gör vi|förnyar vi oss|genomför vi)\b|^vad vi gör\b", "action"),
     (r"^(?:resultat|effekter) vi vill\b|^vad vi vill uppnå\b", "result"),
 )
+# the first-person plural: subject, object and possessive forms ("Vi förnyar oss", "Våra invånare"; extract/voice.py)
+WE_WORDS = frozenset({"vi", "oss", "vår", "vårt", "våra"})
 # a heading that starts with one of these is a clause ("Vi uppnår de bästa resultaten genom …")
 SUBJECT_PRONOUNS = frozenset({"vi", "jag", "du", "ni", "de", "han", "hon", "hen", "man", "det", "den"})
 # a cue noun after one of these is no heading's head ("Vi arbetar för gemensamma mål")

@@ -2,7 +2,9 @@
 
 The reader is a chain of steps, each in its own module::
 
-    chars     characters with box, font, size, colour; path objects     (pypdfium2, or pdfplumber)
+    chars     what a page holds: characters with box, font, size, colour; path objects
+    pdfium    the default engine that reads them                        (pypdfium2)
+    plumber   the other engine; pages for the table finder              (pdfplumber)
     edges     a candidate page's ruling edges from its path objects     (pypdfium2, cut as pdfminer cuts them)
     tables    ruled tables, on candidate pages only                     (pdfplumber's table finder)
     lines     chars -> words -> lines; ligatures, letter spacing
@@ -22,12 +24,14 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional, Sequence
 
 from extract.errors import ExtractionError
-from extract.readers.pdf.chars import Char, Engine, PageObjects, PdfiumEngine, PlumberEngine, open_engine
+from extract.readers.pdf.chars import Char, Engine, PageObjects
 from extract.readers.pdf.blocks import LineSpacing
 from extract.readers.pdf.borderless import TableColumns
 from extract.readers.pdf.document import PageItems, document_pages, lay_out_page
 from extract.readers.pdf.settings import PdfSettings
 from extract.readers.pdf.edges import find_tables
+from extract.readers.pdf.pdfium import PdfiumEngine
+from extract.readers.pdf.plumber import PlumberEngine
 from extract.readers.pdf.tables import LINES_STRATEGY, ruled_tables
 from extract.records import Block, SourceDocument
 
@@ -74,6 +78,11 @@ def _library_errors(path: Path, where: str) -> Iterator[None]:
             reason = f"encrypted PDF (no empty user password): {_one_line(failure)}"
             raise ExtractionError("E103", reason, str(path)) from exc
         raise ExtractionError("E102", f"unreadable PDF ({where}): {_one_line(failure)}", str(path)) from exc
+
+
+def open_engine(name: str, path: Path) -> Engine:
+    """The named engine opened on ``path`` (``"pdfium"`` or ``"pdfplumber"``)."""
+    return PdfiumEngine(path) if name == "pdfium" else PlumberEngine(path)
 
 
 def _check_file(path: Path) -> None:

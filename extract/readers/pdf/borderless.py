@@ -22,7 +22,7 @@ from typing import Optional, Sequence
 
 from extract.readers.pdf.chars import PageObjects
 from extract.readers.pdf.geometry import BBox, overlap, union
-from extract.readers.pdf.lines import Line, Word, rows, split_row
+from extract.readers.pdf.lines import Line, Word, split_row
 from extract.readers.pdf.settings import PdfSettings
 from extract.readers.pdf.tables import table_block
 from extract.records import Block
@@ -312,11 +312,11 @@ def _is_table(groups: Sequence[Sequence[_Row]], columns: Sequence[tuple[float, f
     return header and _narrow(groups, columns)
 
 
-def borderless_tables(found: Sequence[Word], page: PageObjects, settings: PdfSettings,
+def borderless_tables(grouped: Sequence[Sequence[Word]], page: PageObjects, settings: PdfSettings,
                       seen: Optional[TableColumns] = None) -> list[Block]:
     """The borderless tables among a page's words, as table blocks.
 
-    :param found: the page's body words (ruled tables already taken out)
+    :param grouped: the page's body words (ruled tables already taken out) in rows (:func:`.lines.rows`)
     :param page: the page's objects (for the shaded bands)
     :param settings: the reader's settings
     :param seen: the columns of the tables on the document's pages before (updated with this page's)
@@ -324,7 +324,7 @@ def borderless_tables(found: Sequence[Word], page: PageObjects, settings: PdfSet
     seen = seen if seen is not None else TableColumns()
     bands = _bands(page)
     page_rows = []
-    for row in rows(found, settings.line_tolerance):
+    for row in grouped:
         pieces = split_row(row, (), settings)
         page_rows.append(_Row(pieces, _band_of(pieces, bands)))
     out = []

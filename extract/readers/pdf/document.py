@@ -22,7 +22,7 @@ from extract.readers.pdf.borderless import TableColumns, borderless_tables, outs
 from extract.readers.pdf.blocks import Draft, LineSpacing, drafts, finish, styles
 from extract.readers.pdf.chars import Char, PageObjects, is_bold, runs_upright
 from extract.readers.pdf.geometry import BBox, centre_in, union
-from extract.readers.pdf.lines import Word, lines, rotated_lines, words
+from extract.readers.pdf.lines import Word, lines, rotated_lines, rows, words
 from extract.readers.pdf.gutters import rule_gutters, whitespace_gutters
 from extract.readers.pdf.order import Item, Unit, heal_interruptions, reading_order, side_boxes
 from extract.readers.pdf.settings import PdfSettings
@@ -123,7 +123,8 @@ def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Rendere
     boxes = [t.bbox for t in tables if t.bbox]
     body_chars = _outside(upright, boxes) if boxes else upright
     found = _text_words(objects, body_chars, render, settings, out.notes)
-    borderless = borderless_tables(found, objects, settings, columns)
+    found_rows = rows(found, settings.line_tolerance)
+    borderless = borderless_tables(found_rows, objects, settings, columns)
     if borderless:
         found = outside(found, borderless)
         tables += borderless
@@ -134,10 +135,13 @@ def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Rendere
     for word in found:
         home = next((i for i, frame in enumerate(frames) if centre_in(word.box, frame)), None)
         (body if home is None else boxed[home]).append(word)
-    gutters = sorted(whitespace_gutters(body, settings) + rule_gutters(body, objects.paths, settings))
-    units = [Unit([d], d.bbox) for d in drafts(lines(body, gutters, settings), settings, spacing)]
+    # the page's rows are the body's unless a table or a side box took words from it
+    body_rows = found_rows if len(body) == sum(map(len, found_rows)) else rows(body, settings.line_tolerance)
+    gutters = sorted(whitespace_gutters(body, body_rows, settings) + rule_gutters(body, objects.paths, settings))
+    units = [Unit([d], d.bbox) for d in drafts(lines(body_rows, gutters, settings), settings, spacing)]
     units += [
-        Unit(list(drafts(lines(ws, (), settings), settings, spacing)), frames[i], aside=True)
+        Unit(list(drafts(lines(rows(ws, settings.line_tolerance), (), settings), settings, spacing)), frames[i],
+             aside=True)
         for i, ws in boxed.items() if ws
     ]
     units += [Unit([table], table.bbox) for table in tables if table.bbox]

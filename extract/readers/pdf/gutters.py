@@ -19,7 +19,7 @@ import numpy as np
 
 from extract.readers.pdf.chars import PathShape
 from extract.readers.pdf.geometry import overlap
-from extract.readers.pdf.lines import Gutter, Word, rows
+from extract.readers.pdf.lines import Gutter, Word
 from extract.readers.pdf.markers import MARKER_WORD
 from extract.readers.pdf.settings import PdfSettings
 
@@ -105,14 +105,14 @@ class _Sides:
         return False
 
 
-def _covered(words: Sequence[Word], left: int, right: int, half: float, tolerance: float) -> np.ndarray:
+def _covered(grouped: Sequence[Sequence[Word]], left: int, right: int, half: float) -> np.ndarray:
     """For each x in ``left..right``: the summed height of the rows with a word within ``half`` of it.
 
     Per row the words' integer strips are merged into ranges first, so each x
     of a range gets the row's height once, rows in order.
     """
     covered = np.zeros(right - left + 1)
-    for row in rows(words, tolerance):
+    for row in grouped:
         height = float(max(w.bottom for w in row) - min(w.top for w in row))
         strips = sorted(
             (lo - left, hi - left)
@@ -143,7 +143,7 @@ def _flanked(words: Sequence[Word], xs: np.ndarray, half: float, min_lines: int)
     )
 
 
-def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gutter]:
+def whitespace_gutters(words: Sequence[Word], grouped: Sequence[Sequence[Word]], settings: PdfSettings) -> list[Gutter]:
     """The x ranges ``(start, end)`` of whitespace gutters among a region's words.
 
     A full-width title crosses the gutter; the run below it still counts.
@@ -151,16 +151,20 @@ def whitespace_gutters(words: Sequence[Word], settings: PdfSettings) -> list[Gut
     much of the height, or with too few lines on either side anywhere on the
     page, are ruled out first, then those where no free run is long enough,
     which keeps the exact test rare.
+
+    :param words: the region's words
+    :param grouped: the same words in rows (:func:`.lines.rows`), as the region's lines group them
+    :param settings: the reader's settings
     """
     if not words:
         return []
-    region, words = words, sorted(words, key=lambda w: w.top)
+    words = sorted(words, key=lambda w: w.top)
     half = settings.column_gap / 2
     extent = (words[0].top, max(w.bottom for w in words))
     span = extent[1] - extent[0]
     need = settings.gutter_share * span
     left, right = int(min(w.x0 for w in words)) + 1, int(max(w.x1 for w in words))
-    covered = _covered(region, left, right, half, settings.line_tolerance)  # its rows are the lines' (see rows)
+    covered = _covered(grouped, left, right, half)
     flanked = _flanked(words, left + np.arange(right - left + 1), half, settings.gutter_min_lines)
     # Only where rows of text leave enough of the height uncovered, with lines on both sides, can a gutter
     # run: follow those strips alone.

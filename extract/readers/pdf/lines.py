@@ -12,7 +12,6 @@ words. Rotated characters are read apart, in their own order.
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections import Counter
 from operator import itemgetter
@@ -251,17 +250,12 @@ def make_line(row_words: Sequence[Word]) -> Line:
 def rows(found: Iterable[Word], tolerance: float) -> list[list[Word]]:
     """Words grouped by baseline (their bottoms within ``tolerance``), each row left to right.
 
-    Superscripts and subscripts, whose bottoms stand apart, join the row they sit in.
+    Superscripts and subscripts, whose bottoms stand apart, join the row they sit in. A page's body
+    words are grouped once, where the page is laid out, and their rows handed to the borderless
+    tables, the gutters and the lines alike.
     """
-    return [list(row) for row in _grouped(tuple(found), tolerance)]
-
-
-@functools.lru_cache(maxsize=4)
-def _grouped(found: tuple[Word, ...], tolerance: float) -> tuple[tuple[Word, ...], ...]:
-    """:func:`rows` of the same words, kept: the borderless tables, the gutters and the lines of a page
-    group its body words alike, one after the other."""
     grouped = _by_bottom(found, tolerance, _WORD_BOTTOM_X0)
-    return tuple(tuple(sorted(row, key=_WORD_X0)) for row in _fold_small_rows(grouped, tolerance))
+    return [sorted(row, key=_WORD_X0) for row in _fold_small_rows(grouped, tolerance)]
 
 
 def _sits_in(small: Sequence[Word], host: Sequence[Word], tolerance: float) -> bool:
@@ -396,13 +390,12 @@ def _justified_cuts(grouped: Sequence[Sequence[Word]], cuts: Sequence[Sequence[t
     return kept
 
 
-def lines(found: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSettings) -> list[Line]:
-    """The lines of a region's words, top to bottom and left to right.
+def lines(grouped: Sequence[Sequence[Word]], gutters: Sequence[Gutter], settings: PdfSettings) -> list[Line]:
+    """The lines of a region's rows of words (see :func:`rows`), top to bottom and left to right.
 
     A row is cut at gutters and wide gaps (:func:`split_row`), except at the
     stretched spaces of a justified line (:func:`_justified_cuts`).
     """
-    grouped = rows(found, settings.line_tolerance)
     cuts = [_cuts(row, gutters, settings) for row in grouped]
     made = [
         make_line(piece)

@@ -21,7 +21,7 @@ from extract.readers.pdf.blocks import line_ends
 from extract.readers.pdf.markers import split_marker
 from extract.readers.pdf.chars import Char, Colour, PageObjects
 from extract.readers.pdf.geometry import BBox, centre_in, contains
-from extract.readers.pdf.lines import Word, lines, words
+from extract.readers.pdf.lines import Word, lines, rows, words
 from extract.readers.pdf.settings import PdfSettings
 from extract.records import Block, Cell, Page, table_grid
 
@@ -65,7 +65,7 @@ def _cell_content(cell_words: Sequence[Word], settings: PdfSettings) -> tuple[st
     items: list[list[str]] = []
     previous = None
     in_item = False
-    for line in lines(cell_words, (), settings):
+    for line in lines(rows(cell_words, settings.line_tolerance), (), settings):
         marker, rest = split_marker(line.text)
         if marker is not None:
             items.append([rest])
