@@ -38,7 +38,7 @@ def _tesseract_present() -> bool:
 
 LIBVOIKKO = Tool(
     "libvoikko", "libvoikko1 voikko-fi",
-    "Finnish morphology runs on the pure-Python pyvoikko (the same analyses, about 100x slower)",
+    "Finnish morphology runs on pyvoikko (the same analyses in the same order, about 6 times slower per word)",
     _libvoikko_present,
 )
 TESSERACT = Tool(
