@@ -30,7 +30,7 @@ from typing import Optional
 
 from extract.clean.normalize import match_key
 from extract.lang import fi, sv
-from extract.fi_morphology import fi_analyses, fi_compound_parts
+from extract.fi_morphology import base_form, fi_analyses, fi_compound_parts
 from extract.lexicons import sv_compound_parts, sv_lemma_of
 
 CUE_MAX_WORDS = 7
@@ -103,7 +103,7 @@ def _fi_kind(word: str) -> Optional[str]:
     for analysis in fi_analyses(word):
         if analysis.SIJAMUOTO != "nimento":
             continue
-        lemma = analysis.BASEFORM.replace("=", "").replace("--", "-").lower()
+        lemma = base_form(analysis)
         kind = fi.CUE_NOUNS.get(lemma)
         if kind is None:
             parts = fi_compound_parts(word)

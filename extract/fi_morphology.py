@@ -13,7 +13,8 @@ The two engines give a word's readings in different orders (libvoikko in its
 transducer's traversal order, kfst in another; neither transducer is weighted),
 and the first reading is the lemma callers take. :func:`fi_analyses` therefore
 puts them in one order of its own, the same under both engines: common words
-before names, fewer compound parts, no possessive suffix, then the base form
+before names, compounds whose base form keeps their first parts as written,
+fewer compound parts, no possessive suffix, then the base form
 most frequent in Finnish (``wordfreq``'s word list), so "tilanne" reads as
 *tilanne*, not *tilata* or *tila* + "-nne" (:func:`_reading_rank`).
 
@@ -164,8 +165,8 @@ def _frequencies() -> dict[str, float]:
     """Finnish word frequencies: ``wordfreq``'s small list (about 59,000 words), as its ``get_frequency_dict`` gives it.
 
     The list is read from its file in wordfreq's documented "cBpack" format (gzipped msgpack: a
-    header, then one list of words per centibel of frequency) in 0.04 s; importing ``wordfreq``
-    itself would load its tokenizers and language tables for 0.25 s more.
+    header, then one list of words per centibel of frequency) in 0.11 s; importing ``wordfreq``
+    itself would load its tokenizers and language tables too (0.29 s in all).
     """
     import gzip
 
@@ -182,8 +183,8 @@ def _frequencies() -> dict[str, float]:
 def _nearness(analysis: "VoikkoAnalysis", word: str) -> int:
     """How many letters of the written word (of each compound part) begin its base form too."""
     parts = analysis.COMPOUND_PARTS or ()
-    pairs = [(p.BASEFORM, p.FORM) for p in parts] if len(parts) > 1 else [(analysis.BASEFORM, word)]
-    return sum(len(os.path.commonprefix((base.replace("=", "").lower(), form.lower()))) for base, form in pairs)
+    pairs = [(base_form(p), p.FORM) for p in parts] if len(parts) > 1 else [(base_form(analysis), word)]
+    return sum(len(os.path.commonprefix((base, form.lower()))) for base, form in pairs)
 
 
 def _written_parts_kept(analysis: "VoikkoAnalysis") -> float:
@@ -272,7 +273,7 @@ def is_fi_informative_word(word: str) -> bool:
 
 
 def base_form(analysis: "VoikkoAnalysis") -> str:
-    """A Voikko reading's base form as a lemma: morpheme marks ``=`` dropped, a compound's ``--`` one hyphen, lower case."""
+    """A Voikko reading's (or compound part's) base form as a lemma: morpheme marks ``=`` dropped, a compound's ``--`` one hyphen, lower case."""
     return analysis.BASEFORM.replace("=", "").replace("--", "-").lower()
 
 
@@ -323,7 +324,7 @@ def fi_compound_parts(word: str) -> tuple[str, ...]:
     for analysis in fi_plausible_analyses(word):
         parts = analysis.COMPOUND_PARTS or []
         if len(parts) > 1:
-            return tuple(p.BASEFORM.replace("=", "").replace("--", "-").lower() for p in parts)
+            return tuple(base_form(p) for p in parts)
     return ()
 
 

@@ -1,9 +1,9 @@
 """Imported once by the worker fork server, so that every worker forks with the lexicons loaded.
 
-Importing this module loads Voikko with the word frequencies that order a word's
-readings, the Swedish and English lookup lexicons, the language profiles and the PDF libraries (a few seconds together); a worker
-forked afterwards shares them instead of loading them again. Nothing else
-imports it.
+Importing this module loads Voikko with the word frequencies that order a
+word's readings, the Swedish and English lookup lexicons, the language
+profiles and the PDF libraries (a few seconds together); a worker forked
+afterwards shares them instead of loading them again. Nothing else imports it.
 """
 
 import pdfplumber.page  # noqa: F401 - the table finder, imported on a document's first table page otherwise
