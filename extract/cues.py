@@ -30,14 +30,13 @@ from typing import Optional
 
 from extract.clean.normalize import match_key
 from extract.lang import fi, sv
-from extract.fi_morphology import base_form, fi_analyses, fi_compound_parts
+from extract.fi_morphology import FINITE_MOODS, base_form, fi_analyses, fi_compound_parts
 from extract.lexicons import sv_compound_parts, sv_lemma_of
 
 CUE_MAX_WORDS = 7
 _CHAPTER = re.compile(r"^\d{1,2}\s+")
 _NUMBERED = re.compile(r"^(?P<head>.*?)\s+(?P<number>\d{1,2})\s*(?:/\s*\d+)?$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_FINITE = frozenset({"indicative", "conditional", "imperative", "potential"})
 _URL = re.compile(r"https?://|www\.|\.fi\b|\.se\b|\.com\b")
 
 
@@ -96,7 +95,7 @@ def _noun_kinds(words: list[str]) -> tuple[str, ...]:
 
 
 def _fi_finite_verb(word: str) -> bool:
-    return bool(fi_analyses(word)) and all(a.CLASS == "teonsana" and a.MOOD in _FINITE for a in fi_analyses(word)[:1])
+    return bool(fi_analyses(word)) and all(a.CLASS == "teonsana" and a.MOOD in FINITE_MOODS for a in fi_analyses(word)[:1])
 
 
 def _fi_kind(word: str) -> Optional[str]:

@@ -51,6 +51,8 @@ NAME_CLASSES = frozenset({"lyhenne", "etunimi", "sukunimi", "paikannimi", "nimi"
 # Readings that say nothing about a text being Finnish: Roman numerals ("vi"),
 # digits, bare abbreviations, and names (shared by texts in every language).
 _UNINFORMATIVE_CLASSES = NAME_CLASSES | {"lukusana"}
+# Moods of a finite verb form (a Voikko reading's MOOD); the infinitives are not among them
+FINITE_MOODS = frozenset({"indicative", "imperative", "conditional", "potential"})
 ENGINE_ENV = "STRATEGY_KB_VOIKKO"  # "pyvoikko": analyse with pyvoikko even where libvoikko is installed
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from extract.fi_morphology import base_form, fi_analyses
-from link.readings import ADJECTIVE, COORDINATORS, FINITE_MOODS, NOUN
+from extract.fi_morphology import FINITE_MOODS, base_form, fi_analyses, fi_lemmas
+from link.readings import ADJECTIVE, COORDINATORS, NOUN
 
 GENITIVE = "omanto"
 NOMINATIVE = "nimento"
@@ -56,6 +56,6 @@ def attribute_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if genitive and j < len(words) and _noun(words[j]):
             attributes.update(genitive)
         else:
-            others.update(base_form(a) for a in fi_analyses(word))
+            others.update(fi_lemmas(word))
             others.add(word.lower())
     return frozenset(attributes - others), frozenset(others)

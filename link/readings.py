@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from extract.fi_morphology import base_form, fi_analyses
+from extract.fi_morphology import FINITE_MOODS, base_form, fi_analyses
+from extract.lang import fi
 
 if TYPE_CHECKING:  # pragma: no cover - typing only (spaCy is imported where a text is first analysed: extract.nlp)
     from spacy.tokens import Token
 
-COORDINATORS = frozenset({"ja", "sekä", "tai"})
-FINITE_MOODS = frozenset({"indicative", "imperative", "conditional", "potential"})  # not the infinitives
+COORDINATORS = frozenset(fi.LIST_CONJUNCTIONS)
 NOUN = frozenset({"nimisana", "nimisana_laatusana"})
 ADJECTIVE = frozenset({"laatusana", "nimisana_laatusana"})
 

@@ -48,7 +48,7 @@ import importlib.resources
 import math
 import tomllib
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
@@ -286,6 +286,7 @@ def _pool_pairs(ctx: Context, units: Sequence[Statement], kinds: Mapping[str, fr
     lang = ctx.lang(units[0])
     index = LemmaIndex([Profile(u.id, lang, {**bags[u.id].around, **bags[u.id].own}, frozenset()) for u in units])
     by_id = {u.id: u for u in units}
+    attributes = cache(lambda uid: attribute_terms(by_id[uid].text, lang))  # once per unit, for the units proposed
     pairs: dict[tuple[str, str], Candidate] = {}
     for u in units:
         # a unit's own words look for units holding them in their text or context: a pair scores
@@ -298,10 +299,7 @@ def _pool_pairs(ctx: Context, units: Sequence[Statement], kinds: Mapping[str, fr
                                                                            or kinds[u.id] != kinds[tid]):
                 continue  # a one-word unit (a value) is compared only with one-word units of its kind
             compatible = kind_compatibility(kinds[u.id], kinds[tid])
-            if compatible and shares_only_attributes(bags[u.id], bags[tid], attribute_terms(u.text, lang),
-                                                     attribute_terms(by_id[tid].text, lang)):
-                compatible = 0.0
-            if compatible:
+            if compatible and not shares_only_attributes(bags[u.id], bags[tid], attributes(u.id), attributes(tid)):
                 score, coverage = score_pair(bags[u.id], bags[tid], idf)
                 method = "context" if bags[u.id].around or bags[tid].around else "lemma-overlap"
                 pairs[key] = _ordered(Candidate(u, by_id[tid], score * compatible, method, {}, coverage))
