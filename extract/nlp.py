@@ -18,7 +18,7 @@ words (parallel text, lineage, full-text search) asks :func:`lemmas` or
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import ModuleType
 from typing import TYPE_CHECKING, Iterable
 
@@ -75,6 +75,17 @@ def _spacy() -> ModuleType:
     return spacy
 
 
+def _add_stop_words(nlp: Language, words: Iterable[str]) -> None:
+    """Make ``words`` stop words of ``nlp``'s vocabulary in every casing, as spaCy's own stop words are."""
+    from spacy.attrs import IS_STOP
+    from spacy.lang.lex_attrs import is_stop
+
+    stops = frozenset(nlp.Defaults.stop_words | set(words))
+    nlp.vocab.lex_attr_getters[IS_STOP] = partial(is_stop, stops=stops)  # for the words the vocabulary meets later
+    for lexeme in nlp.vocab:  # and those it holds already
+        lexeme.is_stop = lexeme.lower_ in stops
+
+
 @lru_cache(maxsize=None)
 def pipeline(lang: str) -> Language:
     """The blank spaCy pipeline of ``lang`` ("fi" or "sv") with lemmatizer and sentencizer.
@@ -85,8 +96,7 @@ def pipeline(lang: str) -> Language:
         raise ValueError(f"no pipeline for language {lang!r}; known: {', '.join(LANGUAGES)}")
     nlp = _spacy().blank(lang)
     if lang == "sv":  # spaCy's Swedish stop list lacks closed-class words such as "hos" (read as the noun "ho")
-        for word in sv.FUNCTION_WORDS:
-            nlp.vocab[word].is_stop = nlp.vocab[word.capitalize()].is_stop = True
+        _add_stop_words(nlp, sv.FUNCTION_WORDS)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("fi_voikko_lemmatizer" if lang == "fi" else "sv_lookup_lemmatizer")
     return nlp
