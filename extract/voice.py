@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.fi_morphology import fi_analyses
+from extract.fi_morphology import base_form, fi_analyses
 from extract.lang import fi, sv
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -39,8 +39,8 @@ def speaks_as_we(text: str, lang: Optional[str]) -> bool:
 
 def _fi_we(word: str) -> bool:
     for analysis in fi_analyses(word):
-        verb = getattr(analysis, "PERSON", None) == "1" and getattr(analysis, "NUMBER", None) == "plural"
-        pronoun = analysis.CLASS == "asemosana" and analysis.BASEFORM == fi.WE_PRONOUN
-        if verb or pronoun or getattr(analysis, "POSSESSIVE", None) == "1p":
+        verb = analysis.PERSON == "1" and analysis.NUMBER == "plural"
+        pronoun = analysis.CLASS == "asemosana" and base_form(analysis) == fi.WE_PRONOUN
+        if verb or pronoun or analysis.POSSESSIVE == "1p":
             return True
     return False
