@@ -55,7 +55,7 @@ def cached(name: str, sources: Iterable[bytes], kind: type[Packed], build: Calla
     packed = build()
     if path is not None:
         try:
-            write_atomically(path, packed.dumps().encode("utf-8"))  # failing (a read-only or full disk): built next run
+            write_atomically(path, packed.dumps())  # failing (a read-only or full disk): built next run
         except UnicodeError:  # a word with a lone surrogate cannot be saved: the lexicon is built again next run
             pass
     return packed

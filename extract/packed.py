@@ -47,7 +47,7 @@ def _plain(word: str) -> bool:
 
 
 class _Packed:
-    """What the packed set and table share: their buckets, size, and saving to and loading from a file."""
+    """What the packed set and table share: their buckets, size, the text they are saved as (:meth:`dumps`) and loading from a file."""
 
     _buckets: list[str]
     _size: int
@@ -59,10 +59,6 @@ class _Packed:
         """The object as saved: a header line (format, class, size, buckets, characters), then the buckets."""
         body = _SEPARATOR.join(self._buckets)
         return f"{_FORMAT}\t{type(self).__name__}\t{self._size}\t{len(self._buckets)}\t{len(body)}\n" + body
-
-    def save(self, path: Path) -> None:
-        """Write the object to ``path`` (:meth:`dumps`)."""
-        path.write_text(self.dumps(), encoding="utf-8")
 
     @classmethod
     def load(cls: type[Packed], path: Path) -> Packed:

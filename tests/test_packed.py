@@ -7,6 +7,7 @@ import random
 import pytest
 
 from extract import lexicon_cache, lexicons
+from extract.cache import write_atomically
 from extract.packed import PackedSet, PackedTable
 
 
@@ -68,8 +69,8 @@ def test_swedish_lexicon_packed_from_the_lookups_table():
 def test_saved_and_loaded_the_same(tmp_path):
     words = _words(3000, 4)
     table = {k: k[::-1] for k in words}
-    PackedSet(words).save(tmp_path / "set")
-    PackedTable(table).save(tmp_path / "table")
+    write_atomically(tmp_path / "set", PackedSet(words).dumps())
+    write_atomically(tmp_path / "table", PackedTable(table).dumps())
     loaded_set, loaded_table = PackedSet.load(tmp_path / "set"), PackedTable.load(tmp_path / "table")
     assert len(loaded_set) == len(set(words)) and len(loaded_table) == len(table)
     for word in words + _probes(words):
@@ -78,7 +79,7 @@ def test_saved_and_loaded_the_same(tmp_path):
 
 
 def test_a_cut_or_foreign_file_is_refused(tmp_path):
-    PackedSet(_words(500, 5)).save(tmp_path / "set")
+    write_atomically(tmp_path / "set", PackedSet(_words(500, 5)).dumps())
     text = (tmp_path / "set").read_text(encoding="utf-8")
     (tmp_path / "cut").write_text(text[:-3], encoding="utf-8")
     with pytest.raises(ValueError):
