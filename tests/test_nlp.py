@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from conftest import CORPUS, ROOT
 from extract.fi_morphology import fi_compound_parts
 from extract.lexicons import sv_compound_parts, sv_lemma_of
 from extract.nlp import analyse, lemma_text, lemmas, pipeline, sentences
@@ -60,7 +60,6 @@ def test_libvoikko_and_pyvoikko_agree_on_the_corpus_words():
     """
     import re
 
-    from conftest import CORPUS
     from extract import fi_morphology
 
     if fi_morphology._libvoikko() is None:
@@ -77,14 +76,18 @@ def test_libvoikko_and_pyvoikko_agree_on_the_corpus_words():
     assert len(words) > 1000 and len(differ) <= len(words) // 100, differ
 
 
+def _python(code: str, stdin: str = "", **env: str) -> str:
+    """What ``code`` prints, run by a fresh interpreter on this checkout with ``env`` added to the environment."""
+    done = subprocess.run([sys.executable, "-c", code], input=stdin, capture_output=True, text=True, cwd=ROOT,
+                          check=True, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+    return done.stdout
+
+
 def test_the_build_command_imports_spacy_only_when_a_text_is_analysed():
     # a rebuild that finds every analysis in its caches never needs spaCy (about a second to import)
     probe = ("import sys, kb.cli; heavy = [m for m in ('spacy', 'pandas', 'numpy', 'networkx') if m in sys.modules]; "
              "from extract.nlp import lemmas; print(heavy, lemmas('Palvelujen saatavuus paranee', 'fi'), 'spacy' in sys.modules)")
-    root = Path(__file__).resolve().parent.parent
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=root, check=True,
-                          env={**os.environ, "PYTHONPATH": str(root)})
-    assert done.stdout.strip() == "[] ('palvelu', 'saatavuus', 'parata') True"
+    assert _python(probe).strip() == "[] ('palvelu', 'saatavuus', 'parata') True"
 
 
 def test_both_engines_put_a_words_readings_in_the_same_order():
@@ -97,7 +100,6 @@ def test_both_engines_put_a_words_readings_in_the_same_order():
     import json
     import re
 
-    from conftest import CORPUS
     from extract import fi_morphology
 
     if fi_morphology._libvoikko() is None:
@@ -106,11 +108,7 @@ def test_both_engines_put_a_words_readings_in_the_same_order():
     words = sorted(set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)))
     probe = ("import json, sys; from extract.fi_morphology import fi_analyses, voikko_engine; words = json.load(sys.stdin); "
              "print(json.dumps([voikko_engine(), {w: [a.FSTOUTPUT for a in fi_analyses(w)] for w in words}]))")
-    root = Path(__file__).resolve().parent.parent
-    done = subprocess.run([sys.executable, "-c", probe], input=json.dumps(words), capture_output=True, text=True,
-                          cwd=root, check=True, env={**os.environ, "PYTHONPATH": str(root),
-                                                     fi_morphology.ENGINE_ENV: "pyvoikko"})
-    engine, python = json.loads(done.stdout)
+    engine, python = json.loads(_python(probe, json.dumps(words), **{fi_morphology.ENGINE_ENV: "pyvoikko"}))
     assert engine == "pyvoikko"
     here = {w: [a.FSTOUTPUT for a in fi_morphology.fi_analyses(w)] for w in words}
     alike = [w for w in words if sorted(here[w]) == sorted(python[w])]
