@@ -44,6 +44,14 @@ CENTRE_TOLERANCE = 0.15  # share of the row's width a roof may lie off the row's
 BBox = tuple[float, float, float, float]
 
 
+def by_page(units: Iterable[Unit]) -> dict[Optional[int], list[Unit]]:
+    """``units`` grouped by their page, pages and units in the order met."""
+    pages: dict[Optional[int], list[Unit]] = {}
+    for unit in units:
+        pages.setdefault(unit.page, []).append(unit)
+    return pages
+
+
 def summary_statements(units: Sequence[Unit]) -> list[tuple[Unit, str, str]]:
     """The typed statements of every summary page: ``(unit, kind, why)`` in document order.
 
@@ -52,9 +60,7 @@ def summary_statements(units: Sequence[Unit]) -> list[tuple[Unit, str, str]]:
 
     :param units: a document's units (with their ``bbox`` where the source has geometry)
     """
-    pages: dict[Optional[int], list[Unit]] = {}
-    for unit in units:
-        pages.setdefault(unit.page, []).append(unit)
+    pages = by_page(units)
     spread_pages = {u.spread for u in units if u.spread is not None}
     out: list[tuple[Unit, str, str]] = []
     for page, on_page in pages.items():

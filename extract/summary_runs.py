@@ -32,11 +32,11 @@ is not guessed.
 
 from __future__ import annotations
 
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Sequence
 
 from extract.cues import read_cue
 from extract.structure import Unit, looks_like_heading
-from extract.summary_pages import MAX_RING, MAX_WORDS, MIN_AROUND, closes_sentence, one_sentence
+from extract.summary_pages import MAX_RING, MAX_WORDS, MIN_AROUND, by_page, closes_sentence, one_sentence
 from extract.voice import speaks_as_we
 
 
@@ -70,9 +70,7 @@ def _read_titled(run: Sequence[Unit]) -> list[tuple[Unit, str, str]]:
 def _by_page(run: Sequence[Unit]) -> list[list[Unit]]:
     """A run over several pages as one run per page (none for a run on one page): a diagram
     may go on over a page break, but a short title that ends the page before is no box of it."""
-    pages: dict[Optional[int], list[Unit]] = {}
-    for unit in run:
-        pages.setdefault(unit.page, []).append(unit)
+    pages = by_page(run)
     return list(pages.values()) if len(pages) > 1 else []
 
 
@@ -92,14 +90,16 @@ def _runs(units: Sequence[Unit], taken: frozenset[int]) -> Iterable[list[Unit]]:
 
 
 def _read(run: Sequence[Unit]) -> list[tuple[Unit, str, str]]:
-    headlines = [u for u in run if _headline(u)]
-    if len(headlines) < MIN_AROUND + 1:
+    headlines: list[Unit] = []
+    statements: list[Unit] = []
+    for unit in run:
+        (headlines if _headline(unit) else statements).append(unit)
+    if not MIN_AROUND + 1 <= len(headlines) <= MAX_RING + 1:
         return []
     others = [u for u in headlines if not speaks_as_we(u.text, u.lang)]
-    if len(others) != 1 or len(headlines) > MAX_RING + 1:
+    if len(others) != 1:
         return []
     centre, themes = others[0], [u for u in headlines if u is not others[0]]
-    statements = [u for u in run if not _headline(u)]
     aims = statements if len(statements) <= len(themes) else []
     out = [(centre, "vision", "the one headline of another voice in a run of headline boxes")]
     out += [(u, "guideline", "headline box around the centre of a run of headline boxes") for u in themes]
