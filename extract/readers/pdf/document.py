@@ -108,17 +108,14 @@ def lay_out_page(objects: PageObjects, find_tables: TableFinder, render: Rendere
     """
     spacing = spacing or LineSpacing()
     out = PageItems(objects.number, objects.width, objects.height)
-    upright: list[Char] = []
     # By baseline direction: a page has a few, most pages only the upright one, and then no char needs sorting.
-    if all(runs_upright(direction) for direction in set(map(_DIRECTION, objects.chars))):
+    straight = {direction: runs_upright(direction) for direction in set(map(_DIRECTION, objects.chars))}
+    if all(straight.values()):
         upright = list(objects.chars)
     else:
-        is_upright: dict[tuple[float, float], bool] = {}
+        upright: list[Char] = []
         for char in objects.chars:
-            straight = is_upright.get(char.direction)
-            if straight is None:
-                straight = is_upright[char.direction] = char.upright
-            (upright if straight else out.rotated).append(char)
+            (upright if straight[char.direction] else out.rotated).append(char)
     tables = find_tables(objects, upright, settings)
     boxes = [t.bbox for t in tables if t.bbox]
     body_chars = _outside(upright, boxes) if boxes else upright
