@@ -9,13 +9,12 @@ Nothing here opens a source file itself.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Optional
 
 import click
 
@@ -23,7 +22,7 @@ import extract
 import link
 from extract.errors import ManifestError, StrategyKBError
 from extract.records import DocumentInfo
-from extract.cache import CACHE_DIR_NAME, ExtractionCache, result_origin
+from extract.cache import CACHE_DIR_NAME, ExtractionCache, frozen, result_origin
 from extract.manifest import MANIFEST_NAME, SUFFIXES
 from extract.nlp import warm_up
 from extract.pipeline import Limits, extract_document
@@ -138,29 +137,19 @@ def run_build(
             click.echo(f"  {corpus_dir} holds documents but no {MANIFEST_NAME}: "
                        f"`strategy-kb add FILE... --corpus {corpus_dir}` proposes one to review", err=True)
         return 2
-    # the documents live to the end of the build: collections set off by linking's objects need not walk them
-    gc.freeze()
-    try:
-        return _link_and_write(corpus_dir, db_path, limits, cache_dir, cache, documents, corrections, reviews, started)
-    finally:
-        gc.unfreeze()
-
-
-def _link_and_write(corpus_dir: Path, db_path: Path, limits: Optional[Limits], cache_dir: Optional[Path],
-                    cache: Optional[ExtractionCache], documents: Sequence[extract.ExtractedDocument],
-                    corrections: Sequence[link.Correction], reviews: Sequence[link.Review], started: float) -> int:
-    """The rest of :func:`run_build` once the documents are extracted: link, write the database, report."""
     click.echo("linking (parallel text, evaluations, lineage) …", err=True)
     max_pages = (limits or Limits()).max_pages
     origins = {d.info.id: result_origin(d, max_pages) for d in documents}
-    links = link.run(documents, corrections, reviews, link.LinkCache(cache_dir, origins) if cache_dir else None)
-    click.echo("writing the database …", err=True)
-    try:
-        path = build_db(documents, links, db_path, inferred=inferred_origins(corpus_dir, [d.info for d in documents]),
-                        incremental=cache is not None, origins=origins)
-    except StrategyKBError as exc:
-        click.echo(f"error {exc.one_line()}", err=True)
-        return 2
+    # the documents live to the end of the build: collections set off by linking's objects need not walk them
+    with frozen():
+        links = link.run(documents, corrections, reviews, link.LinkCache(cache_dir, origins) if cache_dir else None)
+        click.echo("writing the database …", err=True)
+        try:
+            inferred = inferred_origins(corpus_dir, [d.info for d in documents])
+            path = build_db(documents, links, db_path, inferred=inferred, incremental=cache is not None, origins=origins)
+        except StrategyKBError as exc:
+            click.echo(f"error {exc.one_line()}", err=True)
+            return 2
     _summary(documents, links, path, time.monotonic() - started)
     if cache:
         click.echo(f"  cache      {cache.hits} reused, {len(documents) - cache.hits} extracted ({cache.folder})", err=True)
