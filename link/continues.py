@@ -47,9 +47,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 from extract.records import ExtractedDocument, Statement
+from link.cache import LinkCache, memo
 from link.context import match_key
 from link.matching import Candidate, Context, candidates, context_candidates, held_in_text, select
 from link.records import Link
@@ -127,7 +128,8 @@ def _by_lang(ctx: Context, doc: ExtractedDocument, kinds: frozenset[str]) -> dic
     return out
 
 
-def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocument]]) -> list[Candidate]:
+def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocument]],
+            cache: Optional[LinkCache] = None) -> list[Candidate]:
     """Scored pairs of each document pair: by the statements' own words, and by the words around them.
 
     A pair found both ways keeps the higher score, with both evidences.
@@ -137,21 +139,7 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
         sources, targets = _by_lang(ctx, earlier, SOURCE_KINDS), _by_lang(ctx, later, TARGET_KINDS)
         for ls in sorted(sources):
             for lt in sorted(targets):
-                minimum = CANDIDATE_MINIMUM if ls == lt else CROSS_CANDIDATE_MINIMUM
-                found = [c for c in candidates(ctx, sources[ls], targets[lt], minimum)
-                         if ls == lt or c.score * kind_compatibility(c.source.kind, c.target.kind) >= CROSS_THRESHOLD]
-                with_context = [c for c in sources[ls] if c.kind in CONTEXT_KINDS]
-                in_context = _by_items(ctx, with_context, targets[lt],
-                                       context_candidates(ctx, with_context, targets[lt], CONTEXT_THRESHOLD))
-                found = _carried(ctx, found, in_context)
-                for c in found:
-                    # a child carrying a pair may keep the kind of the unit it was found in (the one compared)
-                    compared = ctx.statements[c.evidence.get("found_in", c.target.id)]
-                    c.score *= max(kind_compatibility(c.source.kind, t.kind) for t in (c.target, compared))
-                    if c.method in ("context", "context-child"):
-                        c.score *= THRESHOLD / CONTEXT_THRESHOLD  # on the scale of the other methods
-                    if c.evidence["numbers"]["shared"]:
-                        c.score += NUMBER_BONUS
+                for c in _scored(ctx, (earlier, later), sources[ls], targets[lt], cache):
                     known = pool.get(c.key)
                     if known is None:
                         pool[c.key] = c
@@ -160,6 +148,52 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
                         pool[c.key] = Candidate(best.source, best.target, best.score, best.method,
                                                 {**other.evidence, **best.evidence}, best.coverage)
     return [pool[k] for k in sorted(pool)]
+
+
+def _scored(ctx: Context, documents: tuple[ExtractedDocument, ExtractedDocument], sources: Sequence[Statement],
+            targets: Sequence[Statement], cache: Optional[LinkCache]) -> list[Candidate]:
+    """The scored pairs of ``sources`` (of the earlier document, one language) and ``targets`` (of the later, one
+    language), or those a build with the same inputs stored.
+
+    They depend on the two documents, the contexts of their units (which the bag digests hash), the
+    IDF of the two languages (:meth:`Context.idf_digest`) and the lexicon: a rebuild after a change
+    elsewhere that leaves the IDF of these languages as it was reuses them.
+    """
+    ls, lt = ctx.lang(sources[0]), ctx.lang(targets[0])
+
+    def key() -> tuple:
+        units = sorted(u.id for d in documents for u in (*d.statements, *d.passages) if u.id in ctx.bags)
+        return ("continues-scored", [cache.document_key(d) for d in documents], ls, lt,
+                [ctx.digest(ctx.bags[u]) for u in units], ctx.idf_digest(ls), ctx.idf_digest(lt),
+                sorted(ctx.crosslang.lexicon.learned), sorted(ctx.crosslang.lexicon.rejected))
+
+    def encode(found: list[Candidate]) -> list:
+        return [(c.source.id, c.target.id, c.score, c.method, c.evidence, c.coverage) for c in found]
+
+    def decode(data: list) -> list[Candidate]:
+        return [Candidate(ctx.statements[s], ctx.statements[t], score, method, evidence, tuple(coverage))
+                for s, t, score, method, evidence, coverage in data]
+
+    return memo(cache, key, lambda: _score(ctx, sources, targets, ls == lt), encode, decode)
+
+
+def _score(ctx: Context, sources: Sequence[Statement], targets: Sequence[Statement], same: bool) -> list[Candidate]:
+    """:func:`_scored` made: pairs by own words and by context, on the scale of :data:`THRESHOLD`."""
+    minimum = CANDIDATE_MINIMUM if same else CROSS_CANDIDATE_MINIMUM
+    found = [c for c in candidates(ctx, sources, targets, minimum)
+             if same or c.score * kind_compatibility(c.source.kind, c.target.kind) >= CROSS_THRESHOLD]
+    with_context = [c for c in sources if c.kind in CONTEXT_KINDS]
+    in_context = _by_items(ctx, with_context, targets, context_candidates(ctx, with_context, targets, CONTEXT_THRESHOLD))
+    found = _carried(ctx, found, in_context)
+    for c in found:
+        # a child carrying a pair may keep the kind of the unit it was found in (the one compared)
+        compared = ctx.statements[c.evidence.get("found_in", c.target.id)]
+        c.score *= max(kind_compatibility(c.source.kind, t.kind) for t in (c.target, compared))
+        if c.method in ("context", "context-child"):
+            c.score *= THRESHOLD / CONTEXT_THRESHOLD  # on the scale of the other methods
+        if c.evidence["numbers"]["shared"]:
+            c.score += NUMBER_BONUS
+    return found
 
 
 def _by_items(ctx: Context, sources: Sequence[Statement], targets: Sequence[Statement],
@@ -449,7 +483,8 @@ def continues(documents: Sequence[ExtractedDocument], links: Sequence[Link] = ()
 
 
 def continues_and_candidates(documents: Sequence[ExtractedDocument], links: Sequence[Link] = (),
-                             ctx: Context | None = None) -> tuple[list[Link], list[Link]]:
+                             ctx: Context | None = None,
+                             cache: Optional[LinkCache] = None) -> tuple[list[Link], list[Link]]:
     """The ``continues`` links (:func:`continues`) and the candidates a person may want to confirm.
 
     A candidate is a scored pair under :data:`THRESHOLD` (at least
@@ -457,13 +492,15 @@ def continues_and_candidates(documents: Sequence[ExtractedDocument], links: Sequ
     later one that continues nothing: at most :data:`CANDIDATES_SHOWN` per
     statement, best first. Candidates are :class:`Link` records of relation
     ``continues`` that are not links: the build writes them to their own table.
+
+    :param cache: where the scored pairs of each pair of documents and languages are kept (:func:`_scored`)
     """
     ctx = ctx or Context(documents)
     pairs = lineage_pairs(documents)
     later_docs: dict[str, set[str]] = defaultdict(set)
     for earlier, later in pairs:
         later_docs[earlier.info.id].add(later.info.id)
-    pool = _direct(ctx, pairs)
+    pool = _direct(ctx, pairs, cache)
     first = select(pool, THRESHOLD, RATIO, _group)
     _classify(ctx, first)
     positions = _by_position(ctx, first, pairs)

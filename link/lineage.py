@@ -49,7 +49,7 @@ def lineage_and_candidates(documents: Sequence[ExtractedDocument], links: Sequen
     with kept_analyses(cache):
         crosslang = CrossLingual(default_lexicon().with_glossary(glossary), cache)
         ctx = Context(documents, crosslang, contexts(documents, links), cache)
-        found, candidates = continues_and_candidates(documents, links, ctx)
+        found, candidates = continues_and_candidates(documents, links, ctx, cache)
         similar = similar_to(documents, ctx, cache)
         crosslang.store()
     return sorted(found + similar, key=lambda l: l.id), candidates

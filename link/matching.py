@@ -12,6 +12,7 @@ best pairs above a threshold.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -89,6 +90,7 @@ class Context:
         self.bags = {sid: bags[sid] for sid in self.statements}
         self._digests = {i: digest for part in parts for i, digest in part.digests.items()}
         self._stems: dict[str, dict[str, str]] = {}
+        self._idf_digests: dict[str, str] = {}
         self._own: dict[str, dict[str, float]] = {}
         self._total: dict[str, float] = {}
         self._items: dict[str, list[Statement]] = {}
@@ -127,6 +129,13 @@ class Context:
             self._bag_index = (key, LemmaIndex([Profile(t.id, self.lang(t), self.bags[t.id].terms, frozenset())
                                                 for t in targets]))
         return self._bag_index[1]
+
+    def idf_digest(self, lang: str) -> str:
+        """A hash of the IDF of ``lang`` (and of its unseen terms' weight), made once."""
+        if lang not in self._idf_digests:
+            rows = sorted(self.idf.get(lang, {}).items())
+            self._idf_digests[lang] = hashlib.sha1(repr((rows, self.unseen.get(lang))).encode()).hexdigest()
+        return self._idf_digests[lang]
 
     def weight(self, lang: str, term: str) -> float:
         """The IDF of ``term`` in ``lang`` (a term seen nowhere weighs as one seen once)."""

@@ -337,8 +337,16 @@ def similar_to(documents: Sequence[ExtractedDocument], ctx: Context | None = Non
         return a.region != b.region and a.organisation != b.organisation and not both_passages
 
     pools, kinds = _pools(ctx, documents)
-    found = [l for key in sorted(pools) for l in pool_links(ctx, pools[key], kinds, foreign, info, cache)]
+    found = [l for key in sorted(pools) if _mixed(pools[key], info)
+             for l in pool_links(ctx, pools[key], kinds, foreign, info, cache)]
     return sorted(found, key=lambda l: l.id)
+
+
+def _mixed(units: Sequence[Statement], info: Mapping[str, DocumentInfo]) -> bool:
+    """Whether two of the units' documents belong to different regions and organisations: else no pair of the
+    pool may link, and it is not compared (the Swedish pool of a corpus whose one bilingual county prints Swedish)."""
+    owners = sorted({(info[u.document_id].region, info[u.document_id].organisation) for u in units})
+    return any(a[0] != b[0] and a[1] != b[1] for i, a in enumerate(owners) for b in owners[i + 1:])
 
 
 def pool_links(ctx: Context, units: Sequence[Statement], kinds: Mapping[str, frozenset[str]],
