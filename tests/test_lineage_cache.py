@@ -1,11 +1,13 @@
 """What lineage keeps from one build for the next: each document's terms, each similar_to pool's links, the
-matches of cross-language pairs; a rebuild reuses them where their inputs are unchanged and equals linking anew."""
+scored continues pairs of each pair of documents and languages, the matches of cross-language pairs; a rebuild
+reuses them where their inputs are unchanged and equals linking anew."""
 
 from __future__ import annotations
 
 import dataclasses
 
 import link
+import link.continues as continues_module
 import link.document_terms as document_terms
 import link.lemma_index as lemma_index
 from conftest import linked_rows
@@ -38,8 +40,31 @@ def test_an_unchanged_corpus_is_relinked_from_the_kept_pools_and_pair_matches(wa
         raise AssertionError("made again though its inputs are unchanged")
 
     monkeypatch.setattr("link.similar._pool_pairs", fail)
+    monkeypatch.setattr("link.continues._score", fail)
     monkeypatch.setattr("link.crosslang.CrossLingual.partner", fail)  # only a new cross-language pair asks
     assert linked_rows(link.run(warm_links.docs, cache=LinkCache(warm_links.folder))) == warm_links.rows
+
+
+def _reworded_swedish(doc):
+    """``doc`` with its first Swedish statement reworded."""
+    first = next(s for s in doc.statements if s.lang == "sv")
+    changed = dataclasses.replace(first, text=first.text + " och hållbart")
+    return dataclasses.replace(doc, statements=tuple(changed if s is first else s for s in doc.statements))
+
+
+def test_a_swedish_change_rescores_only_the_pairs_with_a_swedish_side(warm_links, monkeypatch):
+    """The Finnish IDF is as it was, so the Finnish → Finnish pairs of an untouched pair of documents are kept."""
+    docs = warm_links.docs
+    swedish = next(d for d in docs if d.info.languages == ("sv",) and d.info.kind != "evaluation")
+    changed = [_reworded_swedish(d) if d is swedish else d for d in docs]
+    scored: list[tuple[str, str]] = []
+    real = continues_module._score
+    monkeypatch.setattr(continues_module, "_score", lambda ctx, sources, targets, same: scored.append(
+        (ctx.lang(sources[0]), ctx.lang(targets[0]))) or real(ctx, sources, targets, same))
+    rebuilt = linked_rows(link.run(changed, cache=LinkCache(warm_links.folder)))
+    assert scored and {lt for _, lt in scored} == {"sv"}  # no Finnish → Finnish block was scored again
+    monkeypatch.undo()
+    assert rebuilt == linked_rows(link.run(changed))
 
 
 def test_a_kept_answer_counts_as_asked_and_is_stored_again(tmp_path):

@@ -7,6 +7,7 @@ import pytest
 from link.context import contexts
 from link.derivation import word_bases
 from link.matching import Candidate, Context
+import link.similar as similar_module
 from link.similar import IDENTITY_DISCOUNT, LEVEL_DISCOUNT, kind_compatibility, near_best, similar_to
 from lineage_helpers import document
 
@@ -178,3 +179,19 @@ def test_statements_sharing_only_whose_are_not_similar(text, linked):
     pairs = {(l.source_id, l.target_id) for l in similar_to([west, middle])}
     assert (("middle-2023/a", "west-2023/a") in pairs) is linked
     assert ("middle-2023/b", "west-2023/b") in pairs
+
+
+def test_a_pool_of_one_region_or_organisation_is_not_compared(monkeypatch):
+    """Two strategies of one organisation (or one region) may not link: their pool is left alone; another
+    organisation of another region brings the comparison back."""
+    texts = [("g", "goal", "Asiakkaat saavat palvelua ajallaan ja asiakkaiden tyytyväisyys kasvaa.")]
+    same_organisation = document("west-b", "2023-2025", texts, region="Keski", organisation="Länsi")
+    same_region = document("west-c", "2023-2025", texts, region="Länsi", organisation="Keski")
+    compared: list[int] = []
+    real = similar_module._pool_pairs
+    monkeypatch.setattr(similar_module, "_pool_pairs", lambda ctx, units, *rest: compared.append(len(units))
+                        or real(ctx, units, *rest))
+    assert similar_to([_west(texts), same_organisation]) == similar_to([_west(texts), same_region]) == []
+    assert compared == []
+    links = similar_to([_west(texts), _middle(texts)])
+    assert compared == [2] and [(l.source_id, l.target_id) for l in links] == [("middle-2023/g", "west-2023/g")]
