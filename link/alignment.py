@@ -224,24 +224,24 @@ def _decode_links(data: list) -> list[Link]:
 
 def _load_analyses(cache: Optional[LinkCache]) -> set[tuple[str, str]]:
     """Put the word analyses of the last build into :data:`link.bilingual.STORED`; which ones there were."""
-    found = cache.get(part_key("analyses")) if cache else None
+    found = cache.get_dict(part_key("analyses")) if cache else {}
     bitext.cache_clear()  # every side asked for from now on is in ASKED
     STORED.clear()
     ASKED.clear()
-    if isinstance(found, dict):
-        STORED.update(found)
+    STORED.update(found)
     return set(STORED)
 
 
 def _store_analyses(cache: Optional[LinkCache], loaded: set[tuple[str, str]], units: Sequence[Unit]) -> None:
-    """Store the word analyses of every unit's text and of every text analysed in this build (the joined
-    texts of the structural pass) for the next build, with those loaded, unless nothing is new.
+    """Add the word analyses of every unit's text and of every text analysed in this build (the joined
+    texts of the structural pass) to those stored for the next build (:meth:`LinkCache.add`), unless nothing is new.
 
     The loaded ones stay: a later build may recompute a region whose joined texts this one took from the
     cache. (Analyses of texts no longer in the corpus stay too, until the code version changes.)
     """
     if cache is None:
         return
-    wanted = loaded | ASKED | {(u.text, u.lang) for u in units}
-    if wanted != loaded:
-        cache.put(part_key("analyses"), {key: STORED.get(key) or stored_form(bitext(*key)) for key in wanted})
+    new = (ASKED | {(u.text, u.lang) for u in units}) - loaded
+    if new:
+        cache.add(part_key("analyses"), {key: STORED[key] for key in loaded},
+                  {key: STORED.get(key) or stored_form(bitext(*key)) for key in new})

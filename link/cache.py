@@ -33,6 +33,7 @@ from extract.records import ExtractedDocument
 from link.records import Link
 
 _VERSION_DIR = re.compile(r"link-[0-9a-f]{16}")
+MAX_ADDITIONS = 8  # additions to a dict entry (:meth:`LinkCache.add`) before it is written whole again
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,15 +118,39 @@ class LinkCache:
             return
         self.stores += write_atomically(self.entries / f"{key}.bin", data)
 
+    def get_dict(self, key: str) -> dict:
+        """The dict stored under ``key`` by :meth:`put` and :meth:`add` (the entry and its additions merged);
+        ``{}`` when there is none."""
+        found = self.get(key)
+        merged = dict(found) if isinstance(found, dict) else {}
+        for n in range(1, MAX_ADDITIONS + 1):
+            addition = self.get(f"{key}+{n}")
+            if not isinstance(addition, dict):
+                break
+            merged.update(addition)
+        return merged
+
+    def add(self, key: str, known: dict, new: dict) -> None:
+        """Store ``new`` (keys not in ``known``, what :meth:`get_dict` gave) as an addition to the dict under
+        ``key``, so a rebuild writes what it found, not the whole dict again; after :data:`MAX_ADDITIONS`
+        additions the merged dict replaces the entry and them."""
+        count = next((n for n in range(1, MAX_ADDITIONS + 1) if not (self.entries / f"{key}+{n}.bin").exists()), None)
+        if count is not None:
+            self.put(f"{key}+{count}", new)
+            return
+        self.put(key, {**known, **new})
+        for n in range(1, MAX_ADDITIONS + 1):
+            (self.entries / f"{key}+{n}.bin").unlink(missing_ok=True)
+
 
 class Answers:
     """Answers of a pure function by their question, kept from one build for the next.
 
     The answers are one cache entry under the key of ``name`` and ``inputs``
     (what else the answers depend on, e.g. the lexicon; the code version is
-    in every key). The entry written back holds the answers this build asked
-    for, so it follows the corpus instead of growing with every version of it.
-    Without a cache they are remembered for the build only.
+    in every key). The entry written back holds the answers loaded and those
+    this build asked for (:meth:`store`). Without a cache they are remembered
+    for the build only.
 
     :param cache: the link cache (``None``: none)
     :param name: what the answers are
@@ -135,8 +160,7 @@ class Answers:
     def __init__(self, cache: Optional[LinkCache], name: str, *inputs: Any) -> None:
         self.cache = cache
         self.key = part_key(name, *inputs) if cache is not None else ""
-        found = cache.get(self.key) if cache is not None else None
-        self.known: dict[str, Any] = found if isinstance(found, dict) else {}
+        self.known: dict[str, Any] = cache.get_dict(self.key) if cache is not None else {}
         self.asked: dict[str, Any] = {}
 
     def get(self, question: str, answer: Callable[[], Any]) -> Any:
@@ -147,18 +171,16 @@ class Answers:
         self.asked[question] = value
         return value
 
-    def keep(self, question: str) -> None:
-        """Count a remembered answer to ``question`` as asked, without asking it: it is stored again.
-
-        For answers a caller did not need because it kept what it made of them (a document's terms).
-        """
-        if question not in self.asked and question in self.known:
-            self.asked[question] = self.known[question]
-
     def store(self) -> None:
-        """Write the answers asked for back to the cache, unless they are exactly those loaded."""
-        if self.cache is not None and self.asked != self.known:
-            self.cache.put(self.key, self.asked)
+        """Add the answers this build found to those in the cache (:meth:`LinkCache.add`).
+
+        The loaded ones stay though not asked: a result this build took from the cache (:func:`memo`)
+        spared it their questions, which the next change may ask again. (Answers of texts no longer in
+        the corpus stay too, until the code version changes.)
+        """
+        new = {question: value for question, value in self.asked.items() if question not in self.known}
+        if self.cache is not None and new:
+            self.cache.add(self.key, self.known, new)
 
 
 def memo(cache: Optional[LinkCache], key_inputs: Callable[[], tuple], compute: Callable[[], Any],

@@ -15,12 +15,12 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass, field, fields
-from typing import Iterator, Mapping, Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from extract.records import ExtractedDocument, Statement
 from link.cache import LinkCache, memo
 from link.context import PassageUnit, Piece, passage_units
-from link.lemma_index import Profile, analysis_lang, keep_analyses, profile, text_compounds, text_terms
+from link.lemma_index import Profile, analysis_lang, profile, text_compounds, text_terms
 
 CONTEXT_SHARE = 0.5  # a word of the context counts this much of a word of the statement itself
 _UNIT_FIELDS = tuple(f.name for f in fields(PassageUnit))
@@ -96,28 +96,8 @@ def document_terms(doc: ExtractedDocument, contexts: Mapping[str, Sequence[Piece
                    cache: Optional[LinkCache] = None) -> DocumentTerms:
     """The :class:`DocumentTerms` of ``doc`` (of an evaluation report, only its passages' terms), kept in ``cache``."""
     ids = [u.id for u in (*doc.statements, *doc.passages)]
-    found = memo(cache, lambda: ("document-terms", cache.document_key(doc), [(i, contexts[i]) for i in ids if i in contexts]),
-                 lambda: _made(doc, contexts), _encode, _decode)
-    if cache is not None:  # the analyses these were made of stay in the cache, for a later change of the document
-        keep_analyses(_texts(doc, contexts))
-    return found
-
-
-def _texts(doc: ExtractedDocument, contexts: Mapping[str, Sequence[Piece]]) -> Iterator[tuple[str, str]]:
-    """The (text, analysis language) pairs :func:`_made` analyses (those of passages that are no unit too)."""
-    for p in doc.passages:
-        yield p.text, analysis_lang(p.lang)
-    if doc.info.kind == "evaluation":
-        return
-    for s in doc.statements:
-        lang = analysis_lang(s.lang)
-        yield s.text, lang
-        for _, _, text in contexts.get(s.id, ()):
-            yield text, lang
-    for p in doc.passages:
-        lang = analysis_lang(p.lang)
-        for _, _, text in contexts.get(p.id, ()):
-            yield text, lang
+    return memo(cache, lambda: ("document-terms", cache.document_key(doc), [(i, contexts[i]) for i in ids if i in contexts]),
+                lambda: _made(doc, contexts), _encode, _decode)
 
 
 def _made(doc: ExtractedDocument, contexts: Mapping[str, Sequence[Piece]]) -> DocumentTerms:

@@ -92,8 +92,8 @@ _analyses: Answers | _Recent = _recent
 
 @contextmanager
 def kept_analyses(cache: Optional[LinkCache]) -> Iterator[None]:
-    """Within the block (one build), text analyses are looked up in ``cache`` and, when it ends, the ones asked
-    for are stored.
+    """Within the block (one build), text analyses are looked up in ``cache`` and, when it ends, stored with the
+    new ones asked for (:meth:`link.cache.Answers.store`).
 
     An analysis depends on the text, its language and the code only (the code
     version is in every key of the link cache). Without a cache they are looked
@@ -121,13 +121,6 @@ def kept(question: str, answer: Callable[[], Any]) -> Any:
     For answers that depend on the question and the code only, e.g. whether a text is a cue heading.
     """
     return _analyses.get(question, answer)
-
-
-def keep_analyses(texts: Iterable[tuple[str, str]]) -> None:
-    """Keep the remembered analyses of these (text, language) pairs for the next build, as if they were read
-    (:meth:`link.cache.Answers.keep`): for a caller that kept what it made of them."""
-    for text, lang in texts:
-        _analyses.keep(f"{lang}\0{text}")
 
 
 def _analysis(text: str, lang: str) -> Analysis:

@@ -11,14 +11,14 @@ import link.continues as continues_module
 import link.document_terms as document_terms
 import link.lemma_index as lemma_index
 from conftest import linked_rows
-from link.cache import Answers, LinkCache
+from link.cache import MAX_ADDITIONS, Answers, LinkCache
 
 
-def _reworded(doc):
-    """``doc`` with its first goal reworded (a word added to its text)."""
-    goal = next(s for s in doc.statements if s.kind == "goal")
-    changed = dataclasses.replace(goal, text=goal.text + " ja kestävästi")
-    return dataclasses.replace(doc, statements=tuple(changed if s is goal else s for s in doc.statements))
+def _reworded(doc, lang: str = "fi"):
+    """``doc`` with its first goal (``lang="sv"``: its first Swedish statement) reworded: a word added to its text."""
+    first = next(s for s in doc.statements if (s.kind == "goal" if lang == "fi" else s.lang == lang))
+    changed = dataclasses.replace(first, text=first.text + (" ja kestävästi" if lang == "fi" else " och hållbart"))
+    return dataclasses.replace(doc, statements=tuple(changed if s is first else s for s in doc.statements))
 
 
 def test_a_rebuild_after_a_change_remakes_only_that_documents_terms_and_equals_linking_anew(warm_links, monkeypatch):
@@ -45,18 +45,11 @@ def test_an_unchanged_corpus_is_relinked_from_the_kept_pools_and_pair_matches(wa
     assert linked_rows(link.run(warm_links.docs, cache=LinkCache(warm_links.folder))) == warm_links.rows
 
 
-def _reworded_swedish(doc):
-    """``doc`` with its first Swedish statement reworded."""
-    first = next(s for s in doc.statements if s.lang == "sv")
-    changed = dataclasses.replace(first, text=first.text + " och hållbart")
-    return dataclasses.replace(doc, statements=tuple(changed if s is first else s for s in doc.statements))
-
-
 def test_a_swedish_change_rescores_only_the_pairs_with_a_swedish_side(warm_links, monkeypatch):
     """The Finnish IDF is as it was, so the Finnish → Finnish pairs of an untouched pair of documents are kept."""
     docs = warm_links.docs
     swedish = next(d for d in docs if d.info.languages == ("sv",) and d.info.kind != "evaluation")
-    changed = [_reworded_swedish(d) if d is swedish else d for d in docs]
+    changed = [_reworded(d, "sv") if d is swedish else d for d in docs]
     scored: list[tuple[str, str]] = []
     real = continues_module._score
     monkeypatch.setattr(continues_module, "_score", lambda ctx, sources, targets, same: scored.append(
@@ -67,15 +60,29 @@ def test_a_swedish_change_rescores_only_the_pairs_with_a_swedish_side(warm_links
     assert rebuilt == linked_rows(link.run(changed))
 
 
-def test_a_kept_answer_counts_as_asked_and_is_stored_again(tmp_path):
+def test_answers_loaded_stay_stored_with_the_new_ones_and_nothing_new_writes_nothing(tmp_path):
     first = Answers(LinkCache(tmp_path), "squares", "v1")
     assert [first.get(str(n), lambda n=n: n * n) for n in (2, 3)] == [4, 9]
     first.store()
     again = Answers(LinkCache(tmp_path), "squares", "v1")
-    again.keep("3")
-    again.keep("5")  # never answered: nothing to keep
+    assert again.get("3", lambda: 0) == 9  # remembered, not answered again
     again.store()
-    assert Answers(LinkCache(tmp_path), "squares", "v1").known == {"3": 9}
+    assert again.cache.stores == 0  # nothing new was asked
+    again.get("5", lambda: 25)
+    again.store()  # "2" was not asked by this build: a result it took from the cache may have spared it
+    assert Answers(LinkCache(tmp_path), "squares", "v1").known == {"2": 4, "3": 9, "5": 25}
+
+
+def test_a_dict_entry_grows_by_small_additions_and_is_written_whole_after_a_few(tmp_path):
+    cache = LinkCache(tmp_path)
+    cache.put("words", {"a": 1})
+    for n in range(MAX_ADDITIONS):
+        cache.add("words", cache.get_dict("words"), {f"new{n}": n})
+    assert sorted(p.name for p in cache.entries.iterdir())[:2] == ["words+1.bin", "words+2.bin"]
+    assert cache.get_dict("words") == {"a": 1, **{f"new{n}": n for n in range(MAX_ADDITIONS)}}
+    cache.add("words", cache.get_dict("words"), {"last": 0})  # one too many: merged into the entry
+    assert [p.name for p in cache.entries.iterdir()] == ["words.bin"]
+    assert LinkCache(tmp_path).get_dict("words") == {"a": 1, "last": 0, **{f"new{n}": n for n in range(MAX_ADDITIONS)}}
 
 
 def test_analyses_without_a_link_cache_are_kept_to_a_bound_and_never_made_twice_in_one_build(monkeypatch):
