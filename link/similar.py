@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from extract.cues import read_cue
+from extract.metadata import organisation_key
 from extract.records import DocumentInfo, ExtractedDocument, Statement
 from link.attributes import attribute_words
 from link.cache import LinkCache, link_from_json, link_to_json, memo
@@ -329,23 +330,26 @@ def similar_to(documents: Sequence[ExtractedDocument], ctx: Context | None = Non
     """
     ctx = ctx or Context(documents)
     info = {d.info.id: d.info for d in documents}
+    # an organisation named in Swedish in one document and in Finnish in another is one organisation
+    owner = {d.info.id: (d.info.region, organisation_key(d.info.organisation)) for d in documents}
 
     def foreign(s: Statement, t: Statement) -> bool:
-        a, b = info[s.document_id], info[t.document_id]
+        (region_a, organisation_a), (region_b, organisation_b) = owner[s.document_id], owner[t.document_id]
         # two passages make no link: one end is a statement someone can act on
         both_passages = s.kind == t.kind == PASSAGE_KIND
-        return a.region != b.region and a.organisation != b.organisation and not both_passages
+        return region_a != region_b and organisation_a != organisation_b and not both_passages
 
     pools, kinds = _pools(ctx, documents)
-    found = [l for key in sorted(pools) if _mixed(pools[key], info)
+    found = [l for key in sorted(pools) if _mixed(pools[key], owner)
              for l in pool_links(ctx, pools[key], kinds, foreign, info, cache)]
     return sorted(found, key=lambda l: l.id)
 
 
-def _mixed(units: Sequence[Statement], info: Mapping[str, DocumentInfo]) -> bool:
-    """Whether two of the units' documents belong to different regions and organisations: else no pair of the
-    pool may link, and it is not compared (the Swedish pool of a corpus whose one bilingual county prints Swedish)."""
-    owners = sorted({(info[u.document_id].region, info[u.document_id].organisation) for u in units})
+def _mixed(units: Sequence[Statement], owner: Mapping[str, tuple[str, str]]) -> bool:
+    """Whether two of the units' documents differ in both region and organisation (``owner``: document id →
+    both): else no pair of the pool may link, and it is not compared (the Swedish pool of a corpus whose one
+    bilingual county prints Swedish)."""
+    owners = sorted({owner[u.document_id] for u in units})
     return any(a[0] != b[0] and a[1] != b[1] for i, a in enumerate(owners) for b in owners[i + 1:])
 
 

@@ -195,3 +195,13 @@ def test_a_pool_of_one_region_or_organisation_is_not_compared(monkeypatch):
     assert compared == []
     links = similar_to([_west(texts), _middle(texts)])
     assert compared == [2] and [(l.source_id, l.target_id) for l in links] == [("middle-2023/g", "west-2023/g")]
+
+
+def test_an_organisation_named_in_swedish_is_the_same_organisation():
+    """A county's Swedish strategy and its Finnish deck are one organisation's, whatever region a manifest gives."""
+    texts = [("g", "goal", "Asiakkaat saavat palvelua ajallaan ja asiakkaiden tyytyväisyys kasvaa.")]
+    finnish = document("luvn-fi", "2023-2025", texts, region="Länsi-Uusimaa 1", organisation="Länsi-Uudenmaan hyvinvointialue")
+    swedish = document("luvn-sv", "2023-2025", texts, region="Länsi-Uusimaa 2", organisation="Västra Nylands välfärdsområde")
+    other = document("keusote", "2023-2025", texts, region="Keski-Uusimaa", organisation="Keski-Uudenmaan hyvinvointialue")
+    assert similar_to([finnish, swedish]) == []
+    assert [(l.source_id, l.target_id) for l in similar_to([finnish, other])] == [("keusote/g", "luvn-fi/g")]
