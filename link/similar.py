@@ -2,7 +2,8 @@
 
 The strategies (not evaluation reports) of one period form a pool per
 language. Each unit of one organisation is compared with the units of every
-other organisation and region: their statements, and their passages that
+other organisation and region (an organisation is one whether its name is
+written in Finnish or Swedish): their statements, and their passages that
 print no statement (a county may state its strategic goals as plain
 paragraphs or slide headings that were not typed); a passage that is a cue
 heading ("Palveluidemme järjestämistä ohjaavat seuraavat periaatteet") only
