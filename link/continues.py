@@ -210,7 +210,7 @@ def _by_items(ctx: Context, sources: Sequence[Statement], targets: Sequence[Stat
     item_of = {item.id: s for s in sources for item in ctx.items(s)}
     best = {c.key: c for c in whole}
     for c in context_candidates(ctx, items, targets, CONTEXT_THRESHOLD):
-        if held_in_text(ctx, c.source, c.target, ctx.item_words[c.source.id]) < ITEM_IN_TEXT:
+        if held_in_text(ctx, c, ctx.item_words[c.source.id]) < ITEM_IN_TEXT:
             continue
         pair = Candidate(item_of[c.source.id], c.target, c.score, c.method, dict(c.evidence, item=c.source.text),
                          c.coverage)

@@ -43,6 +43,7 @@ class Candidate:
     method: str
     evidence: dict[str, Any] = field(default_factory=dict)
     coverage: tuple[float, float] = (0.0, 0.0)  # share of the source's / target's words matched
+    matches: list = field(default_factory=list, repr=False)  # a context pair's matches of the source's terms
 
     @property
     def key(self) -> tuple[str, str]:
@@ -320,12 +321,13 @@ def head_share(ctx: Context, a: Bag, term: str) -> float:
     return weights[-1] / sum(weights)
 
 
-def held_in_text(ctx: Context, source: Statement, target: Statement, terms: frozenset[str]) -> float:
-    """Share of the IDF weight of ``terms`` (some of ``source``'s own) that ``target``'s own text holds."""
-    a, b = ctx.bags[source.id], ctx.bags[target.id]
-    found, _ = pair_matches(ctx, a, b)
+def held_in_text(ctx: Context, pair: Candidate, terms: frozenset[str]) -> float:
+    """Share of the IDF weight of ``terms`` (some of the source's own) that the target's own text holds, for a
+    pair :func:`context_pair` scored (by the matches it made)."""
+    a = ctx.bags[pair.source.id]
     total = sum(a.terms[t] * ctx.weight(a.lang, t) for t in terms)
-    held = sum(weight for term, _, weight, where in _weighed(ctx, a, found) if term in terms and where == "text")
+    held = sum(weight for term, _, weight, where in _weighed(ctx, a, pair.matches)
+               if term in terms and where == "text")
     return held / total if total else 0.0
 
 
@@ -348,7 +350,7 @@ def context_pair(ctx: Context, source: Statement, target: Statement, minimum: fl
     back = sorted(_weighed(ctx, b, matches_b), key=lambda m: (-m[2], m[0]))[:SHOWN_TERMS]
     evidence = {"context_words": shown, "context_words_back": back, "context_score": round(score, 4),
                 "numbers": _numbers(ctx.profiles[source.id], ctx.profiles[target.id])}
-    return Candidate(source, target, score, "context", evidence, (cov_a, cov_b))
+    return Candidate(source, target, score, "context", evidence, (cov_a, cov_b), matches_a)
 
 
 def context_candidates(ctx: Context, sources: Sequence[Statement], targets: Sequence[Statement], minimum: float,
