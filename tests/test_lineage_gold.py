@@ -84,6 +84,18 @@ def test_continues_against_the_dev_gold(corpus, links):
     assert found.precision >= 0.9, found  # measured 1.00 (11/11) on this corpus
 
 
+# Tried for the two goal 2.3 items (none kept; measured on this corpus):
+# - an item judged on its own words, its frame as context: the multi-producer item scores 0.41 against its
+#   common goal (never proposed: the index finds no translation of monituottajamalli), and short items beat
+#   whole statements ('digitalisaation edistäminen' → 'Digitaalinen asiointi' 0.65; 'lasten ja nuorten
+#   palveluissa' → 'Lisää ensisijaisia palveluja lapsille ja nuorille' 0.61): P 0.79 (11/14), R unchanged.
+# - a compound's parts counted as found with it across languages (mångproducentmodell is not split): goal 4.4
+#   then also reaches the principle 'Välj det mest kostnadseffektiva sättet' (0.40): P 0.85 (11/13). With the
+#   item on its own words, or its frame at 1/n of its weight (n items): P 0.69 (11/16).
+# - all that, with items as sources of their own in the selection, ITEM_IN_TEXT read on the carrying child and
+#   own-word judging only after a copula ("keinoja ovat"): R 0.80 (12/15), P 0.75 (12/16).
+# With the frame at full weight, the parts counted and a lexicon pairing hyödyntää with 'ta vara på', the
+# multi-producer item would score 0.33 (forward 0.30, back 0.37), under the 0.35 threshold.
 @pytest.mark.xfail(strict=True, reason="recall 0.73 (11/15) on the dev gold. Goal 2.3 lists five means; its items "
                                         "'monituottajamallin vaikuttava hyödyntäminen' and 'kustannustietoisuus' continue in "
                                         "two common goals of the Swedish strategy. Each item is compared with its frame "
