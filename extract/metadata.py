@@ -80,14 +80,6 @@ def counties() -> tuple[County, ...]:
     return tuple(County(c["fi"], c["sv"], c["region"], tuple(c["match"])) for c in data["county"])
 
 
-@lru_cache(maxsize=None)
-def organisation_key(name: str) -> str:
-    """One name per organisation: a county's Finnish name for its Finnish or Swedish name (any case,
-    ``extract/data/counties.toml``); any other name as written, case folded."""
-    by_name = {n.casefold(): c.fi for c in counties() for n in (c.fi, c.sv)}
-    return by_name.get(name.casefold(), name.casefold())
-
-
 @lru_cache(maxsize=1)
 def _county_pattern() -> tuple[re.Pattern, dict[str, County]]:
     by_stem = {stem.casefold(): county for county in counties() for stem in county.match}

@@ -23,7 +23,7 @@ keys. A rebuild after one document changed recomputes that document and
 its region's passes and reads every other region's result whole; a part is
 recomputed elsewhere only when the learned glossary or a frequent key it
 reads changed. The word analyses of every text the passes read are kept
-too (one entry): a rebuild analyses only the texts it has not seen.
+too (one entry and its additions: :meth:`link.cache.LinkCache.add`): a rebuild analyses only the texts it has not seen.
 """
 
 from __future__ import annotations
@@ -243,5 +243,4 @@ def _store_analyses(cache: Optional[LinkCache], loaded: set[tuple[str, str]], un
         return
     new = (ASKED | {(u.text, u.lang) for u in units}) - loaded
     if new:
-        cache.add(part_key("analyses"), {key: STORED[key] for key in loaded},
-                  {key: STORED.get(key) or stored_form(bitext(*key)) for key in new})
+        cache.add(part_key("analyses"), STORED, {key: STORED.get(key) or stored_form(bitext(*key)) for key in new})

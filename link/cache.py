@@ -109,38 +109,47 @@ class LinkCache:
         self.hits += 1
         return value
 
-    def put(self, key: str, value: Any) -> None:
+    def put(self, key: str, value: Any) -> bool:
         """Store a value (of the types :mod:`marshal` writes: no objects) atomically; a failure to write
-        leaves the cache as it was."""
+        leaves the cache as it was. Whether it was written."""
         try:
             data = marshal.dumps(value)
         except ValueError:
-            return
-        self.stores += write_atomically(self.entries / f"{key}.bin", data)
+            return False
+        written = write_atomically(self.entries / f"{key}.bin", data)
+        self.stores += written
+        return written
 
     def get_dict(self, key: str) -> dict:
         """The dict stored under ``key`` by :meth:`put` and :meth:`add` (the entry and its additions merged);
         ``{}`` when there is none."""
-        found = self.get(key)
-        merged = dict(found) if isinstance(found, dict) else {}
-        for n in range(1, MAX_ADDITIONS + 1):
-            addition = self.get(f"{key}+{n}")
-            if not isinstance(addition, dict):
-                break
-            merged.update(addition)
+        merged: dict = {}
+        for name in (key, *self._additions(key)):
+            found = self.get(name)
+            if isinstance(found, dict):
+                merged.update(found)
+            elif found is not None:  # an entry of another shape: dropped
+                (self.entries / f"{name}.bin").unlink(missing_ok=True)
         return merged
+
+    @staticmethod
+    def _additions(key: str) -> list[str]:
+        return [f"{key}+{n}" for n in range(1, MAX_ADDITIONS + 1)]
 
     def add(self, key: str, known: dict, new: dict) -> None:
         """Store ``new`` (keys not in ``known``, what :meth:`get_dict` gave) as an addition to the dict under
-        ``key``, so a rebuild writes what it found, not the whole dict again; after :data:`MAX_ADDITIONS`
-        additions the merged dict replaces the entry and them."""
-        count = next((n for n in range(1, MAX_ADDITIONS + 1) if not (self.entries / f"{key}+{n}.bin").exists()), None)
-        if count is not None:
-            self.put(f"{key}+{count}", new)
-            return
-        self.put(key, {**known, **new})
-        for n in range(1, MAX_ADDITIONS + 1):
-            (self.entries / f"{key}+{n}.bin").unlink(missing_ok=True)
+        ``key``, so a rebuild writes what it found, not the whole dict again; a missing entry is written
+        whole, and after :data:`MAX_ADDITIONS` additions the merged dict replaces the entry and them.
+
+        Every value must depend on its key and question only: two builds at once on one cache may
+        overwrite each other's additions (the last writer wins), which loses answers, never gives a wrong one.
+        """
+        free = [name for name in self._additions(key) if not (self.entries / f"{name}.bin").exists()]
+        if (self.entries / f"{key}.bin").exists() and free:
+            self.put(free[0], new)
+        elif self.put(key, {**known, **new}):
+            for name in self._additions(key):
+                (self.entries / f"{name}.bin").unlink(missing_ok=True)
 
 
 class Answers:

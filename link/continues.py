@@ -156,16 +156,17 @@ def _scored(ctx: Context, documents: tuple[ExtractedDocument, ExtractedDocument]
     language), or those a build with the same inputs stored.
 
     They depend on the two documents, the contexts of their units (which the bag digests hash), the
-    IDF of the two languages (:meth:`Context.idf_digest`) and the lexicon: a rebuild after a change
-    elsewhere that leaves the IDF of these languages as it was reuses them.
+    IDF of the two languages (:meth:`Context.idf_digest`) and, across languages, the lexicon's learned and
+    rejected pairs: a rebuild after a change elsewhere that leaves the IDF of these languages as it was
+    reuses them.
     """
     ls, lt = ctx.lang(sources[0]), ctx.lang(targets[0])
 
     def key() -> tuple:
         units = sorted(u.id for d in documents for u in (*d.statements, *d.passages) if u.id in ctx.bags)
+        lexicon = ctx.crosslang.lexicon_key if ls != lt else None  # pairs within a language translate nothing
         return ("continues-scored", [cache.document_key(d) for d in documents], ls, lt,
-                [ctx.digest(ctx.bags[u]) for u in units], ctx.idf_digest(ls), ctx.idf_digest(lt),
-                sorted(ctx.crosslang.lexicon.learned), sorted(ctx.crosslang.lexicon.rejected))
+                [ctx.digest(ctx.bags[u]) for u in units], ctx.idf_digest(ls), ctx.idf_digest(lt), lexicon)
 
     def encode(found: list[Candidate]) -> list:
         return [(c.source.id, c.target.id, c.score, c.method, c.evidence, c.coverage) for c in found]

@@ -14,7 +14,7 @@ import hashlib
 from typing import Any, Callable, Iterable, Optional
 
 from link.bilingual import Lexicon, cross_similarity, default_lexicon, stem
-from link.cache import Answers, LinkCache
+from link.cache import Answers, LinkCache, part_key
 
 
 class CrossLingual:
@@ -27,6 +27,7 @@ class CrossLingual:
         # terms, under the lexicon's learned and rejected pairs (the seed is data of the link
         # package, in every key's code version).
         learned, rejected = sorted(self.lexicon.learned), sorted(self.lexicon.rejected)
+        self.lexicon_key = part_key("lexicon", learned, rejected)  # what the answers depend on besides the seed
         self._partners = Answers(cache, "term-partners", learned, rejected)
         self._similarities = Answers(cache, "cross-similarities", learned, rejected)
         self._remembered = Answers(cache, "cross-answers", learned, rejected)

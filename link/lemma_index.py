@@ -70,9 +70,6 @@ class _Recent:
         self._trim()
         return value
 
-    def keep(self, question: str) -> None:
-        """Nothing to store without a cache."""
-
     def update(self, asked: Mapping[str, Any]) -> None:
         """Remember a build's answers as the most recent ones."""
         for question, value in asked.items():

@@ -43,7 +43,7 @@ class Candidate:
     method: str
     evidence: dict[str, Any] = field(default_factory=dict)
     coverage: tuple[float, float] = (0.0, 0.0)  # share of the source's / target's words matched
-    matches: list = field(default_factory=list, repr=False)  # a context pair's matches of the source's terms
+    matches: list = field(default_factory=list, repr=False, compare=False)  # context_pair's matches of the source
 
     @property
     def key(self) -> tuple[str, str]:
@@ -323,7 +323,7 @@ def head_share(ctx: Context, a: Bag, term: str) -> float:
 
 def held_in_text(ctx: Context, pair: Candidate, terms: frozenset[str]) -> float:
     """Share of the IDF weight of ``terms`` (some of the source's own) that the target's own text holds, for a
-    pair :func:`context_pair` scored (by the matches it made)."""
+    pair as :func:`context_pair` made it (by the matches it keeps; a copy of the pair keeps none)."""
     a = ctx.bags[pair.source.id]
     total = sum(a.terms[t] * ctx.weight(a.lang, t) for t in terms)
     held = sum(weight for term, _, weight, where in _weighed(ctx, a, pair.matches)

@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from extract.cues import read_cue
-from extract.metadata import organisation_key
+from extract.metadata import counties
 from extract.records import DocumentInfo, ExtractedDocument, Statement
 from link.attributes import attribute_words
 from link.cache import LinkCache, link_from_json, link_to_json, memo
@@ -332,7 +332,7 @@ def similar_to(documents: Sequence[ExtractedDocument], ctx: Context | None = Non
     ctx = ctx or Context(documents)
     info = {d.info.id: d.info for d in documents}
     # an organisation named in Swedish in one document and in Finnish in another is one organisation
-    owner = {d.info.id: (d.info.region, organisation_key(d.info.organisation)) for d in documents}
+    owner = {d.info.id: (d.info.region, _organisation(d.info.organisation)) for d in documents}
 
     def foreign(s: Statement, t: Statement) -> bool:
         (region_a, organisation_a), (region_b, organisation_b) = owner[s.document_id], owner[t.document_id]
@@ -344,6 +344,14 @@ def similar_to(documents: Sequence[ExtractedDocument], ctx: Context | None = Non
     found = [l for key in sorted(pools) if _mixed(pools[key], owner)
              for l in pool_links(ctx, pools[key], kinds, foreign, info, cache)]
     return sorted(found, key=lambda l: l.id)
+
+
+@lru_cache(maxsize=None)
+def _organisation(name: str) -> str:
+    """One name per organisation: a county's Finnish name for its Finnish or Swedish name
+    (``extract/data/counties.toml``), in any case; another organisation's name case folded."""
+    by_name = {n.casefold(): c.fi for c in counties() for n in (c.fi, c.sv)}
+    return by_name.get(name.casefold(), name.casefold())
 
 
 def _mixed(units: Sequence[Statement], owner: Mapping[str, tuple[str, str]]) -> bool:

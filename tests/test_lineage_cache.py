@@ -12,6 +12,7 @@ import link.document_terms as document_terms
 import link.lemma_index as lemma_index
 from conftest import linked_rows
 from link.cache import MAX_ADDITIONS, Answers, LinkCache
+from link.glossary import Correction
 
 
 def _reworded(doc, lang: str = "fi"):
@@ -55,9 +56,22 @@ def test_a_swedish_change_rescores_only_the_pairs_with_a_swedish_side(warm_links
     monkeypatch.setattr(continues_module, "_score", lambda ctx, sources, targets, same: scored.append(
         (ctx.lang(sources[0]), ctx.lang(targets[0]))) or real(ctx, sources, targets, same))
     rebuilt = linked_rows(link.run(changed, cache=LinkCache(warm_links.folder)))
-    assert scored and {lt for _, lt in scored} == {"sv"}  # no Finnish → Finnish block was scored again
+    assert scored and all("sv" in pair for pair in scored) and ("fi", "fi") not in scored  # Finnish → Finnish kept
     monkeypatch.undo()
     assert rebuilt == linked_rows(link.run(changed))
+
+
+def test_a_glossary_verdict_rescores_only_the_pairs_across_languages(warm_links, monkeypatch):
+    """A user's accepted word pair changes the lexicon, which pairs within one language never read."""
+    scored: list[tuple[str, str]] = []
+    real = continues_module._score
+    monkeypatch.setattr(continues_module, "_score", lambda ctx, sources, targets, same: scored.append(
+        (ctx.lang(sources[0]), ctx.lang(targets[0]))) or real(ctx, sources, targets, same))
+    accepted = [Correction("perustaso", "basnivå", "accept")]
+    rebuilt = linked_rows(link.run(warm_links.docs, accepted, cache=LinkCache(warm_links.folder)))
+    assert scored and all(ls != lt for ls, lt in scored)
+    monkeypatch.undo()
+    assert rebuilt == linked_rows(link.run(warm_links.docs, accepted))
 
 
 def test_answers_loaded_stay_stored_with_the_new_ones_and_nothing_new_writes_nothing(tmp_path):
