@@ -96,12 +96,12 @@ class _RecordUnpickler(pickle.Unpickler):
 
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a cache entry is loaded.
+    """Pause Python's cyclic garbage collector within the block: a cache entry being loaded, or linking.
 
-    Loading makes many objects at once, and every collection they set off
-    walks the objects of the whole process (the documents and links already
-    in memory): a large entry loads several times faster without. Loaded
-    entries are plain records, which reference counting frees.
+    Both make many objects at once, and every collection they set off walks
+    the objects of the whole process (the documents and links already in
+    memory): a large entry loads several times faster without. What they
+    make holds no reference cycles, so reference counting frees it.
     """
     enabled = gc.isenabled()
     gc.disable()

@@ -187,8 +187,10 @@ class Answers:
         spared it their questions, which the next change may ask again. (Answers of texts no longer in
         the corpus stay too, until the code version changes.)
         """
+        if self.cache is None:
+            return
         new = {question: value for question, value in self.asked.items() if question not in self.known}
-        if self.cache is not None and new:
+        if new:
             self.cache.add(self.key, self.known, new)
 
 

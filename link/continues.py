@@ -137,9 +137,10 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
     pool: dict[tuple[str, str], Candidate] = {}
     for earlier, later in pairs:
         sources, targets = _by_lang(ctx, earlier, SOURCE_KINDS), _by_lang(ctx, later, TARGET_KINDS)
+        made_of = _made_of(ctx, (earlier, later), cache) if cache is not None and sources and targets else None
         for ls in sorted(sources):
             for lt in sorted(targets):
-                for c in _scored(ctx, (earlier, later), sources[ls], targets[lt], cache):
+                for c in _scored(ctx, made_of, sources[ls], targets[lt], cache):
                     known = pool.get(c.key)
                     if known is None:
                         pool[c.key] = c
@@ -150,12 +151,19 @@ def _direct(ctx: Context, pairs: Iterable[tuple[ExtractedDocument, ExtractedDocu
     return [pool[k] for k in sorted(pool)]
 
 
-def _scored(ctx: Context, documents: tuple[ExtractedDocument, ExtractedDocument], sources: Sequence[Statement],
-            targets: Sequence[Statement], cache: Optional[LinkCache]) -> list[Candidate]:
+def _made_of(ctx: Context, documents: tuple[ExtractedDocument, ExtractedDocument], cache: LinkCache) -> list:
+    """What the scored pairs of two documents are made of: the documents' keys and the bag digests of their
+    units (which hash the units' contexts)."""
+    units = sorted(u.id for d in documents for u in (*d.statements, *d.passages) if u.id in ctx.bags)
+    return [[cache.document_key(d) for d in documents], [ctx.digest(ctx.bags[u]) for u in units]]
+
+
+def _scored(ctx: Context, made_of: Optional[list], sources: Sequence[Statement], targets: Sequence[Statement],
+            cache: Optional[LinkCache]) -> list[Candidate]:
     """The scored pairs of ``sources`` (of the earlier document, one language) and ``targets`` (of the later, one
     language), or those a build with the same inputs stored.
 
-    They depend on the two documents, the contexts of their units (which the bag digests hash), the
+    They depend on the two documents and the contexts of their units (``made_of``: :func:`_made_of`), the
     IDF of the two languages (:meth:`Context.idf_digest`) and, across languages, the lexicon's learned and
     rejected pairs: a rebuild after a change elsewhere that leaves the IDF of these languages as it was
     reuses them.
@@ -163,10 +171,8 @@ def _scored(ctx: Context, documents: tuple[ExtractedDocument, ExtractedDocument]
     ls, lt = ctx.lang(sources[0]), ctx.lang(targets[0])
 
     def key() -> tuple:
-        units = sorted(u.id for d in documents for u in (*d.statements, *d.passages) if u.id in ctx.bags)
         lexicon = ctx.crosslang.lexicon_key if ls != lt else None  # pairs within a language translate nothing
-        return ("continues-scored", [cache.document_key(d) for d in documents], ls, lt,
-                [ctx.digest(ctx.bags[u]) for u in units], ctx.idf_digest(ls), ctx.idf_digest(lt), lexicon)
+        return "continues-scored", made_of, ls, lt, ctx.idf_digest(ls), ctx.idf_digest(lt), lexicon
 
     def encode(found: list[Candidate]) -> list:
         return [(c.source.id, c.target.id, c.score, c.method, c.evidence, c.coverage) for c in found]

@@ -26,11 +26,10 @@ class CrossLingual:
         # looks up nearly the same again: partners are remembered by the word and the other side's
         # terms, under the lexicon's learned and rejected pairs (the seed is data of the link
         # package, in every key's code version).
-        learned, rejected = sorted(self.lexicon.learned), sorted(self.lexicon.rejected)
-        self.lexicon_key = part_key("lexicon", learned, rejected)  # what the answers depend on besides the seed
-        self._partners = Answers(cache, "term-partners", learned, rejected)
-        self._similarities = Answers(cache, "cross-similarities", learned, rejected)
-        self._remembered = Answers(cache, "cross-answers", learned, rejected)
+        self.lexicon_key = part_key("lexicon", sorted(self.lexicon.learned), sorted(self.lexicon.rejected))
+        self._partners = Answers(cache, "term-partners", self.lexicon_key)
+        self._similarities = Answers(cache, "cross-similarities", self.lexicon_key)
+        self._remembered = Answers(cache, "cross-answers", self.lexicon_key)
         self._digests: dict[int, tuple[frozenset[str], str]] = {}
 
     def similarity(self, fi_text: str, sv_text: str) -> tuple[float, dict[str, Any]]:
