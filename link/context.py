@@ -9,8 +9,8 @@ text around it does. :func:`contexts` gathers, for every statement:
 - ``parent``: the statement it belongs to (a goal's guideline, an action's promise);
 - ``section``: the text of the sections it heads (a statement printing a
   section's heading: the promise's "why" paragraphs and its lists), with their
-  subsections, except a subsection that another statement heads (it belongs
-  to that one);
+  subsections, except one that another statement heads or whose statements
+  all belong to another statement heading a section (it belongs to that one);
 - ``assessment``: the written assessment of the evaluation row it is
   ``evaluated_in``, and that row's own children (its sub-goals);
 - ``explanation``: the passages under a statement printed as a heading inside
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from extract.clean.normalize import match_key as _match_key
-from extract.records import ExtractedDocument, Section, Statement
+from extract.records import ExtractedDocument, Statement
 from link.lemma_index import analysis_lang, kept, text_counts
 from link.records import Link
 
@@ -128,26 +128,33 @@ def _descendants(sid: str, children: dict[str, list[Statement]]) -> list[Stateme
 
 
 def _headed_sections(doc: ExtractedDocument) -> dict[str, list[Piece]]:
-    """Statement id → the text of the sections whose heading it prints (with their subsections)."""
+    """Statement id → the text of the sections whose heading it prints (with their subsections).
+
+    A subsection belongs to the statement heading it, else to the one statement
+    its own statements belong to when that one heads a section (a layout that puts
+    two principles on a page may nest the second one's "Gemensamma mål" under the
+    first, beside the second one's heading), else to the owner of its parent.
+    """
     heads: dict[str, str] = {}
     for s in sorted(doc.statements, key=lambda s: s.ordinal):
         heads.setdefault(match_key(s.text), s.id)
-    sub: dict[str, list[Section]] = defaultdict(list)
-    for sec in sorted(doc.sections, key=lambda s: s.ordinal):
-        if sec.parent_id:
-            sub[sec.parent_id].append(sec)
+    heading = set(heads.values())
+    parents: dict[str, set[str | None]] = defaultdict(set)
+    for s in doc.statements:
+        parents[s.section_id].add(s.parent_id)
+    owners: dict[str, str | None] = {}
     out: dict[str, list[Piece]] = defaultdict(list)
-    for sec in sorted(doc.sections, key=lambda s: s.ordinal):
-        owner = heads.get(match_key(sec.heading))
-        if owner is None:
-            continue
-        stack = [sec]
-        while stack:
-            current = stack.pop(0)
-            text = " ".join(t for t in (current.heading if current is not sec else "", current.text) if t).strip()
-            if text:
-                out[owner].append(("section", current.id, text))
-            stack.extend(s for s in sub.get(current.id, ()) if match_key(s.heading) not in heads)
+    for sec in sorted(doc.sections, key=lambda s: s.ordinal):  # a parent comes before its subsections
+        own = heads.get(match_key(sec.heading))
+        claimed = parents.get(sec.id, set())
+        if own is None and len(claimed) == 1 and (parent := next(iter(claimed))) in heading:
+            owner = parent
+        else:
+            owner = own or owners.get(sec.parent_id or "")
+        owners[sec.id] = owner
+        text = " ".join(t for t in ("" if own else sec.heading, sec.text) if t).strip()
+        if owner is not None and text:
+            out[owner].append(("section", sec.id, text))
     return out
 
 

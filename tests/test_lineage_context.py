@@ -9,7 +9,7 @@ import pytest
 
 import link
 from extract.errors import ManifestError
-from extract.records import Evaluation
+from extract.records import Evaluation, ExtractedDocument, Section
 from kb.build import build
 from link.context import contexts
 from link.lineage import lineage_and_candidates, lineage_status
@@ -54,6 +54,33 @@ def test_context_gathers_children_and_the_assessment():
     assert {("child", "a1"), ("child", "a2")} <= labels
     assert ("assessment", "row") in {(label, unit.split("/")[1]) for label, unit, _ in found["kaupunki-2023/prepared"]}
     assert ("parent", "critical") in {(label, unit.split("/")[1]) for label, unit, _ in found["kaupunki-2026/a1"]}
+
+
+def _principles_page() -> ExtractedDocument:
+    """Two principles on one page, the second one's heading read as a subsection of the first (as a layout of
+    two columns may come out): its common goals' section is a sibling of its heading's, under the first."""
+    d = "sivu"
+    sections = [Section(f"{d}/s1", d, None, 1, 1, "Vahvista perustasoa", "", "fi", 1, 1),
+                Section(f"{d}/s2", d, f"{d}/s1", 2, 2, "Yhteiset tavoitteet", "Perustason palvelut paranevat.",
+                        "fi", 1, 1),
+                Section(f"{d}/s3", d, f"{d}/s1", 3, 2, "Valitse kustannusvaikuttavin tapa",
+                        "Järjestämme palvelut taloudellisesti kestävästi.", "fi", 1, 1),
+                Section(f"{d}/s4", d, f"{d}/s1", 4, 2, "Yhteiset tavoitteet", "Edistämme monituottajamallia.",
+                        "fi", 1, 1)]
+    doc = document(d, "2026-2029", [("base", "principle", "Vahvista perustasoa"),
+                                    ("b1", "goal", "Perustason palvelut paranevat.", "base"),
+                                    ("cost", "principle", "Valitse kustannusvaikuttavin tapa"),
+                                    ("c1", "goal", "Edistämme monituottajamallia.", "cost")])
+    where = {"base": "s1", "b1": "s2", "cost": "s3", "c1": "s4"}
+    statements = [replace(s, section_id=f"{d}/{where[s.id.split('/')[1]]}") for s in doc.statements]
+    return replace(doc, sections=tuple(sections), statements=tuple(statements))
+
+
+def test_a_section_goes_with_the_statement_its_statements_belong_to():
+    found = contexts([_principles_page()])
+    sections = {key: {unit.split("/")[1] for label, unit, _ in found[f"sivu/{key}"] if label == "section"}
+                for key in ("base", "cost")}
+    assert sections == {"base": {"s2"}, "cost": {"s3", "s4"}}  # not s4 under the first principle
 
 
 def test_a_successor_sharing_no_title_word_is_found_through_its_context(linked):
