@@ -18,7 +18,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 import sqlite_utils
 
 from extract.errors import StrategyKBError
-from extract.records import ExtractedDocument
+from extract.records import ExtractedDocument, Finding
 from link.lineage import lineage_status
 from link.records import GlossaryEntry, Link
 from kb.search import index_lemmas
@@ -230,9 +230,14 @@ def _insert_documents(db: sqlite_utils.Database, documents: Sequence[ExtractedDo
     )
 
 
+def _link_finding_id(finding: Finding, n: int) -> str:
+    """The id of the ``n``-th finding of linking: on people's verdicts ``links.toml/fNNN``, else ``<document>/lNNN``."""
+    return f"links.toml/f{n:03d}" if finding.document_id is None else f"{finding.document_id}/l{n:03d}"
+
+
 def _corpus_rows(documents: Sequence[ExtractedDocument], links: Sequence[Link],
                  glossary: Sequence[GlossaryEntry]) -> dict[str, list[dict]]:
-    """The rows of the tables the whole corpus makes: links, lineage, glossary, findings on people's verdicts."""
+    """The rows of the tables the whole corpus makes: links, lineage, glossary, the findings of linking."""
     docs = sorted(documents, key=lambda d: d.info.id)
     candidates = getattr(links, "candidates", ())
     return {
@@ -240,8 +245,8 @@ def _corpus_rows(documents: Sequence[ExtractedDocument], links: Sequence[Link],
         "lineage_status": lineage_status(docs, links, candidates),
         "lineage_candidates": list(_link_rows(candidates)),
         "findings": [
-            {"id": f"links.toml/f{i:03d}", "document_id": None, "kind": f.kind, "message": f.message, "page": f.page,
-             "expected": f.expected, "found": f.found}
+            {"id": _link_finding_id(f, i), "document_id": f.document_id, "kind": f.kind, "message": f.message,
+             "page": f.page, "expected": f.expected, "found": f.found}
             for i, f in enumerate(getattr(links, "findings", ()), 1)
         ],
         "glossary": [{"fi": e.fi, "sv": e.sv, "source": e.source, "pairs": e.pairs, "dice": e.dice}

@@ -169,7 +169,9 @@ def _summary(documents, links: link.Linked, path: Path, seconds: float) -> None:
     click.echo(f"  evaluations {sum(len(d.evaluations) for d in documents)}", err=True)
     click.echo(f"  links      {len(links)}: " + ", ".join(f"{k} {n}" for k, n in sorted(relations.items())), err=True)
     click.echo(f"  glossary   {len(links.glossary)} word pairs learned or accepted", err=True)
-    click.echo(f"  findings   {sum(len(d.findings) for d in documents)}", err=True)
+    findings = Counter(f.kind for f in (*(f for d in documents for f in d.findings), *links.findings))
+    click.echo(f"  findings   {sum(findings.values())}" + (": " + ", ".join(f"{k} {n}" for k, n in sorted(findings.items()))
+                                                          if findings else ""), err=True)
 
 
 @main.command()

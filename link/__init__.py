@@ -11,6 +11,7 @@ from link.cache import LinkCache
 from link.evaluated import evaluated_in
 from link.lineage import lineage_and_candidates
 from link.glossary import Correction, load_corrections
+from link.kind_agreement import kind_disagreements
 from link.parallel import align
 from link.records import GlossaryEntry, Link, Linked
 from link.reviews import Review, apply_reviews, load_reviews
@@ -22,9 +23,10 @@ def run(documents: Sequence[ExtractedDocument], corrections: Sequence[Correction
         reviews: Sequence[Review] = (), cache: Optional[LinkCache] = None) -> Linked:
     """All links between the documents' units, sorted by id, with the glossary and the lineage candidates.
 
-    Parallel text comes first: the lineage linker follows translations. People's
-    verdicts on lineage links come last: a rejected link is dropped, a confirmed
-    one kept whatever its score.
+    Parallel text comes first: the lineage linker follows translations, and statements
+    it joins that were typed differently are findings (:mod:`link.kind_agreement`).
+    People's verdicts on lineage links come last: a rejected link is dropped, a
+    confirmed one kept whatever its score.
 
     :param documents: extracted documents
     :param corrections: the user's glossary verdicts (:func:`link.glossary.load_corrections`)
@@ -47,4 +49,4 @@ def run(documents: Sequence[ExtractedDocument], corrections: Sequence[Correction
     linked = {(l.source_id, l.target_id) for l in lineage}
     rejected, _ = apply_reviews(documents, candidates, [r for r in reviews if r.verdict == "reject"])
     candidates = [c for c in rejected if (c.source_id, c.target_id) not in linked]
-    return Linked(links + lineage, glossary, candidates, findings)
+    return Linked(links + lineage, glossary, candidates, [*findings, *kind_disagreements(documents, parallel)])

@@ -289,7 +289,7 @@ def passage_aliases(documents: Sequence[ExtractedDocument]) -> dict[str, str]:
     return aliases
 
 
-def _text_twins(documents: Sequence[ExtractedDocument]) -> list[Link]:
+def text_twins(documents: Sequence[ExtractedDocument]) -> list[Link]:
     """``same_as`` edges between statements of one region's documents printing the same text.
 
     A deck that quotes its strategy word for word repeats even one-word values
@@ -512,7 +512,7 @@ def continues_and_candidates(documents: Sequence[ExtractedDocument], links: Sequ
     _classify(ctx, first)
     positions = _by_position(ctx, first, pairs)
     aliases = passage_aliases(documents)
-    graph = _translation_graph([*links, *_text_twins(documents)], aliases)
+    graph = _translation_graph([*links, *text_twins(documents)], aliases)
     pool = _via_translations(ctx, first + positions, pool + positions, graph, later_docs,
                              merged_translations(links, aliases))
     languages = {d.info.id: set(d.info.languages) for d in documents}

@@ -52,7 +52,8 @@ class Linked(list):
 
     ``glossary``: the word pairs learned; ``candidates``: ``continues`` pairs
     under the threshold, for a person to decide (not links); ``findings``:
-    problems with people's verdicts (:mod:`link.reviews`).
+    problems with people's verdicts (:mod:`link.reviews`) and statements typed
+    otherwise than their translations (:mod:`link.kind_agreement`).
     """
 
     def __init__(self, links: Iterable[Link] = (), glossary: Iterable[GlossaryEntry] = (),

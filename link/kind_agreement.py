@@ -1,0 +1,64 @@
+"""Statements that say one thing but were typed differently: a finding each, for a person to look at.
+
+Parallel text (``translation_of``) and repeated text (``same_as``) join the
+statements that print one thing in several places: a deck's Finnish slide, its
+Swedish slide and the Swedish strategy it quotes. Their kinds should agree.
+Where the text boxes of a diagram come in another order in one language, the
+caption "Förändringslöften" may end up above the principles instead of the
+change promises, and that half types them one tier off. Extraction reads each
+document alone and cannot see it; the translations can. Each group of joined
+statements whose kinds disagree gives a finding on every member typed otherwise
+than most of the group (``expected``: the group's kind, ``found``: the member's);
+a group without a majority gives one on each member.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Sequence
+
+from extract.records import ExtractedDocument, Finding, Statement
+from link.continues import TRANSLATION_RELATIONS, passage_aliases, text_twins
+from link.records import Link
+
+KIND = "kind_disagreement"
+
+
+def _groups(documents: Sequence[ExtractedDocument], statements: dict[str, Statement],
+            links: Iterable[Link]) -> list[list[Statement]]:
+    """The statements joined by translations and copies, each group in id order (groups of two or more).
+
+    As lineage reads them (:func:`link.continues.passage_aliases`, :func:`link.continues.text_twins`): a
+    translation found between two passages joins the statements printing them, and a region's documents
+    printing one text join too (a one-word principle is too short for parallel text's ``same_as``).
+    """
+    import networkx as nx  # imported where it is used: most of a build never needs it
+
+    aliases = passage_aliases(documents)
+    graph = nx.Graph()
+    for l in [*links, *text_twins(documents)]:
+        source, target = aliases.get(l.source_id, l.source_id), aliases.get(l.target_id, l.target_id)
+        if l.relation in TRANSLATION_RELATIONS and source in statements and target in statements and source != target:
+            graph.add_edge(source, target)
+    return sorted(([statements[i] for i in sorted(ids)] for ids in nx.connected_components(graph)),
+                  key=lambda group: group[0].id)
+
+
+def kind_disagreements(documents: Sequence[ExtractedDocument], links: Iterable[Link]) -> list[Finding]:
+    """A finding for each statement typed otherwise than the statements printing it elsewhere (see the module)."""
+    statements = {s.id: s for d in documents for s in d.statements}
+    out = []
+    for group in _groups(documents, statements, links):
+        counts = Counter(s.kind for s in group)
+        if len(counts) < 2:
+            continue
+        (top, n), (_, second) = counts.most_common(2)
+        expected = top if n > second else None
+        for s in group:
+            if s.kind == expected:
+                continue
+            others = ", ".join(f"{o.id} ({o.kind})" for o in group if o is not s)
+            out.append(Finding(s.document_id, KIND,
+                               f"{s.id} '{s.text}' is typed {s.kind}; the statements printing it elsewhere: {others}",
+                               s.page, expected, s.kind))
+    return out
