@@ -29,7 +29,7 @@ too (one entry and its additions: :meth:`link.cache.LinkCache.add`): a rebuild a
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Callable, Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from extract.records import ExtractedDocument
 from link.bilingual import ASKED, STORED, Lexicon, bitext, default_lexicon, stored_form

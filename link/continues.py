@@ -51,9 +51,9 @@ from typing import Iterable, Optional, Sequence
 
 from extract.records import ExtractedDocument, Statement
 from link.cache import LinkCache, memo
-from link.context import match_key
 from link.matching import Candidate, Context, candidates, context_candidates, held_in_text, select
 from link.records import Link
+from link.translations import merged_translations, passage_aliases, reach, text_twins, translation_graph
 
 THRESHOLD = 0.35  # final score a continues link needs
 POSITION_SCORE = 0.45  # a statement in the one free slot of an otherwise continued series
@@ -74,8 +74,6 @@ STRUCTURE_BONUS = 0.05
 NUMBER_BONUS = 0.05
 IDENTICAL_CROSS = 0.85  # a Finnish–Swedish pair this similar is an unchanged translation
 FULL, PARTIAL = 0.8, 0.6  # coverage bounds for narrowed / broadened
-TRANSLATION_RELATIONS = ("translation_of", "same_as")
-MAX_HOPS = 2
 
 # Tiers of statement kinds: identity (mission, vision, values), direction
 # (guidelines, aims, principles), goals, means. Extraction sometimes types a
@@ -271,84 +269,6 @@ def carrying_child(ctx: Context, c: Candidate) -> Candidate | None:
     return Candidate(c.source, child, c.score, "context-child", evidence, c.coverage)
 
 
-def passage_aliases(documents: Sequence[ExtractedDocument]) -> dict[str, str]:
-    """Passage id → the statement of the same document printing the same text (matched by :func:`match_key`).
-
-    Parallel text is aligned at every level; a translation found only between
-    two passages (a slide's heading and its Swedish heading) still connects
-    the statements they print.
-    """
-    aliases = {}
-    for doc in documents:
-        by_text: dict[str, str] = {}
-        for s in sorted(doc.statements, key=lambda s: s.ordinal):
-            by_text.setdefault(match_key(s.text), s.id)
-        for p in doc.passages:
-            if match_key(p.text) in by_text:
-                aliases[p.id] = by_text[match_key(p.text)]
-    return aliases
-
-
-def text_twins(documents: Sequence[ExtractedDocument]) -> list[Link]:
-    """``same_as`` edges between statements of one region's documents printing the same text.
-
-    A deck that quotes its strategy word for word repeats even one-word values
-    ("Likvärdigt"), which are too short for the parallel-text ``same_as``.
-    """
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for doc in sorted(documents, key=lambda d: d.info.id):
-        for s in doc.statements:
-            groups[(doc.info.region, match_key(s.text))].append(s.id)
-    return [Link(a, b, "same_as", 1.0, "text-twin", {}) for ids in groups.values() for a, b in zip(ids, ids[1:])]
-
-
-def _translation_graph(links: Iterable[Link], aliases: dict[str, str]) -> dict[str, list[tuple[str, float, str]]]:
-    graph: dict[str, list[tuple[str, float, str]]] = defaultdict(list)
-    for l in links:
-        if l.relation in TRANSLATION_RELATIONS:
-            source, target = aliases.get(l.source_id, l.source_id), aliases.get(l.target_id, l.target_id)
-            graph[source].append((target, l.score, l.relation))
-            graph[target].append((source, l.score, l.relation))
-    return graph
-
-
-def _reach(graph: dict[str, list[tuple[str, float, str]]], start: str) -> dict[str, tuple[float, list[str]]]:
-    """Nodes within :data:`MAX_HOPS` translation steps of ``start``: (weakest step score, path)."""
-    found: dict[str, tuple[float, list[str]]] = {start: (1.0, [start])}
-    frontier = [start]
-    for _ in range(MAX_HOPS):
-        nxt = []
-        for node in frontier:
-            score, path = found[node]
-            for other, s, relation in sorted(graph.get(node, ())):
-                if other not in found or min(score, s) > found[other][0]:
-                    found[other] = (min(score, s), path + [f"{relation}:{other}"])
-                    nxt.append(other)
-        frontier = nxt
-    del found[start]
-    return found
-
-
-def merged_translations(links: Iterable[Link], aliases: dict[str, str]) -> set[str]:
-    """Units that translate two or more units of one document (a slide line printing two principles).
-
-    Such a unit says more than either of its originals, so a link is not carried onto it.
-    """
-    sources: dict[str, set[str]] = defaultdict(set)
-    for l in links:
-        if l.relation == "translation_of":
-            source = aliases.get(l.source_id, l.source_id)
-            sources[aliases.get(l.target_id, l.target_id)].add(source)
-    merged = set()
-    for target, found in sources.items():
-        per_doc: dict[str, int] = defaultdict(int)
-        for sid in found:
-            per_doc[sid.rsplit("/", 1)[0]] += 1
-        if max(per_doc.values()) > 1:
-            merged.add(target)
-    return merged
-
-
 def _via_translations(ctx: Context, kept: Sequence[Candidate], pool: Sequence[Candidate],
                       graph: dict[str, list[tuple[str, float, str]]], later_docs: dict[str, set[str]],
                       merged: set[str] = frozenset()) -> list[Candidate]:
@@ -363,7 +283,7 @@ def _via_translations(ctx: Context, kept: Sequence[Candidate], pool: Sequence[Ca
     merged_pool = {c.key: c for c in pool}
     for c in kept:
         cross = ctx.lang(c.source) != ctx.lang(c.target)
-        for tid, (step, path) in sorted(_reach(graph, c.target.id).items()):
+        for tid, (step, path) in sorted(reach(graph, c.target.id).items()):
             target = ctx.statements.get(tid)
             if target is None or target.kind not in TARGET_KINDS or tid in merged \
                     or target.document_id not in later_docs[c.source.document_id] \
@@ -512,7 +432,7 @@ def continues_and_candidates(documents: Sequence[ExtractedDocument], links: Sequ
     _classify(ctx, first)
     positions = _by_position(ctx, first, pairs)
     aliases = passage_aliases(documents)
-    graph = _translation_graph([*links, *text_twins(documents)], aliases)
+    graph = translation_graph([*links, *text_twins(documents)], aliases)
     pool = _via_translations(ctx, first + positions, pool + positions, graph, later_docs,
                              merged_translations(links, aliases))
     languages = {d.info.id: set(d.info.languages) for d in documents}

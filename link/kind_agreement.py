@@ -18,7 +18,7 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 from extract.records import ExtractedDocument, Finding, Statement
-from link.continues import TRANSLATION_RELATIONS, passage_aliases, text_twins
+from link.translations import TRANSLATION_RELATIONS, passage_aliases, text_twins
 from link.records import Link
 
 KIND = "kind_disagreement"
@@ -28,7 +28,7 @@ def _groups(documents: Sequence[ExtractedDocument], statements: dict[str, Statem
             links: Iterable[Link]) -> list[list[Statement]]:
     """The statements joined by translations and copies, each group in id order (groups of two or more).
 
-    As lineage reads them (:func:`link.continues.passage_aliases`, :func:`link.continues.text_twins`): a
+    As lineage reads them (:func:`link.translations.passage_aliases`, :func:`link.translations.text_twins`): a
     translation found between two passages joins the statements printing them, and a region's documents
     printing one text join too (a one-word principle is too short for parallel text's ``same_as``).
     """

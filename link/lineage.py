@@ -17,13 +17,14 @@ from typing import Iterable, Optional, Sequence
 from extract.records import ExtractedDocument
 from link.bilingual import default_lexicon
 from link.cache import LinkCache
-from link.continues import SOURCE_KINDS, TRANSLATION_RELATIONS, continues_and_candidates, lineage_pairs
+from link.continues import SOURCE_KINDS, continues_and_candidates, lineage_pairs
 from link.context import contexts
 from link.crosslang import CrossLingual
 from link.lemma_index import kept_analyses
 from link.matching import Context
 from link.records import Link
 from link.similar import similar_to
+from link.translations import TRANSLATION_RELATIONS
 
 
 def lineage_links(documents: Sequence[ExtractedDocument], links: Sequence[Link] = (),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from link.context import contexts
-from link.continues import carrying_child, continues, merged_translations
+from link.continues import carrying_child, continues
+from link.translations import merged_translations
 from link.crosslang import term_partner
 from link.matching import Context, context_pair
 from link.records import Link
