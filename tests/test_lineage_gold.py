@@ -99,6 +99,10 @@ def test_continues_against_the_dev_gold(corpus, links):
 # Scored against every later unit (no blocking), an item on its own words with the whole statement as context
 # is out-scored by short titles that the other items' words find in that context: the multi-producer item gets
 # 0.29 against its common goal and 0.43 against 'Digitalisera' (hyödyntää ↔ utnyttja of its explanation).
+# With only the frame and the goal's own context around it (not the other items), that common goal is its best
+# target, at 0.285 (forward 0.29: monituottajamalli; back 0.28), ahead of 'Teknologian hyödyntämisen
+# edelläkävijäksi' (0.26); the cost-awareness item's best is another common goal ('Vi söker ständigt mer
+# kostnadseffektiva sätt', 0.24).
 # Goal 1.3 ↔ 'Stärk basnivån' is bounded by construction: of the principle's own words only stärka is found
 # around the goal (back 0.275), and matala, kynnys and ikäryhmä (0.52 of the goal's weight) have no partner
 # anywhere around the principle, so the score is at most √(0.48 × 0.275) × 0.8 = 0.29.
