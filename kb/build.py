@@ -230,9 +230,17 @@ def _insert_documents(db: sqlite_utils.Database, documents: Sequence[ExtractedDo
     )
 
 
-def _link_finding_id(finding: Finding, n: int) -> str:
-    """The id of the ``n``-th finding of linking: on people's verdicts ``links.toml/fNNN``, else ``<document>/lNNN``."""
-    return f"links.toml/f{n:03d}" if finding.document_id is None else f"{finding.document_id}/l{n:03d}"
+def _link_finding_rows(findings: Iterable[Finding]) -> list[dict]:
+    """The ``findings`` rows of linking, numbered per origin: on people's verdicts ``links.toml/fNNN``, on a
+    document ``<document>/lNNN`` (so one document's numbers do not move with another's findings)."""
+    counts: dict[str, int] = {}
+    rows = []
+    for f in findings:
+        prefix = f"{f.document_id}/l" if f.document_id is not None else "links.toml/f"
+        counts[prefix] = counts.get(prefix, 0) + 1
+        rows.append({"id": f"{prefix}{counts[prefix]:03d}", "document_id": f.document_id, "kind": f.kind,
+                     "message": f.message, "page": f.page, "expected": f.expected, "found": f.found})
+    return rows
 
 
 def _corpus_rows(documents: Sequence[ExtractedDocument], links: Sequence[Link],
@@ -244,11 +252,7 @@ def _corpus_rows(documents: Sequence[ExtractedDocument], links: Sequence[Link],
         "links": list(_link_rows(links)),
         "lineage_status": lineage_status(docs, links, candidates),
         "lineage_candidates": list(_link_rows(candidates)),
-        "findings": [
-            {"id": _link_finding_id(f, i), "document_id": f.document_id, "kind": f.kind, "message": f.message,
-             "page": f.page, "expected": f.expected, "found": f.found}
-            for i, f in enumerate(getattr(links, "findings", ()), 1)
-        ],
+        "findings": _link_finding_rows(getattr(links, "findings", ())),
         "glossary": [{"fi": e.fi, "sv": e.sv, "source": e.source, "pairs": e.pairs, "dice": e.dice}
                      for e in sorted(glossary, key=lambda e: (e.fi, e.sv))],
     }
