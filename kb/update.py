@@ -9,7 +9,7 @@ document that changed or went away (sections, passages, statements with
 their evaluations and targets, findings, removed text, their full-text
 index entries) and inserts those of changed and new documents with their
 lemmas; the corpus-wide tables (links, lineage statuses and candidates,
-the glossary, the findings on people's verdicts) get the rows that differ
+the glossary, the findings of linking) get the rows that differ
 from the new result deleted and inserted. All of it on the copy, which
 replaces the database with ``os.replace`` only when complete, so a reader
 never sees a half-updated database, and a failed or killed update leaves
@@ -33,13 +33,16 @@ from link.cache import code_version as link_version
 
 STATE = "build_state"
 # Tables holding a document's rows, and how a row names its document.
+# The findings linking makes (on people's verdicts, no document; on a document's statements, ids <doc>/lNNN):
+# corpus-wide rows, whatever their document
+LINK_FINDINGS = "(document_id IS NULL OR id GLOB '*/l[0-9][0-9][0-9]*')"
 _BY_DOCUMENT = {
     "evaluations": "goal_id IN (SELECT id FROM goals WHERE document_id = ?)",
     "targets": "goal_id IN (SELECT id FROM goals WHERE document_id = ?)",
     "sections": "document_id = ?",
     "passages": "document_id = ?",
     "goals": "document_id = ?",
-    "findings": "document_id = ?",
+    "findings": f"document_id = ? AND NOT {LINK_FINDINGS}",
     "removed_text": "document_id = ?",
     "documents": "id = ?",
 }
@@ -49,7 +52,7 @@ _GLOBAL = {
     "lineage_candidates": ("id",),
     "lineage_status": ("statement_id", "role"),
     "glossary": ("fi", "sv"),
-    "findings": ("id",),  # only the rows of no document (people's verdicts)
+    "findings": ("id",),  # only the rows linking makes (LINK_FINDINGS)
 }
 
 
@@ -152,7 +155,7 @@ def _index_new_rows(db: sqlite_utils.Database, table: str, after: int) -> None:
 def _replace_differing(db: sqlite_utils.Database, table: str, rows: Iterable[dict]) -> None:
     """Make ``table`` hold exactly ``rows``: rows that differ or went away deleted, new ones inserted."""
     keys = _GLOBAL[table]
-    where = " WHERE document_id IS NULL" if table == "findings" else ""
+    where = f" WHERE {LINK_FINDINGS}" if table == "findings" else ""
     cursor = db.conn.execute(f"SELECT * FROM [{table}]{where}")
     names = [c[0] for c in cursor.description]
     old = {tuple(r[names.index(k)] for k in keys): r for r in cursor.fetchall()}

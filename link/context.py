@@ -138,7 +138,7 @@ def _headed_sections(doc: ExtractedDocument) -> dict[str, list[Piece]]:
     heads: dict[str, str] = {}
     for s in sorted(doc.statements, key=lambda s: s.ordinal):
         heads.setdefault(match_key(s.text), s.id)
-    heading = set(heads.values())
+    heading = {heads[k] for sec in doc.sections if (k := match_key(sec.heading)) in heads}  # statements heading one
     parents: dict[str, set[str | None]] = defaultdict(set)
     for s in doc.statements:
         parents[s.section_id].add(s.parent_id)

@@ -45,7 +45,7 @@ def _groups(documents: Sequence[ExtractedDocument], statements: dict[str, Statem
 
 
 def kind_disagreements(documents: Sequence[ExtractedDocument], links: Iterable[Link]) -> list[Finding]:
-    """A finding for each statement typed otherwise than the statements printing it elsewhere (see the module)."""
+    """A finding for each statement typed otherwise than the statements printing it elsewhere mostly are (see the module)."""
     statements = {s.id: s for d in documents for s in d.statements}
     out = []
     for group in _groups(documents, statements, links):

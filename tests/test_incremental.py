@@ -26,6 +26,7 @@ STRATEGY = "luvn-strategia-2023-2025.txt"
 EVALUATION = "luvn-strategia-2023-2025-arviointi.txt"
 OTHER_REGION = "keusote-strategia-2023-2025.txt"
 LATER = "luvn-strategi-2026-2029-sv.txt"  # continues the strategy, in Swedish
+DECK = "luvn-vammaisneuvosto-2025-dia.txt"  # quotes LATER; its Swedish overview slide types boxes one tier off
 LIMITS = Limits(jobs=1)
 BUILD = importlib.import_module("kb.build")  # the module (the package exports its function build under that name)
 
@@ -93,6 +94,27 @@ def test_rebuild_after_change_addition_and_removal_equals_a_full_build(tmp_path,
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM goals WHERE document_id LIKE 'keusote%'").fetchone()[0] == 0
     _assert_same(db, _full(corpus, tmp_path))
+
+
+def test_the_findings_of_linking_on_a_document_are_kept_through_rebuilds(tmp_path, spy):
+    corpus = bundled_subset(tmp_path / "corpus", (LATER, DECK))
+    db, cache = tmp_path / "kb" / "strategies.db", tmp_path / "kb" / "cache"
+    assert run_build(corpus, db, LIMITS, cache) == 0
+
+    def kinds() -> int:
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT count(*) FROM findings WHERE kind = 'kind_disagreement'").fetchone()[0]
+
+    found = kinds()
+    assert found > 0
+    assert run_build(corpus, db, LIMITS, cache) == 0  # nothing changed
+    assert spy == [0] and kinds() == found
+    for name in (LATER, DECK):  # a change in the other document, then in the one the findings are on
+        text = (corpus / name).read_text(encoding="utf-8")
+        (corpus / name).write_text(text + "\n\nLiite.\n", encoding="utf-8")
+        assert run_build(corpus, db, LIMITS, cache) == 0
+        assert kinds() == found
+        _assert_same(db, _full(corpus, tmp_path))
 
 
 def test_a_document_that_timed_out_is_written_again_once_it_is_extracted(tmp_path, spy):
