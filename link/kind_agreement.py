@@ -18,8 +18,8 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 from extract.records import ExtractedDocument, Finding, Statement
-from link.translations import TRANSLATION_RELATIONS, passage_aliases, text_twins
 from link.records import Link
+from link.translations import passage_aliases, text_twins, translation_graph
 
 KIND = "kind_disagreement"
 
@@ -28,18 +28,15 @@ def _groups(documents: Sequence[ExtractedDocument], statements: dict[str, Statem
             links: Iterable[Link]) -> list[list[Statement]]:
     """The statements joined by translations and copies, each group in id order (groups of two or more).
 
-    As lineage reads them (:func:`link.translations.passage_aliases`, :func:`link.translations.text_twins`): a
-    translation found between two passages joins the statements printing them, and a region's documents
-    printing one text join too (a one-word principle is too short for parallel text's ``same_as``).
+    Over the graph lineage walks (:func:`link.translations.translation_graph`): a translation found between
+    two passages joins the statements printing them, and a region's documents printing one text join too
+    (a one-word principle is too short for parallel text's ``same_as``).
     """
     import networkx as nx  # imported where it is used: most of a build never needs it
 
-    aliases = passage_aliases(documents)
-    graph = nx.Graph()
-    for l in [*links, *text_twins(documents)]:
-        source, target = aliases.get(l.source_id, l.source_id), aliases.get(l.target_id, l.target_id)
-        if l.relation in TRANSLATION_RELATIONS and source in statements and target in statements and source != target:
-            graph.add_edge(source, target)
+    joined = translation_graph([*links, *text_twins(documents)], passage_aliases(documents))
+    graph = nx.Graph((a, b) for a, others in joined.items() if a in statements
+                     for b, _, _ in others if b in statements)
     return sorted(([statements[i] for i in sorted(ids)] for ids in nx.connected_components(graph)),
                   key=lambda group: group[0].id)
 
