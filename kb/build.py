@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Sequence
 
@@ -22,7 +23,7 @@ from extract.records import ExtractedDocument, Finding
 from link.lineage import lineage_status
 from link.records import GlossaryEntry, Link
 from kb.search import index_lemmas
-from kb.update import STATE, fingerprints, state_rows, stored_state, update
+from kb.update import STATE, fingerprints, link_finding_id, state_rows, stored_state, update
 
 TMP_MARK = ".tmp-build-"
 
@@ -231,15 +232,14 @@ def _insert_documents(db: sqlite_utils.Database, documents: Sequence[ExtractedDo
 
 
 def _link_finding_rows(findings: Iterable[Finding]) -> list[dict]:
-    """The ``findings`` rows of linking, numbered per origin: on people's verdicts ``links.toml/fNNN``, on a
-    document ``<document>/lNNN`` (so one document's numbers do not move with another's findings)."""
-    counts: dict[str, int] = {}
+    """The ``findings`` rows of linking, numbered per document (:func:`kb.update.link_finding_id`), so one
+    document's numbers do not move with another document's findings of its own."""
+    counts: Counter[Optional[str]] = Counter()
     rows = []
     for f in findings:
-        prefix = f"{f.document_id}/l" if f.document_id is not None else "links.toml/f"
-        counts[prefix] = counts.get(prefix, 0) + 1
-        rows.append({"id": f"{prefix}{counts[prefix]:03d}", "document_id": f.document_id, "kind": f.kind,
-                     "message": f.message, "page": f.page, "expected": f.expected, "found": f.found})
+        counts[f.document_id] += 1
+        rows.append({"id": link_finding_id(f.document_id, counts[f.document_id]), "document_id": f.document_id,
+                     "kind": f.kind, "message": f.message, "page": f.page, "expected": f.expected, "found": f.found})
     return rows
 
 

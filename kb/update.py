@@ -33,9 +33,17 @@ from link.cache import code_version as link_version
 
 STATE = "build_state"
 # Tables holding a document's rows, and how a row names its document.
-# The findings linking makes (on people's verdicts, no document; on a document's statements, ids <doc>/lNNN):
-# corpus-wide rows, whatever their document
+# The findings linking makes (on people's verdicts, no document; on a document's statements, ids <doc>/lNNN:
+# link_finding_id): corpus-wide rows, whatever their document
 LINK_FINDINGS = "(document_id IS NULL OR id GLOB '*/l[0-9][0-9][0-9]*')"
+
+
+def link_finding_id(document_id: Optional[str], n: int) -> str:
+    """The id of the ``n``-th finding linking makes on ``document_id`` (``links.toml/fNNN`` on people's verdicts),
+    the form :data:`LINK_FINDINGS` selects."""
+    return f"links.toml/f{n:03d}" if document_id is None else f"{document_id}/l{n:03d}"
+
+
 _BY_DOCUMENT = {
     "evaluations": "goal_id IN (SELECT id FROM goals WHERE document_id = ?)",
     "targets": "goal_id IN (SELECT id FROM goals WHERE document_id = ?)",
