@@ -68,41 +68,155 @@ CONTAINER_KINDS = ("guideline", "principle", "promise")
 ITEM_KINDS = ("goal", "aim", "target", "action", "result")
 
 
+GLUED_MIN_WORDS = 2  # a container title this long is recognised at the start of a longer heading
+OVERVIEW = 3  # containers printed one after another on a page, nothing between: a list of them, heading no items
+
+
+@dataclass(frozen=True)
+class _Printed:
+    """The container last printed up to a unit."""
+
+    page: object
+    key: str
+    # printed in an overview (:data:`OVERVIEW`), or again atop a page after its items were: a reference
+    # to it (a running title set in the text), not the heading of what follows when another one follows
+    listed: bool
+
+
+@dataclass
+class _Pages:
+    """Where the containers stand, page by page (:func:`_pages`)."""
+
+    titles: dict[object, str]  # page → the container its running title names
+    firsts: dict[object, str]  # page → the first container printed on a page that opens with an item
+    last_before: dict[int, _Printed]  # unit index → the container last printed up to it
+    next_after: dict[int, str]  # unit index → the next container printed on its page
+    runs_on: dict[object, str]  # page → how the page before ends: "item", or "container" (a heading left at its foot)
+
+
+def _pages(units: Sequence[Unit], typed_from: Mapping[int, str], items: set[int],
+           labels: Mapping[Optional[int], frozenset[str]]) -> _Pages:
+    """The containers of each page, read in reading order.
+
+    ``typed_from`` maps the unit each container was typed from to its key: a unit prints a
+    container when it was typed from it, reads as its text, or is a heading that opens with
+    its text (of :data:`GLUED_MIN_WORDS` words or more) and goes on: a title run together with
+    the subheading after it ("… för barn och unga Varför behövs förnyelse"), as an export that
+    keeps no line ends may print it. ``items`` holds the indices of the units typed as items.
+
+    A running title naming a container whose items the page before printed, and then another
+    container, is that page's title carried on (a slide continued under its first heading), not
+    the container of what follows: the page then has none and reading order decides. (An overview
+    page listing every guideline before the first one's own page prints no items under them.)
+    A page runs on from the page before when that one ends in an item, or in a container's
+    heading followed by nothing but headings (left at the page's foot) and not one of an overview.
+    A page that opens with an item, not a heading, may be laid out bottom-up: its items before
+    its first container belong to that one.
+    """
+    containers = set(typed_from.values())
+    titles_of = sorted((k for k in containers if len(k.split()) >= GLUED_MIN_WORDS), key=len, reverse=True)
+
+    def printed_key(unit: Unit) -> Optional[str]:
+        key = typed_from.get(unit.index) or match_key(heading_text(unit.text))
+        if key in containers:
+            return key
+        if unit.role == "heading":  # a container's title run together with the heading after it
+            return next((k for k in titles_of if key.startswith(k + " ")), None)
+        return None
+
+    titles: dict[object, str] = {page: min(keys & containers) for page, keys in labels.items() if keys & containers}
+    firsts: dict[object, str] = {}
+    last_before: dict[int, _Printed] = {}
+    printed: dict[object, list[list]] = {}  # page → [container, whether items followed it] in reading order
+    tails: dict[object, Optional[str]] = {}
+    previous_page: dict[object, object] = {}
+    current: Optional[_Printed] = None
+    run: list[int] = []  # the units of the containers printed one after another up to here
+    complete: set[str] = set()  # the containers whose items have been printed
+    for i, unit in enumerate(units):
+        if unit.page not in printed:
+            printed[unit.page] = []
+            previous_page[unit.page] = units[i - 1].page if i else None
+            opens_with_item = unit.index in items
+            run = []  # an overview is printed on one page
+        key = printed_key(unit)
+        if key:
+            run.append(i)
+            repeated = unit.first_on_page and key in complete
+            current = _Printed(unit.page, key, len(run) >= OVERVIEW or repeated)
+            if len(run) == OVERVIEW:  # the run turns out a list: its first ones were printed in it too
+                last_before.update({units[j].index: replace(last_before[units[j].index], listed=True)
+                                    for j in run[:-1]})
+            printed[unit.page].append([key, False])
+            tails[unit.page] = "container" if unit.role == "heading" and not current.listed else None
+            if unit.page is not None and opens_with_item:
+                firsts.setdefault(unit.page, key)
+        else:
+            run = []
+            if unit.index in items:
+                tails[unit.page] = "item"
+                if printed[unit.page]:
+                    printed[unit.page][-1][1] = True
+                if current:
+                    complete.add(current.key)
+            elif unit.role != "heading":
+                tails[unit.page] = None
+        if current:
+            last_before[unit.index] = current
+    next_after: dict[int, str] = {}
+    following: Optional[tuple[object, str]] = None
+    for unit in reversed(units):
+        if following and following[0] == unit.page:
+            next_after[unit.index] = following[1]
+        key = printed_key(unit)
+        if key:
+            following = (unit.page, key)
+    for page in sorted(titles):
+        before = printed.get(previous_page.get(page), [])
+        if any(key == titles[page] and had_items for key, had_items in before[:-1]):
+            del titles[page]
+    runs_on = {page: tails[before] for page, before in previous_page.items() if tails.get(before)}
+    return _Pages(titles, firsts, last_before, next_after, runs_on)
+
+
 def with_parents(
     units: Sequence[Unit], found: list[Typed], labels: Mapping[Optional[int], frozenset[str]]
 ) -> list[Typed]:
     """Items (goals, aims, targets, actions, results) get the container statement
-    (guideline, principle, promise) last printed before them on their page, else the
-    first on their page (a page laid out bottom-up), else the last one before them.
+    (guideline, principle, promise) last printed before them on their page (one printed
+    after them there when that one was in an overview of containers), else the one their
+    page's running title names (:func:`_pages`), else, at the top of a page that runs on
+    from the page before, the parent of the item before them or the container left at that
+    page's foot, else the first one printed on their page when it opens with an item (a page
+    laid out bottom-up), else the last one before them.
     Items lettered A, B, … after an item that ends with a colon belong to that item.
     A ``standalone`` statement takes no parent and is none: which box stands under which is lost."""
-    containers = {match_key(t.text) for t in found if t.kind in CONTAINER_KINDS and not t.standalone}
-    on_page: dict[object, str] = {page: min(keys & containers) for page, keys in labels.items() if keys & containers}
-    last_before: dict[int, tuple[object, str]] = {}
-    current: Optional[tuple[object, str]] = None
-    for unit in units:
-        key = match_key(heading_text(unit.text))
-        if key in containers:
-            current = (unit.page, key)
-            if unit.page is not None and unit.page not in labels:
-                on_page.setdefault(unit.page, key)
-        if current:
-            last_before[unit.index] = current
-    out: list[Typed] = []
+    typed_from = {t.unit.index: match_key(t.text) for t in found if t.kind in CONTAINER_KINDS and not t.standalone}
+    placed = sorted((n for n, t in enumerate(found) if t.kind in ITEM_KINDS and not t.standalone),
+                    key=lambda n: found[n].unit.index)
+    pages = _pages(units, typed_from, {found[n].unit.index for n in placed}, labels)
+    parents: dict[int, str] = {}  # position in ``found`` → parent key
     lead_in: Optional[Typed] = None
-    for typed in found:
-        if typed.kind in ITEM_KINDS and not typed.standalone:
-            before = last_before.get(typed.unit.index)
-            same_page = before[1] if before and before[0] == typed.unit.page else None
-            parent = same_page or on_page.get(typed.unit.page) or (before[1] if before else None)
-            if lead_in and typed.number and typed.number.isalpha() and typed.kind == lead_in.kind:
-                parent = match_key(lead_in.text)
-            elif typed.number and not typed.number.isalpha():
-                lead_in = typed if typed.text.rstrip().endswith(":") else None
-            if parent and parent != match_key(typed.text):
-                typed = replace(typed, parent_key=parent)
-        out.append(typed)
-    return out
+    previous: Optional[int] = None
+    for n in placed:  # in reading order: an item atop a page may take the parent of the one before
+        typed = found[n]
+        index, page = typed.unit.index, typed.unit.page
+        before = pages.last_before.get(index)
+        same_page = before.key if before and before.page == page else None
+        if same_page and before.listed and not pages.runs_on.get(page):
+            same_page = pages.next_after.get(index, same_page)
+        runs_on = {"item": parents.get(previous) if previous is not None else None,
+                   "container": before.key if before else None}.get(pages.runs_on.get(page, ""))
+        parent = (same_page or pages.titles.get(page) or runs_on or pages.firsts.get(page)
+                  or (before.key if before else None))
+        if lead_in and typed.number and typed.number.isalpha() and typed.kind == lead_in.kind:
+            parent = match_key(lead_in.text)
+        elif typed.number and not typed.number.isalpha():
+            lead_in = typed if typed.text.rstrip().endswith(":") else None
+        if parent and parent != match_key(typed.text):
+            parents[n] = parent
+        previous = n
+    return [replace(t, parent_key=parents[n]) if n in parents else t for n, t in enumerate(found)]
 
 
 def to_statements(document_id: str, typed: Sequence[Typed], section_of: dict[int, str]) -> list[Statement]:

@@ -85,6 +85,79 @@ def test_items_take_the_nearest_principle_before_them_on_their_page():
     assert parents == {"Jokaisella on selkeät tavoitteet.": "anna vastuuta", "Asiointi on digitaalista.": "digitalisoi"}
 
 
+PRINCIPLES = ((1, "heading", "Järjestämisen periaatteet"), (1, "heading", "Anna vastuuta"), (1, "heading", "Digitalisoi"),
+              (1, "heading", "Uudista ja luovu"))
+
+
+def _goal_parents(units: list[Unit], labels: Optional[dict] = None) -> dict[str, Optional[str]]:
+    typed, _ = type_statements(units, labels)
+    return {t.text: t.parent_key for t in typed if t.kind == "goal"}
+
+
+def test_a_running_title_carried_on_from_the_page_before_does_not_take_the_items_of_the_next_principle():
+    """A slide continued under its first heading's title: the list on it is the second principle's."""
+    units = _units(
+        *PRINCIPLES,
+        (2, "heading", "Anna vastuuta"), (2, "heading", "Yhteiset tavoitteet"),
+        (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        (2, "heading", "Digitalisoi"), (2, "heading", "Yhteiset tavoitteet"),
+        (2, "list_item", "Asiointi on digitaalista.", "1"),
+        (3, "list_item", "Kaikki palvelut ovat verkossa.", "2"),
+    )
+    assert _goal_parents(units, {3: frozenset({"anna vastuuta"})})["Kaikki palvelut ovat verkossa."] == "digitalisoi"
+
+
+def test_a_running_title_after_an_overview_page_names_the_principle_of_its_page():
+    units = _units(
+        *PRINCIPLES,
+        (2, "heading", "Yhteiset tavoitteet"), (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        (3, "heading", "Yhteiset tavoitteet"), (3, "list_item", "Asiointi on digitaalista.", "1"),
+    )
+    assert _goal_parents(units, {2: frozenset({"anna vastuuta"}), 3: frozenset({"digitalisoi"})}) == {
+        "Jokaisella on selkeät tavoitteet.": "anna vastuuta", "Asiointi on digitaalista.": "digitalisoi"}
+
+
+def test_a_list_running_on_atop_a_page_stays_with_its_principle():
+    """The page opens with the rest of the list the page before ended in, then the next principle starts."""
+    units = _units(
+        *PRINCIPLES,
+        (2, "heading", "Anna vastuuta"), (2, "heading", "Yhteiset tavoitteet"),
+        (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        (3, "list_item", "Vastuu ja vapaus kasvavat samassa tahdissa.", "2"),
+        (3, "heading", "Digitalisoi"), (3, "heading", "Yhteiset tavoitteet"),
+        (3, "list_item", "Asiointi on digitaalista.", "1"),
+    )
+    assert _goal_parents(units) == {"Jokaisella on selkeät tavoitteet.": "anna vastuuta",
+                                    "Vastuu ja vapaus kasvavat samassa tahdissa.": "anna vastuuta",
+                                    "Asiointi on digitaalista.": "digitalisoi"}
+
+
+def test_a_principle_left_at_a_page_foot_heads_the_list_atop_the_next_page():
+    units = _units(
+        *PRINCIPLES,
+        (2, "heading", "Anna vastuuta"), (2, "heading", "Yhteiset tavoitteet"),
+        (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        (2, "paragraph", "Vastuu on jaettu selkeästi ja kaikki tietävät oman osansa tässä työssä."),
+        (2, "heading", "Digitalisoi"),
+        (3, "heading", "Yhteiset tavoitteet"), (3, "list_item", "Asiointi on digitaalista.", "1"),
+        (3, "heading", "Uudista ja luovu"), (3, "heading", "Yhteiset tavoitteet"),
+        (3, "list_item", "Turhasta luovutaan.", "1"),
+    )
+    assert _goal_parents(units) == {"Jokaisella on selkeät tavoitteet.": "anna vastuuta",
+                                    "Asiointi on digitaalista.": "digitalisoi", "Turhasta luovutaan.": "uudista ja luovu"}
+
+
+def test_a_principle_title_run_together_with_the_heading_after_it_still_heads_its_list():
+    """An export that keeps no line ends prints the title and its subheading as one heading."""
+    units = _units(
+        *PRINCIPLES,
+        (2, "heading", "Anna vastuuta Miksi tämä on tärkeää"),
+        (2, "paragraph", "Vastuu on jaettu selkeästi ja kaikki tietävät oman osansa tässä työssä."),
+        (2, "heading", "Yhteiset tavoitteet"), (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+    )
+    assert _goal_parents(units) == {"Jokaisella on selkeät tavoitteet.": "anna vastuuta"}
+
+
 def test_impact_goals_only_from_a_list_whose_every_item_states_an_effect():
     effects = _units((1, "list_item", "Asukkaiden hyvinvointi paranee."), (1, "list_item", "Palvelujen laatu paranee."))
     mixed = _units((1, "list_item", "Asukkaiden hyvinvointi paranee."), (1, "list_item", "Kustannukset laskevat."))
