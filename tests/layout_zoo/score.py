@@ -9,6 +9,8 @@ Figures per set of renderings (one layout, or one wording variant):
 - ``rows``: the share of 002's 43 gold rows found (by goal text) with achieved and score exact;
 - ``evaluated_in``: the gold's 003 → 002 links that ``link.evaluated.evaluated_in`` makes;
 - ``sv``: F1 of 001 against ``tests/gold/structure_001_sv.jsonl`` when that file exists;
+- ``parents``: the share of the gold items (goals, aims, targets, actions, results) of 001 and 003
+  found with the gold parent (004's house is a reading choice, see the gold notes);
 - ``pairs`` (where the deck 000 is extracted, reported only): the deck's gold fi/sv pairs
   (``parallel_000_dev.jsonl``) among the ``translation_of`` links ``link.parallel.align`` makes in it.
 
@@ -155,6 +157,25 @@ def swedish_structure(doc: Optional[ExtractedDocument]) -> Optional[PRF]:
     return prf(keys, found)
 
 
+ITEM_KINDS = ("goal", "aim", "target", "action", "result")
+PARENTED = ("001", "003")
+
+
+def parents(docs: dict[str, Optional[ExtractedDocument]]) -> PRF:
+    """The gold items of :data:`PARENTED` found with the gold parent (``found``: the gold items found at all)."""
+    gold = [r for name in ("goals.jsonl", SV_GOLD.name) for r in gold_rows(name)
+            if r["source"][:3] in PARENTED and r["kind"] in ITEM_KINDS and "parent" in r]
+    found = hits = 0
+    for row in gold:
+        doc = docs.get(row["source"][:3])
+        texts = {s.id: match_key(s.text) for s in doc.statements} if doc else {}
+        match = next((s for s in doc.statements if texts[s.id] == match_key(row["text"])), None) if doc else None
+        if match is not None:
+            found += 1
+            hits += texts.get(match.parent_id) == (match_key(row["parent"]) if row["parent"] else None)
+    return PRF(len(gold), found, hits)
+
+
 def parallel_pairs(deck: ExtractedDocument) -> PRF:
     """The deck's gold translation pairs among the links aligned inside it (``found``: links whose either side is a gold unit)."""
     from link.parallel import align, units_of
@@ -174,6 +195,7 @@ def score(docs: dict[str, Optional[ExtractedDocument]]) -> dict[str, Optional[PR
     out["rows"] = evaluation_rows(docs.get("002"))
     out["evaluated_in"] = evaluated_links(docs.get("003"), docs.get("002"))
     out["sv"] = swedish_structure(docs.get("001"))
+    out["parents"] = parents(docs)
     out["pairs"] = parallel_pairs(docs["000"]) if docs.get("000") else None
     return out
 
@@ -181,14 +203,14 @@ def score(docs: dict[str, Optional[ExtractedDocument]]) -> dict[str, Optional[PR
 def table(figures: dict[str, dict[str, Optional[PRF]]]) -> str:
     """The figures of several sets as a text table, one line per set."""
     head = (f"{'set':24s} {'stmt P/R/F1':>16s} {'house F1':>8s} {'goals F1':>8s} {'rows':>7s} {'eval_in':>7s} "
-            f"{'001 F1':>6s} {'000 pairs P/R':>13s}")
+            f"{'001 F1':>6s} {'parents':>7s} {'000 pairs P/R':>13s}")
     lines = [head]
     for name, f in figures.items():
         s, sv = f["statements"], f["sv"]
         lines.append(
             f"{name:24s} {s.p:5.2f}/{s.r:4.2f}/{s.f1:4.2f} {f['house'].f1:8.2f} {f['goals'].f1:8.2f} "
             f"{f['rows'].hits:3d}/{f['rows'].gold:<3d} {f['evaluated_in'].hits:3d}/{f['evaluated_in'].gold:<3d} "
-            f"{(f'{sv.f1:6.2f}' if sv else '     -')} "
+            f"{(f'{sv.f1:6.2f}' if sv else '     -')} {f['parents'].r:7.2f} "
             f"{(f'{pairs.p:6.2f}/{pairs.r:4.2f}' if (pairs := f['pairs']) else '            -')}"
         )
     return "\n".join(lines)
