@@ -20,8 +20,8 @@ The rules read structure, never a document's own goal texts:
    that voice (:mod:`extract.summary_runs`).
 4. A page that carries a guideline as its running title and holds no list is
    a guideline spread: its other one-sentence paragraphs are the guideline's
-   aims. Goals and aims get the guideline of their page (or the last one
-   before) as parent.
+   aims. Items get the guideline, principle or promise they stand under as
+   parent, read in reading order over page breaks (:func:`extract.typed_statements.with_parents`).
 5. An un-cued bullet list whose every item states an effect ("… paranevat") lists impact goals.
 6. A goal or target whose text holds a threshold becomes a measurable target.
 

@@ -78,6 +78,7 @@ class _Printed:
 
     page: object
     key: str
+    lang: str
     # printed in an overview (:data:`OVERVIEW`), or again atop a page after its items were: a reference
     # to it (a running title set in the text), not the heading of what follows when another one follows
     listed: bool
@@ -88,10 +89,11 @@ class _Pages:
     """Where the containers stand, page by page (:func:`_pages`)."""
 
     titles: dict[object, str]  # page → the container its running title names
-    firsts: dict[object, str]  # page → the first container printed on a page that opens with an item
+    firsts: dict[object, str]  # page → its first container, where that one stands under its items (bottom-up)
     last_before: dict[int, _Printed]  # unit index → the container last printed up to it
     next_after: dict[int, str]  # unit index → the next container printed on its page
     runs_on: dict[object, str]  # page → how the page before ends: "item", or "container" (a heading left at its foot)
+    previous_page: dict[object, object]  # page → the page read before it
 
 
 def _pages(units: Sequence[Unit], typed_from: Mapping[int, str], items: set[int],
@@ -110,8 +112,8 @@ def _pages(units: Sequence[Unit], typed_from: Mapping[int, str], items: set[int]
     page listing every guideline before the first one's own page prints no items under them.)
     A page runs on from the page before when that one ends in an item, or in a container's
     heading followed by nothing but headings (left at the page's foot) and not one of an overview.
-    A page that opens with an item, not a heading, may be laid out bottom-up: its items before
-    its first container belong to that one.
+    A page may be laid out bottom-up, its items before its first container belonging to that one:
+    when it opens with an item, not a heading, or when no item follows that container on it.
     """
     containers = set(typed_from.values())
     titles_of = sorted((k for k in containers if len(k.split()) >= GLUED_MIN_WORDS), key=len, reverse=True)
@@ -125,7 +127,7 @@ def _pages(units: Sequence[Unit], typed_from: Mapping[int, str], items: set[int]
         return None
 
     titles: dict[object, str] = {page: min(keys & containers) for page, keys in labels.items() if keys & containers}
-    firsts: dict[object, str] = {}
+    opens_with_item: dict[object, bool] = {}
     last_before: dict[int, _Printed] = {}
     printed: dict[object, list[list]] = {}  # page → [container, whether items followed it] in reading order
     tails: dict[object, Optional[str]] = {}
@@ -137,20 +139,18 @@ def _pages(units: Sequence[Unit], typed_from: Mapping[int, str], items: set[int]
         if unit.page not in printed:
             printed[unit.page] = []
             previous_page[unit.page] = units[i - 1].page if i else None
-            opens_with_item = unit.index in items
+            opens_with_item[unit.page] = unit.index in items
             run = []  # an overview is printed on one page
         key = printed_key(unit)
         if key:
             run.append(i)
             repeated = unit.first_on_page and key in complete
-            current = _Printed(unit.page, key, len(run) >= OVERVIEW or repeated)
+            current = _Printed(unit.page, key, unit.lang, len(run) >= OVERVIEW or repeated)
             if len(run) == OVERVIEW:  # the run turns out a list: its first ones were printed in it too
                 last_before.update({units[j].index: replace(last_before[units[j].index], listed=True)
                                     for j in run[:-1]})
             printed[unit.page].append([key, False])
             tails[unit.page] = "container" if unit.role == "heading" and not current.listed else None
-            if unit.page is not None and opens_with_item:
-                firsts.setdefault(unit.page, key)
         else:
             run = []
             if unit.index in items:
@@ -175,8 +175,12 @@ def _pages(units: Sequence[Unit], typed_from: Mapping[int, str], items: set[int]
         before = printed.get(previous_page.get(page), [])
         if any(key == titles[page] and had_items for key, had_items in before[:-1]):
             del titles[page]
-    runs_on = {page: tails[before] for page, before in previous_page.items() if tails.get(before)}
-    return _Pages(titles, firsts, last_before, next_after, runs_on)
+    firsts = {page: found[0][0] for page, found in printed.items()
+              if page is not None and found and (opens_with_item[page] or not found[0][1])}
+    # a container at a page's foot that stands under its items there (bottom-up) heads nothing on the next page
+    runs_on = {page: tails[before] for page, before in previous_page.items() if tails.get(before)
+               and not (tails[before] == "container" and firsts.get(before) == printed[before][-1][0])}
+    return _Pages(titles, firsts, last_before, next_after, runs_on, previous_page)
 
 
 def with_parents(
@@ -186,9 +190,11 @@ def with_parents(
     (guideline, principle, promise) last printed before them on their page (one printed
     after them there when that one was in an overview of containers), else the one their
     page's running title names (:func:`_pages`), else, at the top of a page that runs on
-    from the page before, the parent of the item before them or the container left at that
-    page's foot, else the first one printed on their page when it opens with an item (a page
-    laid out bottom-up), else the last one before them.
+    from the page before, the parent of the item before them (in their language) or the
+    container left at that page's foot, else the first one printed on their page when it
+    stands under its items (a page laid out bottom-up), else the last one printed on the
+    page before, in their language: a container pages away, over another chapter, heads nothing,
+    and in a deck of slides in two languages a slide's items do not take the title of the one before.
     Items lettered A, B, … after an item that ends with a colon belong to that item.
     A ``standalone`` statement takes no parent and is none: which box stands under which is lost."""
     typed_from = {t.unit.index: match_key(t.text) for t in found if t.kind in CONTAINER_KINDS and not t.standalone}
@@ -205,10 +211,13 @@ def with_parents(
         same_page = before.key if before and before.page == page else None
         if same_page and before.listed and not pages.runs_on.get(page):
             same_page = pages.next_after.get(index, same_page)
-        runs_on = {"item": parents.get(previous) if previous is not None else None,
-                   "container": before.key if before else None}.get(pages.runs_on.get(page, ""))
+        continued = previous is not None and found[previous].unit.lang == typed.unit.lang  # a list keeps its language
+        near = (before is not None and before.lang == typed.unit.lang
+                and before.page in (page, pages.previous_page.get(page)))
+        runs_on = {"item": parents.get(previous) if continued else None,
+                   "container": before.key if near else None}.get(pages.runs_on.get(page, ""))
         parent = (same_page or pages.titles.get(page) or runs_on or pages.firsts.get(page)
-                  or (before.key if before else None))
+                  or (before.key if near else None))
         if lead_in and typed.number and typed.number.isalpha() and typed.kind == lead_in.kind:
             parent = match_key(lead_in.text)
         elif typed.number and not typed.number.isalpha():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from extract.statements import type_statements
@@ -156,6 +157,31 @@ def test_a_principle_title_run_together_with_the_heading_after_it_still_heads_it
         (2, "heading", "Yhteiset tavoitteet"), (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
     )
     assert _goal_parents(units) == {"Jokaisella on selkeät tavoitteet.": "anna vastuuta"}
+
+
+def test_a_list_in_the_other_language_on_the_next_page_takes_no_container_of_this_one():
+    """A bilingual deck: the Swedish slide's list is not under the Finnish slide's principle."""
+    units = _units(
+        *PRINCIPLES,
+        (2, "heading", "Anna vastuuta"), (2, "heading", "Yhteiset tavoitteet"),
+        (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        (3, "heading", "Gemensamma mål"), (3, "list_item", "Varje medarbetare har tydliga mål.", "1"),
+    )
+    units = [replace(u, lang="sv") if u.page == 3 else u for u in units]
+    assert _goal_parents(units) == {"Jokaisella on selkeät tavoitteet.": "anna vastuuta",
+                                    "Varje medarbetare har tydliga mål.": None}
+
+
+def test_a_principle_pages_before_a_list_does_not_head_it():
+    units = _units(
+        *PRINCIPLES,
+        (2, "heading", "Anna vastuuta"), (2, "heading", "Yhteiset tavoitteet"),
+        (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        (3, "heading", "Toimintaympäristö"),
+        (3, "paragraph", "Väestö ikääntyy ja palvelujen tarve kasvaa koko alueella tulevina vuosina selvästi."),
+        (4, "heading", "Keskeiset tavoitteet"), (4, "list_item", "Talous on tasapainossa.", "1"),
+    )
+    assert _goal_parents(units) == {"Jokaisella on selkeät tavoitteet.": "anna vastuuta", "Talous on tasapainossa.": None}
 
 
 def test_impact_goals_only_from_a_list_whose_every_item_states_an_effect():
