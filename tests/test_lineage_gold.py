@@ -109,6 +109,11 @@ def test_continues_against_the_dev_gold(corpus, links):
 # A pivot lexicon through English (FreeDict fin-eng × eng-swe) was looked at for the missing words (edistää,
 # saatavuus, osallisuus, ennaltaehkäisy): the English–Swedish dictionaries hold 5 000 headwords and give
 # noise (saatavuus → leverera, hyödyntää → skrivbok).
+# A hand-written lexicon of the sector's Finnish–Swedish terms (274 pairs by theme: saatavuus ↔ tillgång,
+# osallisuus ↔ delaktighet, varautuminen ↔ beredskap, ...) beside FreeDict: the words around statements match
+# more, and so do the wrong later units: P 0.62 (10/16), R 0.67 (10/15) (goal 1.3 then continues in the
+# children's-services promise and three of its units, goal 4.4 in the principle instead of its common goal);
+# the deck's fi/sv pairs unchanged (49/50).
 @pytest.mark.xfail(strict=True, reason="recall 0.73 (11/15) on the dev gold. Goal 2.3 lists five means; its items "
                                         "'monituottajamallin vaikuttava hyödyntäminen' and 'kustannustietoisuus' continue in "
                                         "two common goals of the Swedish strategy. Each item is compared with its frame "
