@@ -258,6 +258,19 @@ def heading_and_item_broken(folder: Path) -> Path:
     return build_pdf(folder / "broken-heading.pdf", [first, second])
 
 
+WRAPPED_AT_A_DASH = ["Alueen väestö kasvaa ja ikääntyy,", "ja palvelujen tarve lisääntyy kaikissa ikäryhmissä ja",
+                     "– vuonna 2030 meillä on enemmän iäkkäitä kuin nyt."]
+
+
+def paragraph_wrapped_at_a_dash(folder: Path) -> Path:
+    """A paragraph whose sentence wraps before a dash (its line as wide as its widest), then two dashed lists
+    after lead-ins without a colon: one line, and two lines the last of which stops short."""
+    page = [Text(56, 60, TITLE, size=18, bold=True), Lines(56, 100, WRAPPED_AT_A_DASH, size=10),
+            Lines(56, 150, ["Keskeisiä keinojamme ovat", "– lähipalvelut", "– etäpalvelut"], size=10),
+            Lines(56, 210, ["Palvelujen järjestämisessä keskeisiä keinojamme", "ovat", "– kumppanuudet"], size=10)]
+    return build_pdf(folder / "wrapped-dash.pdf", [page])
+
+
 LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "two-columns-rule": two_columns_with_rule,
     "three-columns": three_columns,
@@ -273,4 +286,5 @@ LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "short-bulleted-column": short_bulleted_column,
     "stacked-headings": stacked_headings,
     "broken-heading": heading_and_item_broken,
+    "wrapped-dash": paragraph_wrapped_at_a_dash,
 }

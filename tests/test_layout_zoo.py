@@ -78,14 +78,6 @@ def test_layout_meets_bar(zoo, layout, figure):
 
 
 LINEAGE_BARS = {"continues": 0.9, "similar_to": 0.85}  # issue 13's precision bars; recall: the text exports'
-#: (layout, relation) → why it misses its bar today
-LINEAGE_MISSES = {
-    ("two_columns", "similar_to"): "P 0.78 (7/9): the layout sets a paragraph of 004 as a heading over a list item, "
-                                   "so the section 'Vaikuttavaa ja taloudellisesti kestävää tukea hyvinvoinnille' "
-                                   "gains a subsection and its heading meets guideline 2 (0.44); and the strategy "
-                                   "house read by its geometry gives the aims their themes as parents, whose words "
-                                   "join a pair the gold does not list (0.27)",
-}
 
 
 @pytest.fixture(scope="module")
@@ -99,10 +91,7 @@ def _lineage_gold() -> dict[str, list[dict]]:
     return {"continues": load_jsonl("continues_dev.jsonl"), "similar_to": load_jsonl("similar_regions_dev.jsonl")}
 
 
-@pytest.mark.parametrize("layout,relation", [
-    pytest.param(layout, relation, marks=pytest.mark.xfail(reason=LINEAGE_MISSES[(layout, relation)], strict=True))
-    if (layout, relation) in LINEAGE_MISSES else (layout, relation)
-    for layout in ZOO for relation in LINEAGE_BARS])
+@pytest.mark.parametrize("layout,relation", [(layout, relation) for layout in ZOO for relation in LINEAGE_BARS])
 def test_lineage_holds_its_bars_in_every_layout(zoo, corpus_documents, lineage_on_text, layout, relation):
     """The bundled documents with those the layout renders in its place, linked as a build links them:
     precision holds issue 13's bar and the gold links found on the text exports are found."""

@@ -166,6 +166,20 @@ def test_a_dashed_line_at_an_items_text_indent_goes_on_its_sentence_and_a_headin
     ]
 
 
+def test_a_sentence_wrapped_before_its_dash_stays_one_paragraph_and_dashes_after_a_lead_in_are_items(
+        tmp_path: Path) -> None:
+    doc = read_pdf(L.paragraph_wrapped_at_a_dash(tmp_path))
+    assert [(b.role, b.marker, joined(b)) for b in doc.blocks] == [
+        ("heading", None, L.TITLE),
+        ("paragraph", None, join_lines(L.WRAPPED_AT_A_DASH)),
+        ("paragraph", None, "Keskeisiä keinojamme ovat"),
+        ("list_item", "–", "lähipalvelut"),
+        ("list_item", "–", "etäpalvelut"),
+        ("paragraph", None, "Palvelujen järjestämisessä keskeisiä keinojamme ovat"),
+        ("list_item", "–", "kumppanuudet"),
+    ]
+
+
 def test_an_item_broken_at_a_column_break_is_joined_whatever_the_right_column_holds(tmp_path: Path) -> None:
     doc = read_pdf(L.item_over_column_break(tmp_path))
     item = "Luomme edellytykset tehokkaalle kilpailulle ja lisäämme vaikuttavia hankintoja koko alueella."

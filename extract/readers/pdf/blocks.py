@@ -205,15 +205,21 @@ def drafts(lines: Sequence[Line], settings: PdfSettings, spacing_of: Optional[Li
 
 
 def _dash_goes_on(found: Sequence[Draft], line: Line, marker: str, rest: str) -> bool:
-    """True when a line that opens with a dash is the next line of the list item above: set at the item's
-    text indent, not at its marker, going on in lower case a line that ends in no punctuation
-    ("… och företag" / "– till kundens bästa."); after a colon or a full stop it is a sub-item."""
+    """True when a line that opens with a dash is the next line of the block above, going on in lower case
+    a line that ends in no punctuation (after a colon or a full stop it is an item):
+
+    - of a list item, set at the item's text indent, not at its marker ("… och företag" / "– till kundens bästa.");
+    - of a paragraph, whose last line runs as wide as its widest: the sentence was wrapped before its dash
+      ("… kasvaa ja ikääntyy" / "– vuonna 2030 meillä …"), where a list's lead-in would stop short.
+    """
     item = found[-1] if found else None
-    return (
-        marker in DASHES and rest[:1].islower()
-        and item is not None and item.marker is not None and line.x0 > item.lines[0].x0 + 1.0
-        and item.lines[-1].text.rstrip()[-1:].isalnum()
-    )
+    if not (marker in DASHES and rest[:1].islower() and item is not None
+            and item.lines[-1].text.rstrip()[-1:].isalnum()):
+        return False
+    if item.marker is not None:
+        return line.x0 > item.lines[0].x0 + 1.0
+    last = item.lines[-1]
+    return len(item.lines) > 1 and last.x1 >= max(other.x1 for other in item.lines) - last.size
 
 
 def _block_above(found: Sequence[Draft], line: Line, spacing: float, settings: PdfSettings) -> Optional[Draft]:
