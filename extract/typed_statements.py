@@ -127,32 +127,30 @@ def _pages(units: Sequence[Unit], typed_from: Mapping[int, str], items: set[int]
         return None
 
     titles: dict[object, str] = {page: min(keys & containers) for page, keys in labels.items() if keys & containers}
+    keys = [printed_key(unit) for unit in units]
     opens_with_item: dict[object, bool] = {}
     last_before: dict[int, _Printed] = {}
     printed: dict[object, list[list]] = {}  # page → [container, whether items followed it] in reading order
     tails: dict[object, Optional[str]] = {}
     previous_page: dict[object, object] = {}
     current: Optional[_Printed] = None
-    run: list[int] = []  # the units of the containers printed one after another up to here
+    in_a_row = 0  # containers printed one after another up to here
     complete: set[str] = set()  # the containers whose items have been printed
     for i, unit in enumerate(units):
         if unit.page not in printed:
             printed[unit.page] = []
             previous_page[unit.page] = units[i - 1].page if i else None
             opens_with_item[unit.page] = unit.index in items
-            run = []  # an overview is printed on one page
-        key = printed_key(unit)
+            in_a_row = 0  # an overview is printed on one page
+        key = keys[i]
         if key:
-            run.append(i)
+            in_a_row += 1
             repeated = unit.first_on_page and key in complete
-            current = _Printed(unit.page, key, unit.lang, len(run) >= OVERVIEW or repeated)
-            if len(run) == OVERVIEW:  # the run turns out a list: its first ones were printed in it too
-                last_before.update({units[j].index: replace(last_before[units[j].index], listed=True)
-                                    for j in run[:-1]})
+            current = _Printed(unit.page, key, unit.lang, in_a_row >= OVERVIEW or repeated)
             printed[unit.page].append([key, False])
             tails[unit.page] = "container" if unit.role == "heading" and not current.listed else None
         else:
-            run = []
+            in_a_row = 0
             if unit.index in items:
                 tails[unit.page] = "item"
                 if printed[unit.page]:
@@ -165,10 +163,9 @@ def _pages(units: Sequence[Unit], typed_from: Mapping[int, str], items: set[int]
             last_before[unit.index] = current
     next_after: dict[int, str] = {}
     following: Optional[tuple[object, str]] = None
-    for unit in reversed(units):
+    for unit, key in zip(reversed(units), reversed(keys)):
         if following and following[0] == unit.page:
             next_after[unit.index] = following[1]
-        key = printed_key(unit)
         if key:
             following = (unit.page, key)
     for page in sorted(titles):
@@ -214,8 +211,9 @@ def with_parents(
         continued = previous is not None and found[previous].unit.lang == typed.unit.lang  # a list keeps its language
         near = (before is not None and before.lang == typed.unit.lang
                 and before.page in (page, pages.previous_page.get(page)))
-        runs_on = {"item": parents.get(previous) if continued else None,
-                   "container": before.key if near else None}.get(pages.runs_on.get(page, ""))
+        ends = pages.runs_on.get(page)  # how the page before ends, when this one runs on from it
+        runs_on = (parents.get(previous) if ends == "item" and continued
+                   else before.key if ends == "container" and near else None)
         parent = (same_page or pages.titles.get(page) or runs_on or pages.firsts.get(page)
                   or (before.key if near else None))
         if lead_in and typed.number and typed.number.isalpha() and typed.kind == lead_in.kind:
