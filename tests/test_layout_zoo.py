@@ -78,17 +78,14 @@ def test_layout_meets_bar(zoo, layout, figure):
 
 
 LINEAGE_BARS = {"continues": 0.9, "similar_to": 0.85}  # issue 13's precision bars; recall: the text exports'
+LINEAGE_GOLD = {"continues": load_jsonl("continues_dev.jsonl"), "similar_to": load_jsonl("similar_regions_dev.jsonl")}
 
 
 @pytest.fixture(scope="module")
 def lineage_on_text(corpus_links):
     """continues and similar_to against the dev gold on the text exports: the recall every layout must keep."""
     docs, links = corpus_links
-    return {relation: score(docs, links, rows, relation) for relation, rows in _lineage_gold().items()}
-
-
-def _lineage_gold() -> dict[str, list[dict]]:
-    return {"continues": load_jsonl("continues_dev.jsonl"), "similar_to": load_jsonl("similar_regions_dev.jsonl")}
+    return {relation: score(docs, links, rows, relation) for relation, rows in LINEAGE_GOLD.items()}
 
 
 @pytest.mark.parametrize("layout,relation", [(layout, relation) for layout in ZOO for relation in LINEAGE_BARS])
@@ -103,7 +100,7 @@ def test_lineage_holds_its_bars_in_every_layout(zoo, corpus_documents, lineage_o
     docs = [rendered.get(d.info.original_file[:3], d) for d in corpus_documents.values()]
     parallel, glossary = align(docs)
     links = lineage_links(docs, evaluated_in(docs) + parallel, [(e.fi, e.sv) for e in glossary])
-    found, text = score(docs, links, _lineage_gold()[relation], relation), lineage_on_text[relation]
+    found, text = score(docs, links, LINEAGE_GOLD[relation], relation), lineage_on_text[relation]
     print(f"\n{layout} {relation}: {found} (text exports: {text})")
     assert found.precision >= LINEAGE_BARS[relation] and found.recall >= text.recall, found
 

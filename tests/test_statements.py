@@ -88,6 +88,9 @@ def test_items_take_the_nearest_principle_before_them_on_their_page():
 
 PRINCIPLES = ((1, "heading", "Järjestämisen periaatteet"), (1, "heading", "Anna vastuuta"), (1, "heading", "Digitalisoi"),
               (1, "heading", "Uudista ja luovu"))
+# the first principle's own page: its title, the common goals' cue and one goal
+FIRST_PRINCIPLE = ((2, "heading", "Anna vastuuta"), (2, "heading", "Yhteiset tavoitteet"),
+                   (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"))
 
 
 def _goal_parents(units: list[Unit], labels: Optional[dict] = None) -> dict[str, Optional[str]]:
@@ -99,8 +102,7 @@ def test_a_running_title_carried_on_from_the_page_before_does_not_take_the_items
     """A slide continued under its first heading's title: the list on it is the second principle's."""
     units = _units(
         *PRINCIPLES,
-        (2, "heading", "Anna vastuuta"), (2, "heading", "Yhteiset tavoitteet"),
-        (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        *FIRST_PRINCIPLE,
         (2, "heading", "Digitalisoi"), (2, "heading", "Yhteiset tavoitteet"),
         (2, "list_item", "Asiointi on digitaalista.", "1"),
         (3, "list_item", "Kaikki palvelut ovat verkossa.", "2"),
@@ -122,8 +124,7 @@ def test_a_list_running_on_atop_a_page_stays_with_its_principle():
     """The page opens with the rest of the list the page before ended in, then the next principle starts."""
     units = _units(
         *PRINCIPLES,
-        (2, "heading", "Anna vastuuta"), (2, "heading", "Yhteiset tavoitteet"),
-        (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        *FIRST_PRINCIPLE,
         (3, "list_item", "Vastuu ja vapaus kasvavat samassa tahdissa.", "2"),
         (3, "heading", "Digitalisoi"), (3, "heading", "Yhteiset tavoitteet"),
         (3, "list_item", "Asiointi on digitaalista.", "1"),
@@ -136,8 +137,7 @@ def test_a_list_running_on_atop_a_page_stays_with_its_principle():
 def test_a_principle_left_at_a_page_foot_heads_the_list_atop_the_next_page():
     units = _units(
         *PRINCIPLES,
-        (2, "heading", "Anna vastuuta"), (2, "heading", "Yhteiset tavoitteet"),
-        (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        *FIRST_PRINCIPLE,
         (2, "paragraph", "Vastuu on jaettu selkeästi ja kaikki tietävät oman osansa tässä työssä."),
         (2, "heading", "Digitalisoi"),
         (3, "heading", "Yhteiset tavoitteet"), (3, "list_item", "Asiointi on digitaalista.", "1"),
@@ -163,8 +163,7 @@ def test_a_list_in_the_other_language_on_the_next_page_takes_no_container_of_thi
     """A bilingual deck: the Swedish slide's list is not under the Finnish slide's principle."""
     units = _units(
         *PRINCIPLES,
-        (2, "heading", "Anna vastuuta"), (2, "heading", "Yhteiset tavoitteet"),
-        (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        *FIRST_PRINCIPLE,
         (3, "heading", "Gemensamma mål"), (3, "list_item", "Varje medarbetare har tydliga mål.", "1"),
     )
     units = [replace(u, lang="sv") if u.page == 3 else u for u in units]
@@ -175,8 +174,7 @@ def test_a_list_in_the_other_language_on_the_next_page_takes_no_container_of_thi
 def test_a_principle_pages_before_a_list_does_not_head_it():
     units = _units(
         *PRINCIPLES,
-        (2, "heading", "Anna vastuuta"), (2, "heading", "Yhteiset tavoitteet"),
-        (2, "list_item", "Jokaisella on selkeät tavoitteet.", "1"),
+        *FIRST_PRINCIPLE,
         (3, "heading", "Toimintaympäristö"),
         (3, "paragraph", "Väestö ikääntyy ja palvelujen tarve kasvaa koko alueella tulevina vuosina selvästi."),
         (4, "heading", "Keskeiset tavoitteet"), (4, "list_item", "Talous on tasapainossa.", "1"),

@@ -28,6 +28,7 @@ from extract.clean.normalize import match_key
 from extract.manifest import load_manifest
 from extract.pipeline import Limits, run
 from extract.records import DocumentInfo, ExtractedDocument
+from extract.typed_statements import ITEM_KINDS
 from link.evaluated import evaluated_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,7 +158,6 @@ def swedish_structure(doc: Optional[ExtractedDocument]) -> Optional[PRF]:
     return prf(keys, found)
 
 
-ITEM_KINDS = ("goal", "aim", "target", "action", "result")
 PARENTED = ("001", "003")
 
 
@@ -165,14 +165,14 @@ def parents(docs: dict[str, Optional[ExtractedDocument]]) -> PRF:
     """The gold items of :data:`PARENTED` found with the gold parent (``found``: the gold items found at all)."""
     gold = [r for name in ("goals.jsonl", SV_GOLD.name) for r in gold_rows(name)
             if r["source"][:3] in PARENTED and r["kind"] in ITEM_KINDS and "parent" in r]
+    texts = {key: {s.id: match_key(s.text) for s in doc.statements} for key, doc in docs.items() if doc}
     found = hits = 0
     for row in gold:
-        doc = docs.get(row["source"][:3])
-        texts = {s.id: match_key(s.text) for s in doc.statements} if doc else {}
-        match = next((s for s in doc.statements if texts[s.id] == match_key(row["text"])), None) if doc else None
+        doc, text_of = docs.get(row["source"][:3]), texts.get(row["source"][:3], {})
+        match = next((s for s in doc.statements if text_of[s.id] == match_key(row["text"])), None) if doc else None
         if match is not None:
             found += 1
-            hits += texts.get(match.parent_id) == (match_key(row["parent"]) if row["parent"] else None)
+            hits += text_of.get(match.parent_id) == (match_key(row["parent"]) if row["parent"] else None)
     return PRF(len(gold), found, hits)
 
 
