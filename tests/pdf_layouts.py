@@ -159,6 +159,31 @@ def justified_wide_gaps(folder: Path) -> Path:
     return build_pdf(folder / "justified-wide.pdf", [[Justified(60, 100, width, STRETCHED, size=10)]])
 
 
+RUNNING_TEXT = ["Hyvinvointialue on olemassa asukkaitaan", "varten. Tuemme ja edistämme yhdessä",
+                "asukkaidemme ja asiakkaidemme kanssa", "hyvinvointia, terveyttä ja turvallisuutta.",
+                "Rakennamme yhdessä hyvinvointialuetta,", "joka järjestää palvelut oikea-aikaisesti."]
+JUSTIFIED_COLUMNS = (
+    [RUNNING_TEXT, RUNNING_TEXT, ["Asiakaslähtöisesti, yhdenvertaisesti ja", "vastuullisesti."],
+     ["Hyvinvointialueen talous on", "tasapainossa talouden", "suunnitelmakauden loppuun mennessä."], RUNNING_TEXT],
+    [RUNNING_TEXT[1::2] * 3, RUNNING_TEXT, ["Palvelumme saavuttavat asukkaamme",
+                                          "monella eri tavalla. Yksi kohtaa ehkä",
+                                          "mieluiten lääkärin vastaanotolla."]],
+)
+
+
+def justified_narrow_columns(folder: Path) -> Path:
+    """Two narrow justified columns whose baselines do not line up: lines of two or three words stretched to
+    gaps of several em, a paragraph's short last line under its only full one; the right column opens with
+    text set in by a list's indent, which widens the gutter beside it."""
+    page = []
+    for x, y, paragraphs in ((56, 100, JUSTIFIED_COLUMNS[0]), (305, 106, JUSTIFIED_COLUMNS[1])):
+        for n, lines in enumerate(paragraphs):
+            indent = 19 if x == 305 and n == 0 else 0
+            page.append(Justified(x + indent, y, 225 - indent, lines, size=10))
+            y += 13 * len(lines) + 8
+    return build_pdf(folder / "justified-columns.pdf", [page])
+
+
 def paragraph_over_page_break(folder: Path) -> Path:
     """Text that runs on over pages: a paragraph and a list item each broken at a page break (one at a hyphen),
     a running header on every page."""
@@ -280,6 +305,7 @@ LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "justified": justified_soft_hyphens,
     "letter-spaced": letter_spaced_heading,
     "justified-wide": justified_wide_gaps,
+    "justified-columns": justified_narrow_columns,
     "page-break": paragraph_over_page_break,
     "column-break": item_over_column_break,
     "column-break-slide": list_over_column_break,

@@ -103,6 +103,13 @@ def test_a_justified_line_of_few_words_stretched_over_the_column_is_one_line(tmp
     assert joined(block) == " ".join(L.STRETCHED)
 
 
+def test_justified_lines_of_narrow_columns_stay_whole_beside_the_other_column(tmp_path: Path) -> None:
+    # the rows next to a line may hold only the other column's words, a line may have one stretched space,
+    # a paragraph's last line may reach none of its first line's gaps, and indented text widens the gutter
+    doc = read_pdf(L.justified_narrow_columns(tmp_path))
+    assert [joined(b) for b in doc.blocks] == [" ".join(p) for column in L.JUSTIFIED_COLUMNS for p in column]
+
+
 def test_a_paragraph_and_an_item_broken_at_page_breaks_are_joined_on_the_page_they_start(tmp_path: Path) -> None:
     doc = read_pdf(L.paragraph_over_page_break(tmp_path))
     assert [(b.page, b.role, joined(b)) for b in doc.blocks] == [

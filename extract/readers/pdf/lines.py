@@ -300,16 +300,24 @@ def _cuts(row: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSettings)
     """
     cuts: list[tuple[int, bool]] = []
     start, right = 0, row[0].x1
+    half = settings.column_gap / 2
     for i, word in enumerate(row[1:], 1):
         gap = word.x0 - right
         after_marker = i - start == 1 and MARKER_WORD.fullmatch(row[start].text)
         wide = gap > max(settings.column_gap, settings.split_gap * word.size)
-        at_gutter = any(right <= g_start + 0.5 and word.x0 >= g_end - 0.5 for g_start, g_end in gutters)
+        at_gutter = any(_across(right, word.x0, gutter, half) for gutter in gutters)
         if (wide or at_gutter) and not after_marker:
             cuts.append((i, at_gutter))
             start = i
         right = max(right, word.x1)
     return cuts
+
+
+def _across(left: float, right: float, gutter: Gutter, half: float) -> bool:
+    """True when the gap from ``left`` to ``right`` spans ``gutter``, or holds a free strip ``2 × half`` wide
+    centred in it: a gutter is as wide as its widest free run, which indented lines beside it widen."""
+    start, end = gutter
+    return (left <= start + 0.5 and right >= end - 0.5) or max(start, left + half) <= min(end, right - half) + 0.5
 
 
 def _pieces(row: Sequence[Word], cuts: Sequence[int]) -> list[Sequence[Word]]:
@@ -323,17 +331,19 @@ def split_row(row: Sequence[Word], gutters: Sequence[Gutter], settings: PdfSetti
 
 
 def _evenly_spread(segment: Sequence[Word]) -> bool:
-    """True for three or more words whose gaps are all alike: the stretched spaces of a justified line."""
-    if len(segment) < 3:
+    """True for two or more words whose gaps are all alike: the stretched spaces of a justified line (the one gap
+    of two words is alike with itself: :func:`_set_in_a_justified_column` asks more of them)."""
+    if len(segment) < 2:
         return False
     gaps = [b.x0 - a.x1 for a, b in zip(segment, segment[1:])]
     return max(gaps) - min(gaps) <= _EVEN_GAPS * min(w.size for w in segment)
 
 
 def _column_of(segment: Sequence[Word], gutters: Sequence[Gutter]) -> tuple[float, float]:
-    """The x range between the gutters left and right of a segment."""
+    """The x range between the gutters left and right of a segment, each bounded at its start: indented
+    lines beside a gutter widen it to the right, into the column of lines that are not."""
     x0, x1 = segment[0].x0, segment[-1].x1
-    left = max((end for _, end in gutters if end <= x0 + 0.5), default=float("-inf"))
+    left = max((start for start, _ in gutters if start <= x0 + 0.5), default=float("-inf"))
     right = min((start for start, _ in gutters if start >= x1 - 0.5), default=float("inf"))
     return left, right
 
@@ -344,9 +354,12 @@ def _set_in_a_justified_column(segment: Sequence[Word], neighbour: Sequence[Word
 
     One edge is shared (a justified column's lines start and end alike; a
     paragraph's first line may be indented, its last one short), the
-    neighbour stays within the segment's width, and its words cover at least half of
-    the segment's gaps: in a table, the gaps between cells stay free in the
-    rows above and below.
+    neighbour stays within the segment's width, and of the segment's gaps within its reach (a
+    paragraph's short last line reaches only the first ones) its words cover at least half or
+    start or end at none: in a table, the gaps between cells stay free in the rows above and below,
+    and the cells' words start (or end) where the columns do; the spaces of justified lines fall anywhere.
+    A neighbour that reaches none of the gaps (a short last line) leaves it to the evenness of two or more.
+    A line with one stretched space must end where the neighbour does, at the column's right edge.
     """
     if not neighbour:
         return False
@@ -354,11 +367,33 @@ def _set_in_a_justified_column(segment: Sequence[Word], neighbour: Sequence[Word
     n0, n1 = min(w.x0 for w in neighbour), max(w.x1 for w in neighbour)
     if not (abs(n0 - x0) <= _ALIGNED or abs(n1 - x1) <= _ALIGNED):
         return False
+    if len(segment) == 2 and abs(n1 - x1) > _ALIGNED:
+        return False
     if n0 < x0 - _INDENT * size or n1 > x1 + _ALIGNED:
         return False
-    middles = [(a.x1 + b.x0) / 2 for a, b in zip(segment, segment[1:])]
-    covered = sum(1 for m in middles if any(w.x0 < m < w.x1 for w in neighbour))
-    return covered * 2 >= len(middles)
+    gaps = [(a.x1, b.x0) for a, b in zip(segment, segment[1:]) if n0 < (a.x1 + b.x0) / 2 < n1]
+    if not gaps:
+        return len(segment) > 2
+    covered = sum(1 for a, b in gaps if any(w.x0 < (a + b) / 2 < w.x1 for w in neighbour))
+    aligned = sum(1 for a, b in gaps if any(abs(w.x0 - b) <= _ALIGNED or abs(w.x1 - a) <= _ALIGNED for w in neighbour))
+    return covered * 2 >= len(gaps) or not aligned
+
+
+def _neighbours(grouped: Sequence[Sequence[Word]], index: int, column: tuple[float, float],
+                size: float) -> list[list[Word]]:
+    """The words in ``column`` of each row above and below row ``index`` within :data:`_NEAR_LINES` em that has
+    some there: beside another column (or where no gutter parts them) the adjacent rows may hold only its words."""
+    left, right = column
+    bottom = grouped[index][0].bottom
+    found = []
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(grouped) and abs(grouped[j][0].bottom - bottom) <= _NEAR_LINES * size:
+            inside = [w for w in grouped[j] if left <= (w.x0 + w.x1) / 2 <= right]
+            if inside:
+                found.append(inside)
+            j += step
+    return found
 
 
 def _justified_cuts(grouped: Sequence[Sequence[Word]], cuts: Sequence[Sequence[tuple[int, bool]]], index: int,
@@ -379,12 +414,9 @@ def _justified_cuts(grouped: Sequence[Sequence[Word]], cuts: Sequence[Sequence[t
         if len(segment) > 1 and MARKER_WORD.fullmatch(segment[0].text):
             segment = segment[1:]  # a list item's text is justified, its marker hangs apart
         if inside and _evenly_spread(segment):
-            left, right = _column_of(segment, gutters)
             size = max(w.size for w in segment)
-            near = [grouped[j] for j in (index - 1, index + 1) if 0 <= j < len(grouped)
-                    and abs(grouped[j][0].bottom - row[0].bottom) <= _NEAR_LINES * size]
-            if any(_set_in_a_justified_column(segment, [w for w in other if left <= (w.x0 + w.x1) / 2 <= right], size)
-                   for other in near):
+            near = _neighbours(grouped, index, _column_of(segment, gutters), size)
+            if any(_set_in_a_justified_column(segment, other, size) for other in near):
                 inside = []
         kept += ([a] if a else []) + inside
     return kept
