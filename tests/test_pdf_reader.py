@@ -113,6 +113,25 @@ def test_running_header_footer_and_page_numbers_are_removed(tmp_path: Path) -> N
     assert removed == sorted(expected)
 
 
+def test_a_running_header_in_a_deep_margin_is_removed_and_the_text_below_it_stays(tmp_path: Path) -> None:
+    # the header stands 80 pt down an A4 page, outside the edge band: on the topmost line of every page it is
+    # furniture all the same; the body's last block, the same on every page but its number, is not
+    header = "Keski-Uudenmaan hyvinvointialue"
+    headings = ["Palvelulupaus", "Miten uudistumme", "Tulokset", "Mittarit"]
+    pages = [
+        [
+            Text(72, 80, header, size=9),
+            Text(72, 130, heading, size=16, bold=True),
+            Lines(72, 160, [f"Sivun {n} leipäteksti kertoo", "strategian sisällöstä."]),
+        ]
+        for n, heading in enumerate(headings, 1)
+    ]
+    doc = read_pdf(build_pdf(tmp_path / "deep-margin.pdf", pages))
+    for n, heading in enumerate(headings, 1):
+        assert texts(doc, n) == [heading, f"Sivun {n} leipäteksti kertoo\nstrategian sisällöstä."]
+    assert sorted((r.page, r.kind, r.text) for r in doc.removals) == [(n, "running_title", header) for n in range(1, 5)]
+
+
 # --------------------------------------------------------------------------- lines, rotation
 
 

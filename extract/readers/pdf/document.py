@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Any, Callable, Optional, Sequence
 
 from extract.clean.continuations import mark_continuations
-from extract.clean.furniture import is_page_number, remove_furniture
+from extract.clean.furniture import remove_furniture
 from extract.readers.ocr import LANGUAGES, ocr_engine, ocr_words
 from extract.readers.pdf.breaks import join_column_breaks, join_page_breaks
 from extract.readers.pdf.borderless import TableColumns, borderless_tables, outside
@@ -32,6 +32,7 @@ from extract.records import Block, Page, Removal
 Renderer = Callable[[int, int], Any]  # (0-based page index, dpi) -> PIL image
 TableFinder = Callable[[PageObjects, Sequence[Char], PdfSettings], list[Block]]  # a page's ruled tables
 _DIRECTION = itemgetter(Char._fields.index("direction"))
+_SAME_LINE = 2.0  # points: blocks whose tops (or bottoms) differ by at most this stand on one line
 
 
 @dataclass
@@ -174,14 +175,14 @@ def _at_edge(block: Block, height: Optional[float], band: float) -> bool:
     return block.bbox[3] <= band * height or block.bbox[1] >= (1 - band) * height
 
 
-def _bare_number_outermost(page: Page, block: Block) -> bool:
-    """True for a bare number that is the page's topmost or bottommost block: its page number, whatever the margins."""
-    if not is_page_number(block.raw_text):
-        return False
+def _outermost(page: Page, block: Block) -> bool:
+    """True for a one-line block on the page's topmost or bottommost line: where its running title and page number
+    stand whatever the margins (repetition over the pages decides, :func:`remove_furniture`)."""
     boxed = [b.bbox for b in page.blocks if b.bbox is not None and b.role != "rotated"]
-    if block.bbox is None or not boxed:
+    if block.bbox is None or not boxed or len(block.lines) != 1:
         return False
-    return block.bbox[1] <= min(b[1] for b in boxed) or block.bbox[3] >= max(b[3] for b in boxed)
+    return (block.bbox[1] <= min(b[1] for b in boxed) + _SAME_LINE
+            or block.bbox[3] >= max(b[3] for b in boxed) - _SAME_LINE)
 
 
 def document_pages(laid_out: Sequence[PageItems], settings: PdfSettings) -> tuple[list[Page], list[Removal]]:
@@ -199,7 +200,7 @@ def document_pages(laid_out: Sequence[PageItems], settings: PdfSettings) -> tupl
         pages.append(Page(page.number, tuple(blocks), width=page.width, height=page.height))
     pages, removals = remove_furniture(
         mark_repeated_headers(pages),
-        lambda page, _index, block: _at_edge(block, page.height, settings.edge_band) or _bare_number_outermost(page, block),
+        lambda page, _index, block: _at_edge(block, page.height, settings.edge_band) or _outermost(page, block),
         min_pages=settings.furniture_min_pages,
         min_share=settings.furniture_min_share,
     )
