@@ -275,6 +275,21 @@ def test_heading_levels_from_size_weight_and_numbering(tmp_path: Path) -> None:
     assert all(b.level is None and b.font_size == 11.0 and not b.bold for b in paragraphs)
 
 
+def test_a_bold_line_a_little_larger_than_the_body_is_a_heading_and_bold_small_print_is_not(tmp_path: Path) -> None:
+    # 12 pt bold over an 11 pt body: larger than the body, short of a large heading's size (1.15 times)
+    filler = ["Tämä on tavallista leipätekstiä, jota on", "enemmän kuin otsikoita, joten sen koko on",
+              "asiakirjan perusfonttikoko."]
+    page = [Text(72, 80, "Palvelujen verkosto", size=12, bold=True), Lines(72, 100, filler),
+            Text(72, 170, "Verkostoyhteistyö", size=12, bold=True), Lines(72, 190, filler),
+            Text(72, 260, "Lähde: THL 2024", size=9, bold=True)]
+    doc = read_pdf(build_pdf(tmp_path / "bold.pdf", [page]))
+    assert [(lines_of(b), b.role, b.level) for b in doc.blocks] == [
+        (("Palvelujen verkosto",), "heading", 3), (tuple(filler), "paragraph", None),
+        (("Verkostoyhteistyö",), "heading", 3), (tuple(filler), "paragraph", None),
+        (("Lähde: THL 2024",), "paragraph", None),
+    ]
+
+
 # --------------------------------------------------------------------------- settings
 
 

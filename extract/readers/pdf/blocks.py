@@ -257,12 +257,13 @@ def _is_large(draft: Draft, body: float, settings: PdfSettings) -> bool:
 
 
 def _is_bold_heading(draft: Draft, body: float, settings: PdfSettings) -> bool:
-    """True for a short bold block (at most 2 lines) at about the body size."""
+    """True for a short bold block (at most 2 lines) at the body size or larger, short of a large heading's
+    (bold print smaller than the body, a caption or a note, is none)."""
     return (
         draft.bold
         and len(draft.lines) <= 2
         and len(draft.text) <= settings.bold_heading_max_chars
-        and not size_differs(draft.size, body, settings)
+        and draft.size >= body * (1 - settings.size_change)
     )
 
 
