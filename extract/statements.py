@@ -172,14 +172,29 @@ def _series_around_cue(page: list[Unit], cues: list[tuple[int, Cue]]) -> bool:
 
 def _promise_titles(units: Sequence[Unit]) -> list[Typed]:
     """In a document that names change promises, the title of each page that holds both
-    an action and a result heading is a promise (its why, how and results follow it)."""
+    an action and a result heading is a promise (its why, how and results follow it).
+
+    A page that opens with no title of its own (with text, or with a cue heading) goes on with
+    the page before when that one lacks one of the two: in a small format a promise's results are
+    printed on the page after its title.
+    """
     cues = {u.index: read_cue(u.text) for u in units if u.role == "heading"}
     if not any(c and "promise" in c.kinds for c in cues.values()):
         return []
+
+    def kinds(run: list[Unit]) -> set[str]:
+        return {k for u in run if (c := cues.get(u.index)) for k in c.kinds}
+
+    runs: list[list[Unit]] = []
+    for sheet in sheets(units).values():
+        titled = sheet[0].role == "heading" and not cues.get(sheet[0].index)
+        if runs and not titled and not {"action", "result"} <= kinds(runs[-1]):
+            runs[-1] += sheet
+        else:
+            runs.append(list(sheet))
     out = []
-    for page in sheets(units).values():
-        kinds = {k for u in page if (c := cues.get(u.index)) for k in c.kinds}
-        if not {"action", "result"} <= kinds:
+    for page in runs:
+        if not {"action", "result"} <= kinds(page):
             continue
         titles = [u for u in (page[0], page[-1]) if u.role == "heading" and not cues.get(u.index)]
         if titles:

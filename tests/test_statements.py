@@ -59,6 +59,28 @@ def test_change_promise_pages_give_promises_that_parent_their_actions_and_result
     assert ("result", "Potilastyytyväisyys kasvaa.", "jokaiselle omalääkäri") in typed
 
 
+def test_a_promise_whose_results_are_printed_on_the_next_page_is_a_promise():
+    # a small format: the title, why and how on one page, the results atop the next; then a promise of one page
+    units = _units(
+        (1, "heading", "Muutoslupaukset"),
+        (1, "paragraph", "Strategiassa on kuusi muutoslupausta, jotka kuvataan seuraavilla sivuilla tarkemmin."),
+        (2, "heading", "Jokaiselle omalääkäri"),
+        (2, "heading", "Näin toteutamme"),
+        (2, "list_item", "Luomme omalääkärimallin.", "1"),
+        (3, "heading", "Vaikutukset"),
+        (3, "list_item", "Potilastyytyväisyys kasvaa."),
+        (4, "heading", "Turvallisempaa elämää kotona"),
+        (4, "heading", "Näin toteutamme"),
+        (4, "list_item", "Kehitämme omaishoitoa.", "1"),
+        (4, "heading", "Vaikutukset"),
+        (4, "list_item", "Omaishoitajat jaksavat paremmin."),
+    )
+    typed = _typed(units)
+    assert [t for k, t, _ in typed if k == "promise"] == ["Jokaiselle omalääkäri", "Turvallisempaa elämää kotona"]
+    assert ("result", "Potilastyytyväisyys kasvaa.", "jokaiselle omalääkäri") in typed
+    assert ("action", "Kehitämme omaishoitoa.", "turvallisempaa elämää kotona") in typed
+
+
 def test_without_a_promise_cue_a_page_with_actions_and_results_is_no_promise():
     units = _units(
         (2, "heading", "Jokaiselle omalääkäri"),
