@@ -1,4 +1,4 @@
-"""Six PDF layouts of a structured source, each breaking a different assumption of a PDF reader.
+"""Seven PDF layouts of a structured source, each breaking a different assumption of a PDF reader.
 
 - ``two_columns``: A4, sans, two columns, each source page on a new page.
 - ``three_columns_rule``: A4 landscape, serif, three columns with vertical rules, pages run on.
@@ -9,6 +9,8 @@
 - ``side_boxes``: a narrow main column, coloured side boxes, a rotated chapter sidebar.
 - ``justified_hyphenated``: justified serif text set by hand, words split at line ends with
   "-" or U+00AD, ligatures, letter-spaced headings, pages run on.
+- ``large_type_deep_margins``: A4, one serif column at 13 pt, 70 pt margins, sub-headings barely larger
+  than the body, pages run on: lists and promises go over page breaks, the running title lies deep.
 """
 
 from __future__ import annotations
@@ -83,6 +85,25 @@ def borderless_shaded(source: dict, path: Path) -> Path:
     )
 
 
+def _run_on(pdf: ZooPDF, source: dict, text: Callable[[list[dict]], None], tables: Callable[[dict], None]) -> None:
+    """The source pages one after the other from a first new page, a level-1 heading starting a page."""
+    pdf.add_page()
+    for page in source["pages"]:
+        pdf.part_title = page.get("running_title")
+        first = page["elements"][0] if page["elements"] else {}
+        if first.get("type") == "heading" and first.get("level") == 1 and pdf.get_y() > pdf.t_margin + 1:
+            pdf.add_page()
+        _in_order(pdf, page, text, tables)
+
+
+def large_type_deep_margins(source: dict, path: Path) -> Path:
+    """A4 portrait, one serif column at 13 pt in 70 pt margins (the running title stands below the usual edge band),
+    sub-headings only 1.15 times the body; pages run on, a level-1 heading starts a page."""
+    pdf = ZooPDF(Style(A4, 70, "serif", 13, heading_scale=(1.5, 1.15)), document_title(source))
+    _run_on(pdf, source, lambda run: flow(pdf, run, 1), lambda page: page_tables(pdf, page, 8, EVAL_WIDTHS))
+    return write_pdf(pdf, path)
+
+
 def three_columns_rule(source: dict, path: Path) -> Path:
     """A4 landscape, three serif columns with a rule between them; pages run on, a level-1 heading starts a page."""
     style = Style(A4_LANDSCAPE, 40, "serif", 9)
@@ -94,13 +115,7 @@ def three_columns_rule(source: dict, path: Path) -> Path:
         page_tables(pdf, page, 8, EVAL_WIDTHS)
         table_pages.update(range(start, pdf.page_no() + 1))
 
-    pdf.add_page()
-    for page in source["pages"]:
-        pdf.part_title = page.get("running_title")
-        first = page["elements"][0] if page["elements"] else {}
-        if first.get("type") == "heading" and first.get("level") == 1 and pdf.get_y() > pdf.t_margin + 1:
-            pdf.add_page()
-        _in_order(pdf, page, lambda run: flow(pdf, run, 3, gutter=24), tables)
+    _run_on(pdf, source, lambda run: flow(pdf, run, 3, gutter=24), tables)
     gutter, usable = 24, pdf.w - 2 * style.margin
     column = (usable - 2 * gutter) / 3
     for number in range(1, pdf.page_no() + 1):
@@ -272,4 +287,5 @@ LAYOUTS: dict[str, Callable[[dict, Path], Path]] = {
     "borderless_shaded": borderless_shaded,
     "side_boxes": side_boxes,
     "justified_hyphenated": justified_hyphenated,
+    "large_type_deep_margins": large_type_deep_margins,
 }
