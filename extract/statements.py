@@ -109,7 +109,9 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
         following = _until_cue(pages[order[p + 1]]) if p + 1 < len(order) else []
         continued = bool(following) and following[0].role == "list_item"
         first, last = cues[0][0], cues[-1][0]
-        nothing_after = not any(_is_item(u) for u in page[last + 1 :]) and not continued
+        # a heading ranking below the last cue atop the next page: that cue's section goes on there
+        runs_on = bool(following) and following[0].role == "heading" and _ranks_below(following[0], page[last])
+        nothing_after = not any(_is_item(u) for u in page[last + 1 :]) and not continued and not runs_on
         nxt = pages[order[p + 1]] if p + 1 < len(order) else []
         opens_chapter = bool(nxt) and nxt[0].role == "heading" and read_cue(nxt[0].text) is not None
         if len(cues) == 1 and first == 0 and nothing_after and p > 0 and not following and not opens_chapter:
@@ -135,9 +137,11 @@ def _cue_regions(units: Sequence[Unit]) -> Iterable[tuple[Cue, list[Unit]]]:
             region = page[i + 1 : end]
             if cue.single:
                 region = (region or following)[:1]  # a cue that ends its page names the next page's first item
-            elif n + 1 == len(cues) and (not any(_is_item(u) for u in region) or _titles_go_on(cue, following)):
-                # the list goes on over the page break (a next page's title only ends it for titled kinds)
-                region = region + _next_page_items(following, cue, chapters)
+            elif n + 1 == len(cues) and (not any(_is_item(u) for u in region) or _titles_go_on(cue, following)
+                                         or runs_on):
+                # the list goes on over the page break (a next page's title only ends it for titled kinds,
+                # or where it ranks below the cue)
+                region = region + _next_page_items(following, cue, chapters, page[i])
             elif n + 1 == len(cues) and region and region[-1].role == "list_item" and continued:
                 # the page ends inside the list and the next page opens with its last items
                 region = region + list(takewhile(lambda u: u.role == "list_item", following))
@@ -212,15 +216,25 @@ def _until_cue(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _next_page_items(following: list[Unit], cue: Cue, chapters: Optional[int]) -> list[Unit]:
-    """The start of the next sheet that a cue's list may run into: up to its title, unless the items are titles;
-    none when it opens with a table (its title may stand in the table's first row) (``chapters``: the chapter
-    level where pages run on, see :mod:`extract.sheets`)."""
+def _next_page_items(following: list[Unit], cue: Cue, chapters: Optional[int], cue_unit: Unit) -> list[Unit]:
+    """The start of the next sheet that a cue's list may run into: up to its title, unless the items are titles
+    or that title ranks below the cue heading ``cue_unit`` (a box title under the cue, printed atop the next
+    page); none when it opens with a table (its title may stand in the table's first row) (``chapters``: the
+    chapter level where pages run on, see :mod:`extract.sheets`)."""
     if following and following[0].role == "table":
         return []
     if any(k in PHRASE_KINDS for k in cue.kinds):
         return following
-    return following if not following or not opens_sheet(following[0], chapters) else []
+    if not following or not opens_sheet(following[0], chapters):
+        return following
+    if _ranks_below(following[0], cue_unit):  # the cue's section goes on up to a heading of its rank
+        return following[:1] + list(takewhile(lambda u: u.role != "heading" or _ranks_below(u, cue_unit), following[1:]))
+    return []
+
+
+def _ranks_below(heading: Unit, cue_unit: Unit) -> bool:
+    """True when ``heading`` has a deeper level than the cue heading ``cue_unit``."""
+    return heading.level is not None and cue_unit.level is not None and heading.level > cue_unit.level
 
 
 def _titles_go_on(cue: Cue, following: list[Unit]) -> bool:

@@ -41,6 +41,31 @@ def test_a_goal_list_goes_on_over_the_page_break_after_its_cue():
     ]
 
 
+def test_a_box_title_ranking_below_the_cue_atop_the_next_page_carries_the_cues_statements():
+    # the cue and its introduction end a page, the box title and its statements open the next, and a heading
+    # of the cue's rank after them starts another section; most chapters open a page, so pages are the sheets
+    units = _units(
+        (1, "paragraph", "Pyrimme olemaan lähellä ja läsnä asukkaidemme elämässä monin eri tavoin ja kanavin."),
+        (1, "paragraph", "Tarjoamme asukkaillemme monipuolisia palveluja arjen eri tilanteisiin koko alueella."),
+        (1, "heading", "Meitä ohjaavat selkeät tavoitteet"),
+        (1, "paragraph", "Palveluiden tuottamisessa keskitymme asiakaslähtöisyyteen, laatuun ja vaikuttavuuteen. "
+                         "Lisäksi painotamme ennaltaehkäisevän ja varhaisen tuen palveluita."),
+        (1, "paragraph", "Seuraamme tavoitteiden toteutumista tarkasti ja hyödynnämme tutkittua tietoa."),
+        (2, "heading", "Lue lisää tavoitteista ja mittareista: keusote.fi"),
+        (2, "paragraph", "Palveluun pääsy toteutuu lainsäädännön tavoitteiden mukaisesti."),
+        (2, "paragraph", "Taloutemme on kestävällä pohjalla."),
+        (2, "paragraph", "Asukkaiden suositteluindeksi on yli 60."),
+        (2, "heading", "Strategian valmistelu"),
+        (2, "paragraph", "Strategiaa on valmisteltu laajassa yhteistyössä."),
+        *[(page, kind, text) for page in (3, 4, 5) for kind, text in (
+            ("heading", f"Luku {page}"), ("paragraph", "Sivu alkaa luvun otsikolla, kuten tässä asiakirjassa usein."))],
+    )
+    units[5] = replace(units[5], level=2)  # the box title; the cue and the other headings are of level 1
+    assert [t for _, t, _ in _typed(units)] == [
+        "Palveluun pääsy toteutuu lainsäädännön tavoitteiden mukaisesti.", "Taloutemme on kestävällä pohjalla.",
+        "Asukkaiden suositteluindeksi on yli 60."]
+
+
 def test_change_promise_pages_give_promises_that_parent_their_actions_and_results():
     units = _units(
         (1, "heading", "Muutoslupaukset"),
