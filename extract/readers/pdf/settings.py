@@ -28,7 +28,8 @@ class PdfSettings:
     :param heading_max_chars: longer blocks are never headings
     :param bold_heading_max_chars: bold body-size blocks up to this length (and 2 lines) are level-3 headings
     :param min_box_side: rectangles with both sides at least this long frame side boxes
-    :param edge_band: share of the page height at the top and bottom where furniture stands
+    :param edge_band: share of the page height at the top and bottom where furniture stands (a one-line block on
+        a page's topmost or bottommost line may be furniture too)
     :param furniture_min_pages: furniture must repeat on at least this many pages ...
     :param furniture_min_share: ... and on at least this share of the pages
     :param max_pages: read at most this many pages (``None``: all)
