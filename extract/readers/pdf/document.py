@@ -175,14 +175,19 @@ def _at_edge(block: Block, height: Optional[float], band: float) -> bool:
     return block.bbox[3] <= band * height or block.bbox[1] >= (1 - band) * height
 
 
-def _outermost(page: Page, block: Block) -> bool:
-    """True for a one-line block on the page's topmost or bottommost line: where its running title and page number
-    stand whatever the margins (repetition over the pages decides, :func:`remove_furniture`)."""
+def _text_extent(page: Page) -> Optional[tuple[float, float]]:
+    """The top of a page's topmost block and the bottom of its bottommost (rotated text apart), if it has any."""
     boxed = [b.bbox for b in page.blocks if b.bbox is not None and b.role != "rotated"]
-    if block.bbox is None or not boxed or len(block.lines) != 1:
+    return (min(b[1] for b in boxed), max(b[3] for b in boxed)) if boxed else None
+
+
+def _outermost(block: Block, extent: Optional[tuple[float, float]]) -> bool:
+    """True for a one-line block on the topmost or bottommost line of its page's text ``extent``
+    (:func:`_text_extent`): where its running title and page number stand whatever the margins
+    (repetition over the pages decides, :func:`remove_furniture`)."""
+    if block.bbox is None or extent is None or len(block.lines) != 1:
         return False
-    return (block.bbox[1] <= min(b[1] for b in boxed) + _SAME_LINE
-            or block.bbox[3] >= max(b[3] for b in boxed) - _SAME_LINE)
+    return block.bbox[1] <= extent[0] + _SAME_LINE or block.bbox[3] >= extent[1] - _SAME_LINE
 
 
 def document_pages(laid_out: Sequence[PageItems], settings: PdfSettings) -> tuple[list[Page], list[Removal]]:
@@ -198,9 +203,12 @@ def document_pages(laid_out: Sequence[PageItems], settings: PdfSettings) -> tupl
         rotated = _rotated_block(page.rotated, page.number)
         blocks += [rotated] if rotated else []
         pages.append(Page(page.number, tuple(blocks), width=page.width, height=page.height))
+    pages = mark_repeated_headers(pages)
+    extents = {page.number: _text_extent(page) for page in pages}  # asked of every block, twice
     pages, removals = remove_furniture(
-        mark_repeated_headers(pages),
-        lambda page, _index, block: _at_edge(block, page.height, settings.edge_band) or _outermost(page, block),
+        pages,
+        lambda page, _index, block: (_at_edge(block, page.height, settings.edge_band)
+                                     or _outermost(block, extents[page.number])),
         min_pages=settings.furniture_min_pages,
         min_share=settings.furniture_min_share,
     )

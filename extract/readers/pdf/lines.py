@@ -375,7 +375,7 @@ def _set_in_a_justified_column(segment: Sequence[Word], neighbour: Sequence[Word
     if not gaps:
         return len(segment) > 2
     covered = sum(1 for a, b in gaps if any(w.x0 < (a + b) / 2 < w.x1 for w in neighbour))
-    aligned = sum(1 for a, b in gaps if any(abs(w.x0 - b) <= _ALIGNED or abs(w.x1 - a) <= _ALIGNED for w in neighbour))
+    aligned = any(abs(w.x0 - b) <= _ALIGNED or abs(w.x1 - a) <= _ALIGNED for a, b in gaps for w in neighbour)
     return covered * 2 >= len(gaps) or not aligned
 
 
