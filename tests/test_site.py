@@ -293,6 +293,31 @@ def test_lineage_walk_reaches_ancestors_and_translations(tiny_kb):
     assert {s["when"] for s in walked["steps"]} == {"earlier", "beside"}
 
 
+def _neighbour_alike(conn: sqlite3.Connection) -> None:
+    """Another region's 2023 goal like a/g1: ``similar_to`` between them, and a successor of its own."""
+    conn.execute("INSERT INTO documents (id, title, region, kind, period_start, period_end, languages) "
+                 "VALUES ('c', 'C', 'R2', 'strategy', 2023, 2025, '[\"fi\"]')")
+    conn.executemany("INSERT INTO goals (id, document_id, kind, lang, text, page, ordinal) VALUES (?, ?, 'goal', 'fi', ?, 1, ?)",
+                     [("c/g1", "c", "Palvelut paranevat naapurissa", 1)])
+    conn.executemany("INSERT INTO links (id, source_id, target_id, relation, score, method, evidence) "
+                     "VALUES (?, ?, ?, ?, 0.5, 't', '{}')", [("4", "c/g1", "a/g1", "similar_to")])
+    conn.execute("CREATE TABLE evaluations (goal_id TEXT PRIMARY KEY, achieved TEXT, score INTEGER)")
+
+
+def test_lineage_shows_what_another_region_does_alike_without_walking_into_its_lineage(tiny_kb):
+    _neighbour_alike(tiny_kb)
+    # from the neighbour's goal: its match, not the successors of its match (they continue a/g1, not c/g1)
+    assert set(lineage.walk(tiny_kb, "c/g1")["nodes"]) == {"c/g1", "a/g1"}
+    canned = CANNED["lineage"]["sql"]
+    assert [(r[1], r[4], r[8]) for r in tiny_kb.execute(canned, {"id": "c/g1"})] == [("similar_to", "c/g1", "a/g1")]
+    # from the later translation: the whole lineage, and the neighbour's match of the goal it continues
+    walked = lineage.walk(tiny_kb, "b/g2")
+    assert set(walked["nodes"]) == {"a/g1", "a/g2", "b/g1", "b/g2", "c/g1"}
+    found = {(r[1], r[4], r[8]): r[0] for r in tiny_kb.execute(canned, {"id": "b/g2"})}
+    assert found == {("translation_of", "b/g2", "b/g1"): 0, ("continues", "b/g1", "a/g1"): 1,
+                     ("continues", "b/g1", "a/g2"): 1, ("similar_to", "c/g1", "a/g1"): 2}
+
+
 def test_lineage_svg_escapes_labels(tiny_kb):
     from kb.site.data import documents
 

@@ -1,11 +1,12 @@
 """A statement's lineage and the version comparison, read from the ``links`` table.
 
-The lineage is a breadth-first walk over ``continues``, ``evaluated_in`` and
-``similar_to`` links (and the translations of the units it reaches), in both
-directions, so it shows where a statement came from and what it became,
-whichever way a link was stored. Each reached unit is placed earlier, beside or
-later than the start by its document's period (an evaluation comes after the
-strategy of its period).
+The lineage is a breadth-first walk over ``continues`` and ``evaluated_in``
+links (and the translations of the units it reaches), in both directions, so it
+shows where a statement came from and what it became, whichever way a link was
+stored. The ``similar_to`` links of the units it reaches are shown but not
+walked through: what another region does alike is not what became of this
+statement. Each reached unit is placed earlier, beside or later than the start
+by its document's period (an evaluation comes after the strategy of its period).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kb.site.data import TRANSLATION_RELATIONS, Row, documents, end_of, evidence
 
 LINEAGE_RELATIONS = ("continues", "evaluated_in", "similar_to")
 WALK_RELATIONS = LINEAGE_RELATIONS + TRANSLATION_RELATIONS
+LEAF_RELATIONS = ("similar_to",)  # shown where the walk reaches them, never walked through
 MAX_NODES = 60
 # Statement kinds compared between strategy versions.
 COMPARED_KINDS = ("mission", "vision", "value", "guideline", "aim", "principle", "goal", "promise", "impact", "target")
@@ -62,7 +64,7 @@ def walk(conn: sqlite3.Connection, start_id: str, max_nodes: int = MAX_NODES) ->
                 steps.append(link)
                 for end in ("source", "target"):
                     nodes.setdefault(link[f"{end}_id"], end_of(link, end))
-                if other["id"] not in expanded and other["id"] not in reached:
+                if link["relation"] not in LEAF_RELATIONS and other["id"] not in expanded and other["id"] not in reached:
                     reached.append(other["id"])
         frontier = reached
     order = {"earlier": 0, "beside": 1, "later": 2}
