@@ -29,8 +29,9 @@ nearest predecessors. For every such pair and every language of each side:
    one statement left on each side continues into the other (method
    ``position``) even when reworded beyond lemma overlap;
 4. the final selection keeps, within each (earlier document, language, later
-   document, language), pairs that are the best of one of their ends — so a
-   goal split in two or two goals merged into one keep all their links — and
+   document, language), pairs that are the best of one of their ends (an item
+   of an enumerating statement is an end of its own) — so a goal split in two
+   or two goals merged into one keep all their links — and
    each link gets ``evidence["change"]``: identical, reworded, narrowed (also
    a successor of one listed item), broadened, merged or split. A link does not end in the other language's
    half of a bilingual document that has the source's language (the deck's
@@ -229,10 +230,15 @@ def _carried(ctx: Context, found: Sequence[Candidate], in_context: Sequence[Cand
 
     A child that carries :data:`SOLE_CARRIER` of the match takes the pair's place, whatever
     method found the pair: the rest of its parent (the other actions of a promise) adds
-    nothing the earlier statement said.
+    nothing the earlier statement said. So does a carrying child of a kind closer to the
+    earlier statement's than its parent's (a goal's match held by a common goal of a principle:
+    the goal lives on as that goal, not as the principle's direction).
     """
     children = [m for c in in_context if (m := carrying_child(ctx, c)) is not None]
-    replaced = {(m.source.id, m.evidence["found_in"]) for m in children if m.evidence["carried_share"] >= SOLE_CARRIER}
+    replaced = {(m.source.id, m.evidence["found_in"]) for m in children
+                if m.evidence["carried_share"] >= SOLE_CARRIER
+                or kind_compatibility(m.source.kind, m.target.kind)
+                > kind_compatibility(m.source.kind, ctx.statements[m.evidence["found_in"]].kind)}
     return [c for c in [*found, *in_context] if c.key not in replaced] + children
 
 

@@ -49,6 +49,17 @@ class Bag:
         return frozenset(self.terms)
 
     @functools.cached_property
+    def compounds(self) -> dict[str, list[str]]:
+        """Each part of a compound of the statement's own text → those compounds, sorted."""
+        out: dict[str, list[str]] = {}
+        for term in sorted(self.own):
+            parts = self.parts.get(term, ())
+            if len(parts) > 1:
+                for p in parts:
+                    out.setdefault(p, []).append(term)
+        return out
+
+    @functools.cached_property
     def heads(self) -> dict[str, str]:
         """The head part of each compound of the statement's own text → that compound (the first by name)."""
         out: dict[str, str] = {}

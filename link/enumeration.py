@@ -13,7 +13,11 @@ first are short (:data:`MAX_ITEM_WORDS` words) and open no clause (a comma
 before ``joka`` / ``että`` / ``som`` ends a clause, not an item). The first
 item is the end of the text before the first comma, as long as the longest
 other item and not over a stop word (:func:`_first_item`); what precedes it
-is the frame every item shares.
+is the frame every item shares. A frame that is a lead-in, closed by the copula
+or a colon ("Pitkän aikavälin talouden tasapainotuksen keskeisiä keinoja ovat
+A, B ja C"), makes each item a statement of its own (:func:`is_lead_in`); other
+frames carry the content their items specify ("Rakennetaan kuntien kanssa
+yhteistyömallit erityisesti lasten ja nuorten palveluissa, ...").
 """
 
 from __future__ import annotations
@@ -75,6 +79,12 @@ def enumeration(sentence: str, lang: str) -> tuple[str, list[str]] | None:
         return None
     frame, first = _first_item(segments[0], max(len(item.split()) for item in rest), lang, rules.LIST_CONJUNCTIONS)
     return frame, [first, *rest]
+
+
+def is_lead_in(frame: str, lang: str) -> bool:
+    """Whether ``frame`` introduces its items as statements of their own: it ends in the copula or a colon."""
+    words = frame.split()
+    return bool(words) and (frame.endswith(":") or words[-1].casefold() in _LANG.get(lang, fi).COPULA)
 
 
 def item_texts(text: str, lang: str) -> list[tuple[str, str]]:

@@ -22,7 +22,7 @@ from extract.records import ExtractedDocument, Statement
 from link.cache import LinkCache
 from link.context import Piece
 from link.document_terms import Bag, bag, bag_digest, document_terms
-from link.enumeration import item_texts
+from link.enumeration import is_lead_in, item_texts
 from link.crosslang import CrossLingual, stems_of
 from link.records import Link
 from link.lemma_index import LemmaIndex, Profile, idf_weights, kept, profile, query_weights, overlap, text_terms
@@ -101,10 +101,13 @@ class Context:
     def items(self, statement: Statement) -> list[Statement]:
         """``statement`` once per item of an enumeration it prints (:func:`link.enumeration.item_texts`), cached.
 
-        Each is a :class:`Statement` with id ``<id>#<n>`` and the text of the frame and one item;
-        its bag holds the statement's context and, as context labelled ``statement``, the
-        statement's whole text (the other items still tell what the successor may add);
-        :attr:`item_words` holds the terms of the item that the frame does not print.
+        Each is a :class:`Statement` with id ``<id>#<n>`` and the text of the frame and one item.
+        Its bag's own words are those of that text, or the item's alone where the frame is a
+        lead-in (:func:`link.enumeration.is_lead_in`): a lead-in is said of every item alike, so
+        it is the item's context (a successor taking one means need not repeat "the key means of
+        balancing the economy are"). The bag's context is the statement's and, labelled
+        ``statement``, the statement's whole text (the other items still tell what the successor
+        may add); :attr:`item_words` holds the terms of the item that the frame does not print.
         """
         if statement.id not in self._items:
             out = []
@@ -113,10 +116,10 @@ class Context:
             pieces = [*self.contexts.get(statement.id, ()), ("statement", statement.id, statement.text)]
             for n, (frame, words) in enumerate(texts, 1):
                 item = dataclasses.replace(statement, id=f"{statement.id}#{n}", text=f"{frame} {words}".strip())
-                self.profiles[item.id] = profile(item)
-                self.bags[item.id] = bag(item, pieces)
-                self._digests[item.id] = bag_digest(item, pieces)
-                # the item's words as the bag reads them: a word's reading may depend on its neighbour in the frame
+                own = dataclasses.replace(item, text=words) if is_lead_in(frame, lang) else item
+                self.profiles[item.id] = profile(own)
+                self.bags[item.id] = bag(own, pieces)
+                self._digests[item.id] = bag_digest(own, pieces)
                 self.item_words[item.id] = self.bags[item.id].own - frozenset(dict(text_terms(frame, lang)))
                 out.append(item)
             self._items[statement.id] = out
@@ -254,9 +257,16 @@ def _matches(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = Non
             elif term in a.parts and (partner := sibling(a, b, term)) is not None:  # only a compound has a head
                 found.append([term, partner, b.carrier.get(partner, "text"), True])
         return found
+    partners = {}
     for term in ctx.own_weights(a):
         partner = (ctx.crosslang.partner(term, a.parts.get(term, ()), a.lang, b.keys, ctx.stems(b))
                    or (known or {}).get(term))
+        if partner is not None:
+            partners[term] = partner
+    for term in ctx.own_weights(a):
+        # a part of a compound found whole is found with it: "mångproducentmodell" holds the
+        # "tuottaja" and "malli" of "monituottajamalli", though the other side prints no part alone
+        partner = partners.get(term) or next((partners[c] for c in a.compounds.get(term, ()) if c in partners), None)
         if partner is not None:
             found.append([term, partner, b.carrier.get(partner, "text"), False])
     return found
@@ -271,7 +281,9 @@ def pair_matches(ctx: Context, a: Bag, b: Bag) -> tuple[list[Match], list[Match]
     """
     def compute() -> tuple[list[Match], list[Match]]:
         forth = _matches(ctx, a, b)
-        return forth, _matches(ctx, b, a, {partner: term for term, partner, *_ in forth})
+        # a partner found for a compound and its parts is known as the compound's (the longest term)
+        known = {partner: term for term, partner, *_ in sorted(forth, key=lambda m: (len(m[0]), m[0]))}
+        return forth, _matches(ctx, b, a, known)
 
     if a.lang == b.lang:
         return compute()
@@ -401,6 +413,11 @@ def candidates(ctx: Context, sources: Sequence[Statement], targets: Sequence[Sta
     return []
 
 
+def _source_end(c: Candidate) -> tuple[str, str]:
+    """What a pair's source end competes as in :func:`select`: the statement, or the one item it was found for."""
+    return c.source.id, c.evidence.get("item", "")
+
+
 def select(pairs: Sequence[Candidate], threshold: float, ratio: float | None,
            group: Callable[[Candidate], Any]) -> list[Candidate]:
     """The pairs worth a link, chosen within each ``group`` (e.g. a pair of documents).
@@ -408,7 +425,9 @@ def select(pairs: Sequence[Candidate], threshold: float, ratio: float | None,
     A pair scoring ≥ ``threshold`` is kept when it is the best of its source or
     of its target and scores at least ``ratio`` × the other end's best
     (so one statement split in two, or two merged into one, both stay); with
-    ``ratio`` None only mutual best pairs are kept (one-to-one).
+    ``ratio`` None only mutual best pairs are kept (one-to-one). A pair found
+    for one listed item of its source (``evidence["item"]``) is the best of
+    that item, not of the whole source: each item may live on on its own.
     """
     groups: dict[Any, list[Candidate]] = defaultdict(list)
     for c in pairs:
@@ -420,10 +439,10 @@ def select(pairs: Sequence[Candidate], threshold: float, ratio: float | None,
         best_of_source: dict[str, Candidate] = {}
         best_of_target: dict[str, Candidate] = {}
         for c in members:
-            best_of_source.setdefault(c.source.id, c)
+            best_of_source.setdefault(_source_end(c), c)
             best_of_target.setdefault(c.target.id, c)
         for c in members:
-            top_s, top_t = best_of_source[c.source.id], best_of_target[c.target.id]
+            top_s, top_t = best_of_source[_source_end(c)], best_of_target[c.target.id]
             if top_s is c and top_t is c:
                 kept.append(c)
             elif ratio is not None and (top_s is c or top_t is c) and c.score >= ratio * max(top_s.score, top_t.score):

@@ -52,3 +52,24 @@ def test_a_lead_in_repeating_the_promise_title_carries_nothing():
     held = sum(weight for _, match, weight, _ in pair.evidence["context_words"] if match in lead)
     assert held >= CARRIER_SHARE * total  # the lead-in would carry the pair by its share alone
     assert carrying_child(ctx, pair) is None
+
+
+def test_a_goal_carried_by_a_common_goal_of_a_principle_continues_in_that_goal_not_the_principle():
+    """The principle's common goal holds most of what matched (over CARRIER_SHARE, under SOLE_CARRIER) and is
+    of the goal's own kind: the goal lives on as that common goal, not as the principle's direction, though
+    the principle's title holds the rest of the goal's words."""
+    earlier = document("vanha-2023", "2023-2025", [
+        ("goal", "goal", "Yksityisen palvelutuotannon osuutta nostetaan monituottajuuden avulla ja laatua seurataan."),
+    ])
+    later = document("uusi-2026", "2026-2029", [
+        ("principle", "principle", "Seuraa laatua"),
+        ("model", "goal", "Edistämme monituottajuutta ja yksityisen palvelutuotannon osuutta yhdessä järjestöjen, "
+                          "yritysten ja kuntien kanssa alueen asukkaiden parhaaksi.", "principle"),
+        ("results", "goal", "Mittaamme palvelujen tuloksia.", "principle"),
+    ])
+    docs, ctx = _context(earlier, later)
+    moved = carrying_child(ctx, context_pair(ctx, ctx.statements["vanha-2023/goal"],
+                                             ctx.statements["uusi-2026/principle"]))
+    assert moved is not None and moved.target.id == "uusi-2026/model"
+    assert CARRIER_SHARE <= moved.evidence["carried_share"] < SOLE_CARRIER
+    assert {l.target_id for l in continues(docs, (), ctx)} == {"uusi-2026/model"}

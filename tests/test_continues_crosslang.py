@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from link.context import contexts
 from link.continues import carrying_child, continues
 from link.translations import merged_translations
@@ -120,3 +122,16 @@ def test_a_swedish_compound_found_by_the_finnish_compound_parts_is_its_partner_b
     pair = context_pair(ctx, ctx.statements["vanha-2023/goal"], ctx.statements["strategi-2026/goal"])
     assert ["monituottajamalli", "mångproducentmodell"] in [m[:2] for m in pair.evidence["context_words"]]
     assert ["mångproducentmodell", "monituottajamalli"] in [m[:2] for m in pair.evidence["context_words_back"]]
+
+
+def test_the_parts_of_a_compound_found_whole_in_the_other_language_are_found_with_it():
+    """'monituottajamalli' counts its own lemma and its parts (moni, tuottaja, malli); the Swedish text prints the
+    compound unsplit, so the parts are found in it with the whole, and the Finnish side is matched in full."""
+    earlier = document("vanha-2023", "2023-2025", [("goal", "goal", "Monituottajamalli.")])
+    later = document("strategi-2026", "2026-2029", [("goal", "goal", "Vi främjar en mångproducentmodell.")], lang="sv")
+    ctx = Context([earlier, later])
+    source = ctx.statements["vanha-2023/goal"]
+    assert set(ctx.bags[source.id].own) > {"monituottajamalli"}  # the parts are terms of their own
+    pair = context_pair(ctx, source, ctx.statements["strategi-2026/goal"])
+    assert pair.coverage[0] == pytest.approx(1.0)
+    assert {m[1] for m in pair.evidence["context_words"]} == {"mångproducentmodell"}

@@ -6,7 +6,7 @@ import pytest
 
 from link.context import contexts
 from link.continues import CONTEXT_THRESHOLD, continues
-from link.enumeration import enumeration, item_texts
+from link.enumeration import enumeration, is_lead_in, item_texts
 from link.matching import Context, context_pair
 from lineage_helpers import document
 
@@ -81,3 +81,40 @@ def test_an_items_words_are_read_as_in_the_goal_not_alone():
     assert "tapa" in ctx.item_words[items[0].id]
     assert all(ctx.item_words[i.id] <= ctx.bags[i.id].own for i in items)
     continues(docs, (), ctx)  # compares each item with the later unit
+
+
+@pytest.mark.parametrize("frame, lang, lead_in", [
+    ("Keskeisiä keinoja ovat", "fi", True),
+    ("Painopisteemme:", "fi", True),
+    ("De viktigaste medlen är", "sv", True),
+    ("Rakennetaan kuntien kanssa yhteistyömallit erityisesti", "fi", False),
+    ("Vi främjar samarbete med", "sv", False),
+])
+def test_a_frame_closed_by_the_copula_or_a_colon_is_a_lead_in(frame, lang, lead_in):
+    assert is_lead_in(frame, lang) is lead_in
+
+
+MEANS = ("Talouden tasapainottamisen keskeisiä keinoja ovat monituottajamallin hyödyntäminen, "
+         "sujuvat hoitopolut ja kustannustietoisuus.")
+
+
+def test_after_a_lead_in_each_item_continues_on_its_own():
+    """Each means of the list lives on in a later unit of its own, one of which another goal continues too:
+    the item is judged on its own words (the lead-in is its context) and is a source of its own in the
+    selection, so neither the goal's other successor nor the other goal's better pair keeps it out."""
+    earlier = document("vanha-2023", "2023-2025", [
+        ("means", "goal", MEANS),
+        ("private", "goal", "Yksityisten palvelujen osuutta kasvatetaan monituottajamallin hyödyntämisellä."),
+    ])
+    later = document("uusi-2026", "2026-2029", [
+        ("paths", "promise", "Sujuvat hoitopolut kaikille"),
+        ("model", "goal", "Hyödynnämme monituottajamallia yksityisten palvelujen kanssa"),
+        ("staff", "promise", "Henkilöstön hyvinvointi paranee"),
+    ])
+    docs = [earlier, later]
+    ctx = Context(docs, contexts=contexts(docs))
+    found = {(l.source_id, l.target_id): l for l in continues(docs, (), ctx)}
+    assert ("vanha-2023/private", "uusi-2026/model") in found
+    assert ("vanha-2023/means", "uusi-2026/paths") in found
+    assert found[("vanha-2023/means", "uusi-2026/model")].evidence["item"].endswith("monituottajamallin hyödyntäminen")
+    assert not any(t == "uusi-2026/staff" for _, t in found)

@@ -63,6 +63,9 @@ MISSION_SENTENCE = r"\b(?:perustehtävä(?:mme|nä)?|hyvinvointialueen tehtävä
 VALUES_CUE = r"\barvo(?:mme|t|ja)\b"
 # items of an enumeration
 LIST_CONJUNCTIONS = ("ja", "sekä", "tai")
+# the copula closing a list's lead-in ("Keskeisiä keinoja ovat A, B ja C"): there each item is a statement of
+# its own and the lead-in the frame it shares (link/enumeration.py)
+COPULA = frozenset({"on", "ovat", "oli", "olivat"})
 # words opening a clause: a comma before one ends no list item ("..., joka tukee ... ja edistää ...")
 CLAUSE_OPENERS = frozenset({"joka", "jotka", "jota", "joita", "jonka", "joiden", "jossa", "joissa", "josta", "joista",
                             "johon", "joihin", "jolla", "joilla", "mikä", "mitkä", "missä", "mistä", "että", "jotta",

@@ -51,6 +51,8 @@ PREPOSITIONS = frozenset({"för", "om", "av", "till", "med", "i", "på", "mot", 
 MISSION_SENTENCE = r"\bgrundläggande uppgift är\b"
 VALUES_CUE = r"\bvärderingar\b|\bvåra värden\b"
 LIST_CONJUNCTIONS = ("och", "samt", "eller")
+# the copula closing a list's lead-in ("De viktigaste medlen är A, B och C") (link/enumeration.py)
+COPULA = frozenset({"är", "var"})
 CLAUSE_OPENERS = frozenset({"som", "där", "vilket", "vilka", "vars", "att", "när", "eftersom", "om", "så", "men",
                             "medan", "för"})
 # Prepositions, conjunctions and articles: closed-class words no title ends in (extract/title_runs.py).
