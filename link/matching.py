@@ -242,7 +242,8 @@ def _matches(ctx: Context, a: Bag, b: Bag, known: Mapping[str, str] | None = Non
     """``a``'s own terms (in order) that ``b`` holds, itself or in its context, with their partners.
 
     Within one language a compound that ``b`` lacks counts in part when ``b``'s own text has one on
-    the same head (:func:`sibling`).
+    the same head (:func:`sibling`); across languages the parts of a compound found whole are found
+    with it.
 
     ``known`` maps terms of ``a`` to the terms of ``b`` the other direction found them to translate
     (a Swedish compound the dictionary does not split, ``mångproducentmodell``, is the partner of
